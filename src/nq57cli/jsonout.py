@@ -1,0 +1,76 @@
+"""The documented JSON shape of a merge result (`nq57 merge --json`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nq57cli.deadline import format_date
+from nq57cli.models import MergeResult, Report, Task
+
+
+def _date(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    return {
+        "agency": report.agency,
+        "status": report.status,
+        "status_raw": report.status_raw,
+        "result": report.result,
+        "completed_on": _date(report.completed_on),
+        "difficulties": report.difficulties,
+        "proposals": report.proposals,
+        "match": {"method": report.match_method, "score": report.match_score},
+        "source": {"file": report.file, "sheet": report.sheet, "row": report.row, "cells": report.cells},
+    }
+
+
+def task_to_dict(task: Task) -> dict[str, Any]:
+    return {
+        "task_id": task.task_id,
+        "group": task.group,
+        "stt": task.stt,
+        "title": task.title,
+        "document": task.document.model_dump(mode="json") if task.document else None,
+        "deadline": {"kind": task.deadline.kind, "due": _date(task.deadline.due), "raw": task.deadline.raw,
+                     "note": task.deadline.note},
+        "lead": task.lead,
+        "partners": task.partners,
+        "status": task.status,
+        "result": task.result,
+        "completed_on": _date(task.completed_on),
+        "agencies": [report_to_dict(r) for r in task.reports],
+        "silent": task.silent,
+    }
+
+
+def merge_result_to_dict(result: MergeResult, lang: str = "vi") -> dict[str, Any]:
+    return {
+        "tool_version": result.tool_version,
+        "groups": [g.model_dump(mode="json") for g in result.groups],
+        "tasks": [task_to_dict(t) for t in result.tasks],
+        "unmatched": [report_to_dict(r) | {"title": r.title, "task_id": r.task_id} for r in result.unmatched],
+        "findings": [f.to_dict(lang) for f in result.findings],
+        "inputs": [i.model_dump(mode="json") for i in result.inputs],
+        "summary": summary(result),
+    }
+
+
+def summary(result: MergeResult) -> dict[str, Any]:
+    severities = {"error": 0, "warning": 0, "info": 0}
+    for finding in result.findings:
+        severities[finding.severity] += 1
+    submissions = [i for i in result.inputs if i.role == "submission"]
+    return {
+        "files": len(submissions),
+        "files_read": sum(1 for i in submissions if i.readable),
+        "tasks": len(result.tasks),
+        "reports": sum(len(t.reports) for t in result.tasks),
+        "unmatched_rows": len(result.unmatched),
+        "status": result.status_counts(),
+        "findings": severities,
+    }
+
+
+__all__ = ["merge_result_to_dict", "summary", "task_to_dict", "format_date"]

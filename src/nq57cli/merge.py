@@ -1,0 +1,332 @@
+"""Merging agencies' reports by task: match rows to the catalog, combine statuses and results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from nq57cli import __version__
+from nq57cli.agency import agency_from_filename, agency_from_title, canonical, split_agencies
+from nq57cli.deadline import format_date
+from nq57cli.errors import UnreadableInputError
+from nq57cli.models import Finding, Group, InputFile, MergeResult, Report, Task
+from nq57cli.reader import read_table, sha256_of
+from nq57cli.text import match_key
+from nq57cli.validate import parse_catalog, parse_reports
+
+STRONG_MATCH = 85.0  # text matches at or above this are taken without comment
+WEAK_MATCH = 70.0  # between WEAK and STRONG: taken, with a warning; below: no match
+ID_TITLE_MISMATCH = 50.0
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class Catalog:
+    tasks: list[Task]
+    groups: list[Group]
+    findings: list[Finding]
+    input: InputFile
+
+    @property
+    def agencies(self) -> list[str]:
+        names: dict[str, None] = {}
+        for task in self.tasks:
+            for name in split_agencies(task.lead) + task.partners:
+                names.setdefault(name, None)
+        return list(names)
+
+
+def load_catalog(path: Path) -> Catalog:
+    """Read the master task list; an unreadable catalog stops the run (exit code 3)."""
+    outcome = read_table(path)
+    if outcome.table is None:
+        problem = outcome.findings[0] if outcome.findings else None
+        detail_vi = problem.message("vi") if problem else "không đọc được"
+        detail_en = problem.message("en") if problem else "unreadable"
+        raise UnreadableInputError(
+            f"Không đọc được danh mục nhiệm vụ {path}: {detail_vi}",
+            f"Cannot read the task catalog {path}: {detail_en}",
+        )
+    tasks, groups, findings = parse_catalog(outcome.table)
+    info = InputFile(
+        path=str(path), name=path.name, sha256=sha256_of(path), size=path.stat().st_size, role="catalog",
+        sheet=outcome.table.sheet, header_row=outcome.table.header_row, rows=len(tasks),
+    )
+    return Catalog(tasks, groups, outcome.findings + findings, info)
+
+
+STATUS_RULE = """Combined status: not_applicable reports are ignored; none left → not_applicable;
+all completed → completed; any in_progress, or completed mixed with not_started/waiting →
+in_progress; all not_started → not_started; all waiting → waiting; no reports → no_report."""
+
+
+def combine_status(statuses: Iterable[str | None]) -> str:
+    """The task's status from its agencies' statuses (see STATUS_RULE)."""
+    given = [s for s in statuses if s is not None]
+    if not given:
+        return "no_report"
+    remaining = [s for s in given if s != "not_applicable"]
+    if not remaining:
+        return "not_applicable"
+    kinds = set(remaining)
+    if kinds == {"completed"}:
+        return "completed"
+    if kinds == {"not_started"}:
+        return "not_started"
+    if kinds == {"waiting"}:
+        return "waiting"
+    if "in_progress" in kinds or "completed" in kinds:
+        return "in_progress"
+    return "not_started"  # not_started mixed with waiting: nobody has begun
+
+
+def _resolve_agency(path: Path, title_lines: list[str], overrides: dict[str, str], known: list[str]) -> tuple[str, str]:
+    for key in (str(path), path.name, path.stem):
+        if key in overrides:
+            return overrides[key], "option"
+    from_title = agency_from_title(title_lines)
+    if from_title:
+        return canonical(from_title, known), "title"
+    return canonical(agency_from_filename(path), known), "filename"
+
+
+class TextMatcher:
+    """Vectorised fuzzy matching of task texts against the catalog (rapidfuzz cdist)."""
+
+    def __init__(self, tasks: list[Task]) -> None:
+        self.tasks = tasks
+        self.keys = [match_key(t.title) for t in tasks]
+
+    def best(self, titles: list[str]) -> list[tuple[int, float, float]]:
+        """For each title: (index of best task, its score, the runner-up's score)."""
+        if not titles or not self.keys:
+            return [(-1, 0.0, 0.0) for _ in titles]
+        import numpy as np
+        from rapidfuzz import fuzz, process
+
+        queries = [match_key(t) for t in titles]
+        # token_set forgives a truncated sentence, token_sort punishes unrelated words: average both.
+        matrix = (process.cdist(queries, self.keys, scorer=fuzz.token_set_ratio, dtype=np.float32)
+                  + process.cdist(queries, self.keys, scorer=fuzz.token_sort_ratio, dtype=np.float32)) / 2
+        out = []
+        for scores in matrix:
+            order = np.argsort(scores)[::-1]
+            first = int(order[0])
+            second = float(scores[order[1]]) if len(order) > 1 else 0.0
+            out.append((first, float(scores[first]), second))
+        return out
+
+    def score(self, a: str, b: str) -> float:
+        from rapidfuzz import fuzz
+
+        a, b = match_key(a), match_key(b)
+        return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
+
+
+def _match(reports: list[Report], catalog: Catalog, matcher: TextMatcher, findings: list[Finding]) -> None:
+    by_id = {t.task_id: t for t in catalog.tasks}
+    need_text = [r for r in reports if not r.task_id and r.title]
+    for report in reports:
+        if report.task_id:
+            task = by_id.get(report.task_id)
+            if task is None:
+                findings.append(_at(report, "error", "task.unknown_id", "task_id", report.task_id))
+                continue
+            report.matched_id, report.match_method, report.match_score = task.task_id, "id", 100.0
+            if report.title and task.title:
+                score = matcher.score(report.title, task.title)
+                if score < ID_TITLE_MISMATCH:
+                    findings.append(_at(report, "warning", "task.id_title_mismatch", "title", None,
+                                        task_id=task.task_id, score=score))
+    for report, (index, score, runner_up) in zip(need_text, matcher.best([r.title or "" for r in need_text])):
+        task = catalog.tasks[index] if index >= 0 else None
+        if task is None or score < WEAK_MATCH:
+            findings.append(_at(report, "error", "task.no_match", "title", None,
+                                best_id=task.task_id if task else "-", score=score))
+            continue
+        report.matched_id, report.match_method, report.match_score = task.task_id, "text", round(score, 1)
+        weak = score < STRONG_MATCH or runner_up >= score - 2
+        findings.append(_at(report, "warning" if weak else "info", "task.weak_match" if weak else "task.text_match",
+                            "title", None, task_id=task.task_id, score=score))
+
+
+def _at(report: Report, severity: str, code: str, field: str, value: object, **params: object) -> Finding:
+    ref = report.cells.get(field) or report.cells.get("title") or f"{report.sheet}!A{report.row}"
+    sheet, _, cell = ref.rpartition("!")
+    return Finding(severity=severity, code=code, file=report.file, sheet=sheet or report.sheet,  # type: ignore[arg-type]
+                   cell=cell, value=None if value is None else str(value), params=dict(params))
+
+
+def _union_tasks(reports: list[Report]) -> list[Task]:
+    """Without a catalog, the task list is the union of the submissions (by ID, else by text)."""
+    tasks: dict[str, Task] = {}
+    for report in reports:
+        key = report.task_id or "T:" + match_key(report.title)
+        if key not in tasks:
+            task_id = report.task_id or f"NV-{len(tasks) + 1:03d}"
+            tasks[key] = Task(task_id=task_id, order=len(tasks) + 1, group=report.group, stt=report.stt,
+                              title=report.title or "", document=report.document,
+                              deadline=report.deadline or Task.model_fields["deadline"].default_factory())
+        report.matched_id = tasks[key].task_id
+        report.match_method = "id" if report.task_id else "new"
+    return list(tasks.values())
+
+
+def _agency_order(task: Task) -> Callable[[Report], tuple]:
+    lead = split_agencies(task.lead)
+    named = lead + [p for p in task.partners if p not in lead]
+    rank = {name: i for i, name in enumerate(named)}
+    return lambda r: (rank.get(r.agency, len(rank)), match_key(r.agency), r.file, r.row)
+
+
+def _paragraphs(reports: list[Report], attr: str) -> str | None:
+    parts = [f"{r.agency}: {getattr(r, attr)}" for r in reports if getattr(r, attr)]
+    return "\n".join(parts) or None
+
+
+def _combine(task: Task, findings: list[Finding]) -> None:
+    task.reports.sort(key=_agency_order(task))
+    task.status = combine_status(r.status for r in task.reports)  # type: ignore[assignment]
+    task.result = _paragraphs(task.reports, "result")
+    task.difficulties = _paragraphs(task.reports, "difficulties")
+    task.proposals = _paragraphs(task.reports, "proposals")
+    done = sorted({r.completed_on for r in task.reports if r.status == "completed" and r.completed_on})
+    task.completed_on = done[-1] if done and task.status == "completed" else None
+    if len(done) > 1:
+        findings.append(Finding(severity="warning", code="conflict.completion_date",
+                                params={"task_id": task.task_id, "dates": ", ".join(format_date(d) for d in done)}))
+    by_agency: dict[str, list[Report]] = {}
+    for report in task.reports:
+        by_agency.setdefault(report.agency, []).append(report)
+    for agency, same in by_agency.items():
+        if len(same) > 1:
+            first = same[1]
+            sheet, _, cell = (first.cells.get("title") or f"{first.sheet}!A{first.row}").rpartition("!")
+            findings.append(Finding(severity="warning", code="conflict.duplicate_report", file=first.file,
+                                    sheet=sheet, cell=cell,
+                                    params={"agency": agency, "task_id": task.task_id,
+                                            "cells": ", ".join(f"{r.file} {r.cells.get('title', r.row)}" for r in same)}))
+    expected = split_agencies(task.lead) + [p for p in task.partners if p not in split_agencies(task.lead)]
+    task.silent = [a for a in expected if a not in by_agency]
+
+
+def merge(
+    submissions: list[Path],
+    catalog: Path | None = None,
+    agencies: dict[str, str] | None = None,
+    progress: Progress | None = None,
+) -> MergeResult:
+    """Read, validate and merge submissions (against a catalog when given) into one result."""
+    overrides = agencies or {}
+    cat = load_catalog(catalog) if catalog else None
+    findings: list[Finding] = list(cat.findings) if cat else []
+    inputs: list[InputFile] = [cat.input] if cat else []
+    known = cat.agencies if cat else []
+    matcher = TextMatcher(cat.tasks) if cat else None
+    all_reports: list[Report] = []
+    seen_hashes: dict[str, str] = {}
+    submission_groups: list[Group] = []
+    files_by_agency: dict[str, list[str]] = {}
+    for number, path in enumerate(submissions, start=1):
+        if progress:
+            progress(number, len(submissions), path.name)
+        info = InputFile(path=str(path), name=path.name)
+        inputs.append(info)
+        if path.is_file():
+            info.sha256, info.size = sha256_of(path), path.stat().st_size
+            if info.sha256 in seen_hashes:
+                findings.append(Finding(severity="warning", code="file.duplicate", file=path.name,
+                                        params={"other": seen_hashes[info.sha256]}))
+                continue
+            seen_hashes[info.sha256] = path.name
+        outcome = read_table(path)
+        findings.extend(outcome.findings)
+        table = outcome.table
+        if table is None:
+            info.readable = False
+            continue
+        agency, source = _resolve_agency(path, table.title_lines, overrides, known)
+        info.agency, info.agency_source = agency, source  # type: ignore[assignment]
+        info.sheet, info.header_row = table.sheet, table.header_row
+        files_by_agency.setdefault(agency, []).append(path.name)
+        findings.append(Finding(severity="info", code="agency.source", file=path.name, sheet=table.sheet,
+                                params={"agency": agency, "source_vi": _source(source, 0), "source_en": _source(source, 1)}))
+        if known and agency not in known:
+            findings.append(Finding(severity="warning", code="agency.unexpected", file=path.name,
+                                    params={"agency": agency}))
+        reports, groups, row_findings = parse_reports(table, agency, check_deadlines=cat is None)
+        findings.extend(row_findings)
+        info.rows = len(reports)
+        submission_groups.extend(groups)
+        if cat and matcher:
+            _match(reports, cat, matcher, findings)
+            _flag_duplicates(reports, findings)
+        all_reports.extend(reports)
+    for agency, files in files_by_agency.items():
+        if len(files) > 1:
+            findings.append(Finding(severity="warning", code="agency.duplicate_file",
+                                    params={"agency": agency, "files": ", ".join(files)}))
+    if cat:
+        tasks = [t.model_copy(deep=True) for t in cat.tasks]
+        groups = cat.groups
+    else:
+        tasks = _union_tasks(all_reports)
+        groups = _dedupe_groups(submission_groups)
+    by_id = {t.task_id: t for t in tasks}
+    for report in all_reports:
+        if report.matched_id in by_id:
+            by_id[report.matched_id].reports.append(report)
+    for task in tasks:
+        _combine(task, findings)
+        if not task.reports:
+            findings.append(Finding(severity="info", code="task.not_reported", params={"task_id": task.task_id}))
+        elif task.lead:
+            for lead in split_agencies(task.lead):
+                if lead in task.silent:
+                    findings.append(Finding(severity="info", code="task.lead_silent",
+                                            params={"agency": lead, "task_id": task.task_id}))
+    readable = [i for i in inputs if i.role == "submission" and i.readable]
+    if submissions and not readable and not cat:
+        raise UnreadableInputError("Không đọc được tệp nào trong số các tệp đã cho.",
+                                   "None of the given files could be read.")
+    unmatched = [r for r in all_reports if r.matched_id is None]
+    return MergeResult(
+        tasks=tasks,
+        groups=groups,
+        findings=findings,
+        inputs=inputs,
+        unmatched=unmatched,
+        expected_agencies=known,
+        tool_version=__version__,
+    )
+
+
+def _source(source: str, index: int) -> str:
+    from nq57cli.messages import SOURCE_NAMES
+
+    return SOURCE_NAMES[source][index]
+
+
+def _flag_duplicates(reports: list[Report], findings: list[Finding]) -> None:
+    first: dict[str, Report] = {}
+    for report in reports:
+        if report.matched_id is None:
+            continue
+        if report.matched_id in first:
+            earlier = first[report.matched_id]
+            if report.task_id is None or report.task_id != earlier.task_id:  # same ID: flagged on reading
+                findings.append(_at(report, "error", "task.duplicate_match", "title", None,
+                                    task_id=report.matched_id,
+                                    first=earlier.cells.get("title", "").rpartition("!")[2]))
+        else:
+            first[report.matched_id] = report
+
+
+def _dedupe_groups(groups: list[Group]) -> list[Group]:
+    out: dict[str, Group] = {}
+    for group in groups:
+        if group.key not in out:
+            out[group.key] = group.model_copy(update={"order": len(out) + 1})
+    return list(out.values())

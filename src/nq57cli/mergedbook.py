@@ -1,0 +1,251 @@
+"""The consolidated workbook (merged.xlsx): written by `merge`, edited in Excel, read back by `render`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from nq57cli.agency import split_agencies
+from nq57cli.deadline import parse_date, parse_deadline
+from nq57cli.docref import parse_document
+from nq57cli.errors import UnreadableInputError
+from nq57cli.fileio import atomic_write
+from nq57cli.models import Deadline, Finding, Group, InputFile, MergeResult, Report, Task
+from nq57cli.status import parse_status, status_label
+from nq57cli.text import clean, header_key, one_line
+
+TASKS_SHEET = "Nhiệm vụ"
+GROUPS_SHEET = "Nhóm nhiệm vụ"
+REPORTS_SHEET = "Báo cáo đơn vị"
+FINDINGS_SHEET = "Phát hiện"
+INPUTS_SHEET = "Đầu vào"
+
+# (header, width, wrap) per column; the headers are the read-back contract.
+TASK_COLUMNS = [
+    ("Mã nhiệm vụ", 12, False), ("Nhóm", 10, False), ("STT", 6, False), ("Nhiệm vụ cụ thể", 60, True),
+    ("Văn bản giao nhiệm vụ", 24, True), ("Thời hạn hoàn thành", 16, True), ("Hạn (ngày)", 12, False),
+    ("Cơ quan chủ trì", 22, True), ("Cơ quan phối hợp", 22, True), ("Tình trạng", 18, True),
+    ("Kết quả thực hiện", 80, True), ("Ngày hoàn thành thực tế", 14, False),
+    ("Khó khăn, vướng mắc", 30, True), ("Đề xuất, kiến nghị", 30, True),
+    ("Đơn vị đã báo cáo", 28, True), ("Đơn vị chưa báo cáo", 28, True),
+    ("Dự kiến kết quả", 24, True), ("Ghi chú", 20, True),
+]
+GROUP_COLUMNS = [("Thứ tự", 8, False), ("Nhóm", 12, False), ("Ký hiệu", 10, False), ("Tên nhóm", 100, True)]
+REPORT_COLUMNS = [
+    ("Mã nhiệm vụ", 12, False), ("Đơn vị báo cáo", 26, True), ("Tình trạng", 18, True),
+    ("Tình trạng (nguyên văn)", 18, True), ("Kết quả thực hiện", 70, True),
+    ("Ngày hoàn thành thực tế", 14, False), ("Khó khăn, vướng mắc", 30, True), ("Đề xuất, kiến nghị", 30, True),
+    ("Khớp theo", 10, False), ("Điểm khớp", 9, False), ("Tệp", 28, True), ("Ô nguồn", 16, False),
+    ("Mã nhiệm vụ (đơn vị ghi)", 14, False), ("Nội dung nhiệm vụ (đơn vị ghi)", 50, True),
+]
+FINDING_COLUMNS = [
+    ("Mức độ", 10, False), ("Mã", 26, False), ("Tệp", 28, True), ("Trang tính", 16, False), ("Ô", 8, False),
+    ("Cột", 22, True), ("Giá trị", 30, True), ("Nội dung", 90, True),
+]
+INPUT_COLUMNS = [
+    ("Tệp", 32, True), ("Vai trò", 12, False), ("Đơn vị", 28, True), ("Nguồn tên đơn vị", 16, False),
+    ("Trang tính", 16, False), ("Dòng tiêu đề", 10, False), ("Số dòng", 9, False), ("SHA-256", 66, False),
+    ("Kích thước (byte)", 14, False),
+]
+SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
+MATCH_VI = {"id": "mã", "text": "nội dung", "new": "mới", "none": "không khớp"}
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+def _sheet(workbook: Any, title: str, columns: list[tuple[str, int, bool]], rows: list[list[Any]]) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    ws = workbook.create_sheet(title)
+    for index, (_, width, _) in enumerate(columns, start=1):
+        from openpyxl.utils import get_column_letter
+
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    header = []
+    for name, _, _ in columns:
+        cell = WriteOnlyCell(ws, value=name)
+        cell.font, cell.fill, cell.alignment = bold, fill, Alignment(wrap_text=True, vertical="center")
+        header.append(cell)
+    ws.append(header)
+    for values in rows:
+        out = []
+        for (_, _, wrapped), value in zip(columns, values):
+            cell = WriteOnlyCell(ws, value=_safe(value))
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # agency text, never a formula
+            if isinstance(value, (date, datetime)):
+                cell.number_format = "DD/MM/YYYY"
+            cell.alignment = wrap if wrapped else top
+            out.append(cell)
+        ws.append(out)
+    ws.auto_filter.ref = f"A1:{_last_column(len(columns))}{len(rows) + 1}"
+
+
+def _last_column(count: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(count)
+
+
+def write_merged(result: MergeResult, path: Path, lang: str = "vi") -> Path:
+    """Write the consolidated workbook atomically; agency text stays text."""
+    from openpyxl import Workbook
+
+    task_rows = [
+        [
+            t.task_id, t.group, t.stt, t.title, t.document.raw if t.document else None, t.deadline.raw or None,
+            t.deadline.due, t.lead, "; ".join(t.partners) or None, status_label(t.status, "vi"), t.result,
+            t.completed_on, t.difficulties, t.proposals, "; ".join(t.agencies) or None,
+            "; ".join(t.silent) or None, t.expected_output, t.note,
+        ]
+        for t in result.tasks
+    ]
+    group_rows = [[g.order, g.key, g.label, g.title] for g in result.groups]
+    reports = [r for t in result.tasks for r in t.reports] + list(result.unmatched)
+    report_rows = [
+        [
+            r.matched_id, r.agency, status_label(r.status, "vi") if r.status else None, r.status_raw, r.result,
+            r.completed_on, r.difficulties, r.proposals, MATCH_VI[r.match_method], r.match_score, r.file,
+            r.cells.get("title") or r.cells.get("task_id") or f"{r.sheet}!A{r.row}", r.task_id, r.title,
+        ]
+        for r in reports
+    ]
+    finding_rows = [
+        [SEVERITY_VI[f.severity], f.code, f.file, f.sheet, f.cell, f.column, f.value, f.message(lang)]
+        for f in result.findings
+    ]
+    input_rows = [
+        [i.name, i.role, i.agency, i.agency_source, i.sheet, i.header_row, i.rows, i.sha256, i.size]
+        for i in result.inputs
+    ]
+    input_rows.append([f"nq57 {result.tool_version}", "tool", None, None, None, None, None, None, None])
+
+    def write(tmp: Path) -> None:
+        workbook = Workbook(write_only=True)
+        _sheet(workbook, TASKS_SHEET, TASK_COLUMNS, task_rows)
+        _sheet(workbook, GROUPS_SHEET, GROUP_COLUMNS, group_rows)
+        _sheet(workbook, REPORTS_SHEET, REPORT_COLUMNS, report_rows)
+        _sheet(workbook, FINDINGS_SHEET, FINDING_COLUMNS, finding_rows)
+        _sheet(workbook, INPUTS_SHEET, INPUT_COLUMNS, input_rows)
+        workbook.save(tmp)
+
+    return atomic_write(path, write)
+
+
+def _records(workbook: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
+    """Rows of one of our sheets as {header key: value}, with their Excel row numbers."""
+    if name not in workbook.sheet_names:
+        return []
+    rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    if not rows:
+        return []
+    header = [header_key(h) for h in rows[0]]
+    out = []
+    for number, row in enumerate(rows[1:], start=2):
+        if any(v not in ("", None) for v in row):
+            out.append((number, {h: (row[i] if i < len(row) else None) for i, h in enumerate(header) if h}))
+    return out
+
+
+def _get(record: dict[str, Any], header: str) -> Any:
+    value = record.get(header_key(header))
+    return None if value == "" else value
+
+
+def _as_date(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    parsed, _ = parse_date(value)
+    return parsed
+
+
+def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
+    """Read a merged.xlsx back, with whatever a person changed in Excel (results, statuses)."""
+    import python_calamine as calamine
+
+    try:
+        workbook = calamine.CalamineWorkbook.from_path(str(path))
+    except Exception as exc:
+        raise UnreadableInputError(f"Không đọc được tệp tổng hợp {path}: {exc}",
+                                   f"Cannot read the consolidated workbook {path}: {exc}") from None
+    if TASKS_SHEET not in workbook.sheet_names:
+        raise UnreadableInputError(
+            f"{path} không phải tệp tổng hợp của nq57 (thiếu trang \"{TASKS_SHEET}\")",
+            f"{path} is not an nq57 consolidated workbook (no \"{TASKS_SHEET}\" sheet)",
+        )
+    findings: list[Finding] = []
+    groups = [
+        Group(key=str(_get(r, "Nhóm")), order=int(_get(r, "Thứ tự") or n), label=one_line(_get(r, "Ký hiệu")),
+              title=clean(_get(r, "Tên nhóm")) or str(_get(r, "Nhóm")))
+        for n, r in _records(workbook, GROUPS_SHEET)
+        if _get(r, "Nhóm") is not None
+    ]
+    tasks: list[Task] = []
+    for number, record in _records(workbook, TASKS_SHEET):
+        task_id = one_line(_get(record, "Mã nhiệm vụ"))
+        title = clean(_get(record, "Nhiệm vụ cụ thể"))
+        if not task_id and not title:
+            continue
+        raw_status = one_line(_get(record, "Tình trạng"))
+        status = parse_status(raw_status) if raw_status else None
+        if raw_status and status is None and header_key(raw_status) != header_key(status_label("no_report")):
+            findings.append(Finding(severity="warning", code="merged.bad_status", file=path.name,
+                                    sheet=TASKS_SHEET, cell=f"J{number}", column="Tình trạng", value=raw_status))
+        raw_deadline = _get(record, "Thời hạn hoàn thành")
+        deadline = parse_deadline(raw_deadline, context=title)[0] if raw_deadline is not None else Deadline(kind="none")
+        due = _as_date(_get(record, "Hạn (ngày)"))
+        if deadline.due is None and due is not None and deadline.kind in ("none",):
+            deadline = Deadline(kind="date", due=due, raw=deadline.raw, note=deadline.note)
+        stt = _get(record, "STT")
+        tasks.append(Task(
+            task_id=task_id or f"NV-{len(tasks) + 1:03d}", order=len(tasks) + 1,
+            group=one_line(_get(record, "Nhóm")),
+            stt=str(int(stt)) if isinstance(stt, float) and stt.is_integer() else one_line(stt),
+            title=title or "", document=parse_document(_get(record, "Văn bản giao nhiệm vụ")), deadline=deadline,
+            lead=one_line(_get(record, "Cơ quan chủ trì")),
+            partners=split_agencies(_get(record, "Cơ quan phối hợp")),
+            status=status or "no_report", result=clean(_get(record, "Kết quả thực hiện")),
+            completed_on=_as_date(_get(record, "Ngày hoàn thành thực tế")),
+            difficulties=clean(_get(record, "Khó khăn, vướng mắc")), proposals=clean(_get(record, "Đề xuất, kiến nghị")),
+            silent=split_agencies(_get(record, "Đơn vị chưa báo cáo")),
+            expected_output=clean(_get(record, "Dự kiến kết quả")), note=clean(_get(record, "Ghi chú")),
+        ))
+    by_id = {t.task_id: t for t in tasks}
+    for number, record in _records(workbook, REPORTS_SHEET):
+        task = by_id.get(one_line(_get(record, "Mã nhiệm vụ")) or "")
+        agency = one_line(_get(record, "Đơn vị báo cáo"))
+        if task is None or not agency:
+            continue
+        source = one_line(_get(record, "Ô nguồn")) or ""
+        sheet, _, _cell = source.rpartition("!")
+        raw_status = one_line(_get(record, "Tình trạng"))
+        task.reports.append(Report(
+            agency=agency, file=one_line(_get(record, "Tệp")) or path.name, sheet=sheet or REPORTS_SHEET, row=number,
+            task_id=one_line(_get(record, "Mã nhiệm vụ (đơn vị ghi)")), matched_id=task.task_id,
+            status=parse_status(raw_status) if raw_status else None, status_raw=one_line(_get(record, "Tình trạng (nguyên văn)")),
+            result=clean(_get(record, "Kết quả thực hiện")), completed_on=_as_date(_get(record, "Ngày hoàn thành thực tế")),
+            difficulties=clean(_get(record, "Khó khăn, vướng mắc")), proposals=clean(_get(record, "Đề xuất, kiến nghị")),
+            title=clean(_get(record, "Nội dung nhiệm vụ (đơn vị ghi)")),
+            cells={"title": source} if source else {},
+        ))
+    if not groups:
+        seen: dict[str, Group] = {}
+        for task in tasks:
+            if task.group and task.group not in seen:
+                seen[task.group] = Group(key=task.group, order=len(seen) + 1, title=task.group)
+        groups = list(seen.values())
+    inputs = [InputFile(path=str(path), name=path.name, role="merged", rows=len(tasks))]
+    return MergeResult(tasks=tasks, groups=groups, findings=findings, inputs=inputs), findings

@@ -1,0 +1,170 @@
+"""Finding messages in Vietnamese (default) and English, one entry per finding code."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nq57cli.models import Finding
+
+# code: (Vietnamese, English). Placeholders come from Finding.params plus {value} and {column}.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "file.not_found": ("không tìm thấy tệp", "file not found"),
+    "file.not_a_file": ("không phải là tệp (có thể là thư mục)", "not a file (perhaps a directory)"),
+    "file.unsupported": (
+        "định dạng tệp không được hỗ trợ ({ext}); hãy lưu lại dưới dạng .xlsx",
+        "unsupported file type ({ext}); save it as .xlsx",
+    ),
+    "file.encrypted": (
+        "tệp được đặt mật khẩu; hãy gỡ mật khẩu rồi gửi lại",
+        "the workbook is password-protected; remove the password and send it again",
+    ),
+    "file.corrupt": (
+        "tệp bị hỏng hoặc không phải tệp Excel ({detail})",
+        "the file is damaged or not an Excel workbook ({detail})",
+    ),
+    "file.empty": ("tệp không có dữ liệu", "the workbook holds no data"),
+    "file.duplicate": (
+        "tệp trùng nội dung với {other}; chỉ đọc một lần",
+        "same content as {other}; read once",
+    ),
+    "sheet.no_header": (
+        "không tìm thấy dòng tiêu đề bảng nhiệm vụ trong 30 dòng đầu (cần các cột như "
+        "\"Nhiệm vụ cụ thể\", \"Tình trạng\", \"Kết quả thực hiện\")",
+        "no task-table header found in the first 30 rows (expected columns such as "
+        "\"Nhiệm vụ cụ thể\", \"Tình trạng\", \"Kết quả thực hiện\")",
+    ),
+    "sheet.no_rows": ("bảng nhiệm vụ không có dòng nào", "the task table has no rows"),
+    "header.unmapped": (
+        "cột \"{column}\" không thuộc mẫu, bỏ qua",
+        "column \"{column}\" is not part of the form; ignored",
+    ),
+    "header.chosen": (
+        "đọc trang tính \"{sheet}\", dòng tiêu đề {row}",
+        "reading sheet \"{sheet}\", header row {row}",
+    ),
+    "agency.source": (
+        "đơn vị báo cáo: {agency} (lấy từ {source_vi})",
+        "reporting agency: {agency} (taken from {source_en})",
+    ),
+    "agency.unexpected": (
+        "đơn vị \"{agency}\" không có trong danh sách cơ quan chủ trì/phối hợp",
+        "agency \"{agency}\" is not among the lead or partner agencies",
+    ),
+    "agency.duplicate_file": (
+        "đơn vị {agency} gửi nhiều tệp ({files}); các báo cáo được giữ lại và ghi nhận xung đột",
+        "agency {agency} sent several files ({files}); all reports kept, conflicts noted",
+    ),
+    "cell.formula_no_value": (
+        "ô chứa công thức chưa có giá trị tính sẵn; hãy mở tệp bằng Excel, lưu lại rồi gửi lại",
+        "formula cell without a cached value; open the file in Excel, save it and send again",
+    ),
+    "task.no_title": (
+        "dòng không có nội dung nhiệm vụ và mã nhiệm vụ, bỏ qua",
+        "row has neither task text nor task ID; skipped",
+    ),
+    "task.unknown_id": (
+        "mã nhiệm vụ \"{value}\" không có trong danh mục",
+        "task ID \"{value}\" is not in the catalog",
+    ),
+    "task.duplicate_id": (
+        "mã nhiệm vụ \"{value}\" xuất hiện lần nữa trong tệp (lần đầu ở ô {first})",
+        "task ID \"{value}\" appears again in this file (first at {first})",
+    ),
+    "task.duplicate_match": (
+        "nhiệm vụ {task_id} đã được báo cáo ở dòng khác của tệp (ô {first})",
+        "task {task_id} is already reported on another row of this file ({first})",
+    ),
+    "task.no_match": (
+        "không tìm thấy nhiệm vụ tương ứng trong danh mục (giống nhất: {best_id}, {score:.0f}%)",
+        "no matching catalog task (closest: {best_id}, {score:.0f}%)",
+    ),
+    "task.weak_match": (
+        "nội dung khớp chưa chắc chắn với nhiệm vụ {task_id} ({score:.0f}%); hãy kiểm tra",
+        "weak text match with task {task_id} ({score:.0f}%); please check",
+    ),
+    "task.text_match": (
+        "khớp theo nội dung với nhiệm vụ {task_id} ({score:.0f}%)",
+        "matched by text to task {task_id} ({score:.0f}%)",
+    ),
+    "task.id_title_mismatch": (
+        "mã {task_id} nhưng nội dung khác với danh mục ({score:.0f}%); hãy kiểm tra mã",
+        "ID {task_id} but the text differs from the catalog ({score:.0f}%); check the ID",
+    ),
+    "task.not_reported": (
+        "nhiệm vụ {task_id} chưa có đơn vị nào báo cáo",
+        "no agency reported on task {task_id}",
+    ),
+    "task.lead_silent": (
+        "cơ quan chủ trì {agency} chưa báo cáo nhiệm vụ {task_id}",
+        "lead agency {agency} did not report on task {task_id}",
+    ),
+    "status.missing": (
+        "chưa ghi tình trạng thực hiện",
+        "status is empty",
+    ),
+    "status.unknown": (
+        "tình trạng \"{value}\" không thuộc danh mục (Đã hoàn thành, Đang thực hiện, Chưa thực "
+        "hiện, Không thuộc nhiệm vụ, Chờ hướng dẫn của Trung ương)",
+        "status \"{value}\" is not one of the official terms",
+    ),
+    "status.completed_no_result": (
+        "đánh dấu đã hoàn thành nhưng chưa ghi kết quả thực hiện",
+        "marked completed but the result is empty",
+    ),
+    "status.completed_no_date": (
+        "đã hoàn thành nhưng chưa ghi ngày hoàn thành thực tế",
+        "completed but no actual completion date",
+    ),
+    "date.invalid": ("ngày không tồn tại: \"{text}\"", "impossible date: \"{text}\""),
+    "date.ambiguous": (
+        "ngày \"{text}\" có thể bị đảo ngày/tháng; đã hiểu là {day_first} (ngày trước), "
+        "không phải {month_first}",
+        "date \"{text}\" may have day and month swapped; read as {day_first} (day first), "
+        "not {month_first}",
+    ),
+    "date.month_first": (
+        "ngày \"{text}\" có vẻ ghi tháng trước ngày (nội dung nhiệm vụ nhắc tới {month_first}); "
+        "đã hiểu là {day_first}, hãy kiểm tra",
+        "date \"{text}\" looks month-first (the task text mentions {month_first}); "
+        "read as {day_first}, please check",
+    ),
+    "date.unparsed": ("không đọc được ngày/thời hạn \"{text}\"", "cannot read date \"{text}\""),
+    "deadline.no_date": (
+        "ô thời hạn không ghi ngày mà ghi \"{text}\"; coi như không có thời hạn",
+        "the deadline cell names no date but \"{text}\"; treated as no deadline",
+    ),
+    "deadline.differs": (
+        "thời hạn \"{value}\" khác danh mục (\"{catalog}\"); dùng thời hạn của danh mục",
+        "deadline \"{value}\" differs from the catalog (\"{catalog}\"); the catalog's is used",
+    ),
+    "conflict.duplicate_report": (
+        "đơn vị {agency} báo cáo nhiệm vụ {task_id} nhiều lần ({cells})",
+        "agency {agency} reported task {task_id} more than once ({cells})",
+    ),
+    "conflict.completion_date": (
+        "nhiệm vụ {task_id}: các đơn vị ghi ngày hoàn thành khác nhau ({dates})",
+        "task {task_id}: agencies give different completion dates ({dates})",
+    ),
+    "merged.bad_status": (
+        "tình trạng \"{value}\" không đọc được; giữ \"Chưa có báo cáo\"",
+        "status \"{value}\" cannot be read; kept as \"No report\"",
+    ),
+}
+
+SOURCE_NAMES = {
+    "option": ("tùy chọn --agency", "the --agency option"),
+    "title": ("phần đầu văn bản", "the title block"),
+    "filename": ("tên tệp", "the file name"),
+}
+
+
+def finding_message(finding: Finding, lang: str = "vi") -> str:
+    """The finding's message in the language asked for, with its parameters filled in."""
+    vi, en = MESSAGES.get(finding.code, (finding.code, finding.code))
+    template = en if lang == "en" else vi
+    params = {"value": finding.value or "", "column": finding.column or "", **finding.params}
+    try:
+        return template.format(**params)
+    except (KeyError, ValueError, IndexError):
+        return template

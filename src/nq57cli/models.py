@@ -1,0 +1,185 @@
+"""The data nq57 reads, merges and writes, as pydantic models."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["error", "warning", "info"]
+Status = Literal["completed", "in_progress", "not_started", "not_applicable", "waiting"]
+CombinedStatus = Literal[
+    "completed", "in_progress", "not_started", "not_applicable", "waiting", "no_report"
+]
+DeadlineKind = Literal["date", "month", "quarter", "year", "recurring", "conditional", "none"]
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Finding(Model):
+    """One problem found in the input, with where it is. Messages are rendered per language."""
+
+    severity: Severity
+    code: str
+    file: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    column: str | None = None
+    value: str | None = None
+    params: dict[str, Any] = Field(default_factory=dict)
+
+    def message(self, lang: str = "vi") -> str:
+        from nq57cli.messages import finding_message
+
+        return finding_message(self, lang)
+
+    def location(self) -> str:
+        """'file, Sheet!F14' style location, as precise as known."""
+        parts = [self.file] if self.file else []
+        if self.sheet and self.cell:
+            parts.append(f"{self.sheet}!{self.cell}")
+        elif self.sheet:
+            parts.append(self.sheet)
+        return ", ".join(parts)
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "file": self.file,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "column": self.column,
+            "value": self.value,
+            "message": self.message(lang),
+        }
+
+
+class Deadline(Model):
+    """A deadline as written and as a date: kind, due date (None when there is none), raw text."""
+
+    kind: DeadlineKind
+    due: dt.date | None = None
+    raw: str = ""
+    note: str | None = None  # text found beside the date, e.g. an agency name
+
+
+class DocumentRef(Model):
+    """An assigning document, e.g. 'Thông báo số 05-TB/BCĐTW ngày 04/07/2025'."""
+
+    type: str | None = None  # "TB"
+    type_name: str | None = None  # "Thông báo"
+    number: str | None = None  # "05"
+    code: str | None = None  # "05-TB/BCĐTW"
+    issuer: str | None = None  # "BCĐTW"
+    date: dt.date | None = None
+    raw: str = ""
+
+
+class Report(Model):
+    """One agency's report on one task: a row of a submission, parsed."""
+
+    agency: str
+    file: str
+    sheet: str
+    row: int
+    task_id: str | None = None  # the ID the agency wrote
+    matched_id: str | None = None  # the catalog task it was matched to
+    match_method: Literal["id", "text", "new", "none"] = "none"
+    match_score: float | None = None
+    stt: str | None = None
+    group: str | None = None
+    title: str | None = None
+    document: DocumentRef | None = None
+    deadline: Deadline | None = None
+    status: Status | None = None
+    status_raw: str | None = None
+    result: str | None = None
+    completed_on: dt.date | None = None
+    difficulties: str | None = None
+    proposals: str | None = None
+    note: str | None = None
+    cells: dict[str, str] = Field(default_factory=dict)  # field -> "Sheet!F14"
+
+
+class Group(Model):
+    """A section of the task table ("Nhóm 3 - ...", "II. ...")."""
+
+    key: str
+    order: int
+    label: str | None = None  # "Nhóm 3", "II"
+    title: str  # full text as printed
+
+
+class Task(Model):
+    """One task of the consolidated list, with every agency's report on it."""
+
+    task_id: str
+    order: int
+    group: str | None = None  # Group.key
+    stt: str | None = None
+    title: str
+    document: DocumentRef | None = None
+    deadline: Deadline = Field(default_factory=lambda: Deadline(kind="none"))
+    lead: str | None = None
+    partners: list[str] = Field(default_factory=list)
+    expected_output: str | None = None
+    note: str | None = None
+    status: CombinedStatus = "no_report"
+    result: str | None = None
+    completed_on: dt.date | None = None
+    difficulties: str | None = None
+    proposals: str | None = None
+    reports: list[Report] = Field(default_factory=list)
+    silent: list[str] = Field(default_factory=list)  # expected agencies that did not report
+
+    @property
+    def agencies(self) -> list[str]:
+        return [r.agency for r in self.reports]
+
+
+class InputFile(Model):
+    """A file given to a run, with what was learnt about it."""
+
+    path: str
+    name: str
+    sha256: str | None = None
+    size: int | None = None
+    role: Literal["catalog", "submission", "merged"] = "submission"
+    agency: str | None = None
+    agency_source: Literal["option", "title", "filename"] | None = None
+    sheet: str | None = None
+    header_row: int | None = None
+    rows: int = 0
+    readable: bool = True
+
+
+class MergeResult(Model):
+    """What `merge` returns: the consolidated tasks, the findings and the inputs."""
+
+    tasks: list[Task]
+    groups: list[Group]
+    findings: list[Finding]
+    inputs: list[InputFile]
+    unmatched: list[Report] = Field(default_factory=list)  # rows matched to no task, kept
+    expected_agencies: list[str] = Field(default_factory=list)
+    tool_version: str = ""
+
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    def status_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for task in self.tasks:
+            counts[task.status] = counts.get(task.status, 0) + 1
+        return counts
+
+    def to_json_dict(self, lang: str = "vi") -> dict[str, Any]:
+        from nq57cli.jsonout import merge_result_to_dict
+
+        return merge_result_to_dict(self, lang)

@@ -1,0 +1,379 @@
+"""Reading workbooks: find the task table (sheet, header row, columns) and keep every cell's address.
+
+Nothing here interprets values beyond locating them; see validate.py for that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nq57cli.columns import field_for, is_numbering
+from nq57cli.models import Finding
+from nq57cli.text import header_key, one_line
+
+SUPPORTED = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
+HEADER_SEARCH_ROWS = 30
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+
+_GROUP_RE = re.compile(
+    r"^(nhóm\s*\d+|phần\s+[ivxlc\d]+\b|[ivxlc]+\s*[\.\-–:)]\s*\S|[ivxlc]+\.?$|[a-zđ]\s*[\.)]\s+\S)",
+    re.IGNORECASE,
+)
+_ROMAN = re.compile(r"^[IVXLC]+\.?$")
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → Excel letters (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell_ref(row: int, col: int) -> str:
+    """0-based row and column → "F14"."""
+    return f"{column_letter(col)}{row + 1}"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass
+class RawRow:
+    """A data row of the task table: raw values and cell addresses per field."""
+
+    row: int  # Excel row number (1-based)
+    values: dict[str, Any]
+    cells: dict[str, str]
+    group: str | None = None  # set on group rows: the group's text
+    group_label: str | None = None  # "Nhóm 3", "II"
+
+
+@dataclass
+class SheetTable:
+    """The task table found in one workbook."""
+
+    file: str
+    sheet: str
+    header_row: int  # 1-based row of the (first) header line
+    data_row: int  # 1-based first data row
+    columns: dict[str, int]
+    headers: dict[str, str]
+    title_lines: list[str]
+    rows: list[RawRow]
+    formula_cells: set[str] = field(default_factory=set)  # "F14" cells lacking a cached value
+
+
+@dataclass
+class ReadOutcome:
+    table: SheetTable | None
+    findings: list[Finding]
+
+
+class WorkbookUnreadable(Exception):
+    """Raised inside this module; turned into a file-level finding by read_table()."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def _open(path: Path) -> Any:
+    import python_calamine as calamine
+
+    if not path.exists():
+        raise WorkbookUnreadable("file.not_found")
+    if not path.is_file():
+        raise WorkbookUnreadable("file.not_a_file")
+    ext = path.suffix.lower()
+    if ext not in SUPPORTED:
+        raise WorkbookUnreadable("file.unsupported", ext=ext or "?")
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    if not head:
+        raise WorkbookUnreadable("file.empty")
+    if head.startswith(OLE_MAGIC) and (ENCRYPTED_MARK in head or _ole_is_encrypted(path)):
+        raise WorkbookUnreadable("file.encrypted")
+    try:
+        return calamine.CalamineWorkbook.from_path(str(path))
+    except calamine.PasswordError:
+        raise WorkbookUnreadable("file.encrypted") from None
+    except Exception as exc:  # calamine raises several unrelated types for damaged files
+        raise WorkbookUnreadable("file.corrupt", detail=_short(exc)) from None
+
+
+def _ole_is_encrypted(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return ENCRYPTED_MARK in handle.read(4 << 20)
+
+
+def _short(exc: Exception) -> str:
+    text = one_line(str(exc)) or type(exc).__name__
+    return text[:120]
+
+
+def _header_candidates(rows: list[list[Any]], merged: list[tuple]) -> list[tuple[int, int, dict[str, int], dict[str, str]]]:
+    """(score, header_row, columns, headers) for each one- and two-row header in the first rows."""
+    spans: dict[tuple[int, int], Any] = {}
+    for (r0, c0), (r1, c1) in merged:
+        if r0 < HEADER_SEARCH_ROWS and r0 < len(rows) and c0 < len(rows[r0]):
+            for r in range(r0, min(r1, HEADER_SEARCH_ROWS) + 1):
+                for c in range(c0, c1 + 1):
+                    spans[(r, c)] = rows[r0][c0]
+    candidates = []
+    limit = min(len(rows), HEADER_SEARCH_ROWS)
+    for r in range(limit):
+        single = [_text(v) for v in rows[r]]
+        candidates.append(_score(r, 1, single))
+        if r + 1 < len(rows):
+            top = [_text(spans.get((r, c), v)) for c, v in enumerate(rows[r])]
+            bottom = [_text(v) for v in rows[r + 1]]
+            if not merged:  # no merge data (e.g. .xls): carry a top cell right over empty ones
+                last = ""
+                for c in range(len(top)):
+                    if top[c]:
+                        last = top[c]
+                    elif c < len(bottom) and bottom[c]:
+                        top[c] = last
+            width = max(len(top), len(bottom))
+            combined = []
+            for c in range(width):
+                t = top[c] if c < len(top) else ""
+                b = bottom[c] if c < len(bottom) else ""
+                combined.append((t, b))
+            candidates.append(_score(r, 2, combined))
+    return [c for c in candidates if c[0] > 0]
+
+
+def _text(value: Any) -> str:
+    if value is None or isinstance(value, (int, float)):
+        return "" if value is None or value == "" else str(value)
+    return one_line(value) or ""
+
+
+def _score(r: int, height: int, cells: list) -> tuple[int, int, int, dict[str, int], dict[str, str]]:
+    columns: dict[str, int] = {}
+    headers: dict[str, str] = {}
+    for c, cell in enumerate(cells):
+        if height == 1:
+            options = [cell]
+        else:
+            top, bottom = cell
+            # "Kết quả" over "Tình trạng" | "Mô tả": the lower line names the field.
+            options = [bottom, f"{top} {bottom}".strip(), top] if bottom != top else [top]
+        for text in options:
+            if not text:
+                continue
+            name = field_for(text)
+            if name and name not in columns:
+                columns[name] = c
+                headers[name] = " / ".join(x for x in dict.fromkeys(options) if x) if height == 2 else text
+                break
+    has_key = "title" in columns or "task_id" in columns
+    score = len(columns) if has_key and len(columns) >= 2 else 0
+    # Prefer the two-row reading only when it names more fields than one row does.
+    return (score * 2 - (height - 1), r, height, columns, headers)
+
+
+def _locate(rows: list[list[Any]], merged: list[tuple]) -> tuple[int, int, dict[str, int], dict[str, str]] | None:
+    candidates = _header_candidates(rows, merged)
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (c[0], -c[1]))
+    _, r, height, columns, headers = best
+    return r, height, columns, headers
+
+
+def _resolve_ambiguous(columns: dict[str, int], headers: dict[str, str], body: list[list[Any]]) -> None:
+    """Decide whether a column headed "Kết quả" holds statuses or result text."""
+    if "?result" not in columns:
+        return
+    from nq57cli.status import looks_like_status_column
+
+    col = columns.pop("?result")
+    header = headers.pop("?result")
+    values = [row[col] for row in body if col < len(row) and row[col] not in ("", None)]
+    target = "status" if looks_like_status_column(values) else "result"
+    if target not in columns:
+        columns[target] = col
+        headers[target] = header
+
+
+def _row_kind(values: dict[str, Any], row_cells: list[Any]) -> tuple[str | None, str | None]:
+    """(group text, label) when the row is a group row, else (None, None)."""
+    texts = [one_line(v) for v in row_cells if v not in ("", None)]
+    texts = [t for t in texts if t]
+    if not texts:
+        return None, None
+    stt = one_line(values.get("stt")) or ""
+    title = one_line(values.get("title")) or ""
+    substantive = [f for f in ("task_id", "status", "result", "deadline", "document", "completed_on")
+                   if values.get(f) not in ("", None)]
+    if _ROMAN.match(stt) and title and not substantive:
+        return f"{stt.rstrip('.')}. {title}", stt.rstrip(".")
+    if len(set(texts)) == 1 and (not substantive or len(texts[0]) > 25):  # a merged row: text in column A
+        text = texts[0]
+        if _GROUP_RE.match(text):
+            label = re.split(r"\s*[-–:.)]\s*", text, maxsplit=1)[0]
+            return text, label
+        letters = [ch for ch in text if ch.isalpha()]
+        if len(letters) >= 6 and all(ch.isupper() for ch in letters) and not stt.isdigit():
+            return text, None
+    return None, None
+
+
+def _formula_cells(path: Path, sheet_name: str) -> set[str]:
+    """Cells of an .xlsx/.xlsm sheet holding a formula but no cached value."""
+    if path.suffix.lower() not in {".xlsx", ".xlsm"}:
+        return set()
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            target = _sheet_part(archive, sheet_name)
+            if not target:
+                return set()
+            data = archive.read(target)
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return set()
+    if b"<f" not in data and b":f" not in data:
+        return set()
+    found: set[str] = set()
+    parser_args = {"resolve_entities": False, "no_network": True, "huge_tree": False}
+    try:
+        for _, cell in etree.iterparse(_BytesIO(data), tag="{*}c", **parser_args):
+            formula = cell.find("{*}f")
+            value = cell.find("{*}v")
+            if formula is not None and (value is None or value.text is None) and cell.get("t") != "inlineStr":
+                found.add(cell.get("r") or "")
+            cell.clear()
+    except etree.XMLSyntaxError:
+        return found
+    return {c for c in found if c}
+
+
+def _BytesIO(data: bytes) -> Any:
+    import io
+
+    return io.BytesIO(data)
+
+
+def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
+    from defusedxml import ElementTree
+
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    rid = None
+    for sheet in workbook.iter():
+        if sheet.tag.endswith("}sheet") and sheet.get("name") == sheet_name:
+            rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+    for rel in rels.iter():
+        if rel.get("Id") == rid and rid:
+            target = rel.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return None
+
+
+def read_table(path: Path, display: str | None = None) -> ReadOutcome:
+    """Find and read the task table of one workbook; problems become findings, never exceptions."""
+    display = display or path.name
+    findings: list[Finding] = []
+    try:
+        workbook = _open(path)
+    except WorkbookUnreadable as exc:
+        return ReadOutcome(None, [Finding(severity="error", code=exc.code, file=display, params=exc.params)])
+    try:
+        return _read_workbook(workbook, path, display, findings)
+    except WorkbookUnreadable as exc:
+        findings.append(Finding(severity="error", code=exc.code, file=display, params=exc.params))
+        return ReadOutcome(None, findings)
+    except Exception as exc:  # a damaged part found while reading a sheet
+        findings.append(Finding(severity="error", code="file.corrupt", file=display, params={"detail": _short(exc)}))
+        return ReadOutcome(None, findings)
+    finally:
+        try:
+            workbook.close()
+        except Exception:
+            pass
+
+
+def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Finding]) -> ReadOutcome:
+    best = None
+    any_data = False
+    metadata = list(workbook.sheets_metadata)
+    visible_first = sorted(metadata, key=lambda m: 0 if str(m.visible).endswith("Visible") else 1)
+    for meta in visible_first:
+        if not str(meta.typ).endswith("WorkSheet"):
+            continue
+        sheet = workbook.get_sheet_by_name(meta.name)
+        rows = sheet.to_python(skip_empty_area=False)
+        if any(v not in ("", None) for row in rows for v in row):
+            any_data = True
+        located = _locate(rows, list(sheet.merged_cell_ranges or []))
+        if located and (best is None or len(located[2]) > len(best[2][2])):
+            best = (meta.name, rows, located)
+    if not any_data:
+        raise WorkbookUnreadable("file.empty")
+    if best is None:
+        first = next((m.name for m in visible_first), None)
+        findings.append(Finding(severity="error", code="sheet.no_header", file=display, sheet=first))
+        return ReadOutcome(None, findings)
+    sheet_name, rows, (r, height, columns, headers) = best
+    data_start = r + height
+    while data_start < len(rows) and all(is_numbering(v) for v in rows[data_start]) and any(
+        v not in ("", None) for v in rows[data_start]
+    ):
+        data_start += 1
+    body = rows[data_start:]
+    _resolve_ambiguous(columns, headers, body)
+    for c, value in enumerate(rows[r]):
+        text = _text(value)
+        if text and c not in columns.values() and field_for(text) is None and height == 1:
+            findings.append(Finding(severity="info", code="header.unmapped", file=display, sheet=sheet_name,
+                                    cell=cell_ref(r, c), column=text))
+    title_lines = []
+    for row in rows[:r]:
+        for value in row:
+            text = one_line(value)
+            if text:
+                title_lines.append(text)
+    header_keys = {header_key(headers[f]) for f in headers}
+    table_rows: list[RawRow] = []
+    for offset, row in enumerate(body):
+        excel_row = data_start + offset + 1
+        if all(v in ("", None) for v in row):
+            continue
+        values = {f: (row[c] if c < len(row) else None) for f, c in columns.items()}
+        cells = {f: cell_ref(excel_row - 1, c) for f, c in columns.items()}
+        row_texts = {header_key(v) for v in row if isinstance(v, str) and v.strip()}
+        if row_texts and row_texts <= header_keys | {""}:
+            continue  # the header repeated further down (a pasted second page)
+        group, label = _row_kind(values, row)
+        table_rows.append(RawRow(row=excel_row, values=values, cells=cells, group=group, group_label=label))
+    formula_cells = _formula_cells(path, sheet_name)
+    table = SheetTable(
+        file=display,
+        sheet=sheet_name,
+        header_row=r + 1,
+        data_row=data_start + 1,
+        columns=columns,
+        headers=headers,
+        title_lines=title_lines,
+        rows=table_rows,
+        formula_cells=formula_cells,
+    )
+    return ReadOutcome(table, findings)

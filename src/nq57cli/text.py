@@ -1,0 +1,64 @@
+"""Text normalisation: NFC, whitespace, and keys for comparing Vietnamese text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Tone marks move between vowels in old ("hoà", "Uỷ") and new ("hòa", "Ủy") spelling;
+# quality marks (circumflex, breve, horn) never do.
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|_x000D_\n?|\v")
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def clean(value: object) -> str | None:
+    """Cell value as tidy NFC text: spaces collapsed, line breaks kept, empty → None."""
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFC", str(value))
+    text = _LINE_BREAKS.sub("\n", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = "\n".join(line for line in lines if line)
+    return text or None
+
+
+def one_line(value: object) -> str | None:
+    """Like clean() but line breaks become spaces (titles, names, headers)."""
+    text = clean(value)
+    return text.replace("\n", " ") if text else text
+
+
+def _relocate_tone(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [ch for ch in decomposed if ch in _TONE_MARKS]
+    base = "".join(ch for ch in decomposed if ch not in _TONE_MARKS)
+    return unicodedata.normalize("NFC", base + "".join(tones))
+
+
+def match_key(value: object) -> str:
+    """Key for comparing task texts: case, spacing, punctuation and tone placement folded.
+
+    "Ủy ban" and "Uỷ  ban," give the same key; "hòa" and "hoa" do not.
+    """
+    text = clean(value)
+    if not text:
+        return ""
+    words = _NON_WORD.sub(" ", text.casefold()).split()
+    return " ".join(_relocate_tone(w) for w in words)
+
+
+def strip_diacritics(value: str) -> str:
+    """ASCII-ish form: every diacritic dropped, đ → d."""
+    decomposed = unicodedata.normalize("NFD", value)
+    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return base.replace("đ", "d").replace("Đ", "D")
+
+
+def header_key(value: object) -> str:
+    """Key for matching column headers: case, diacritics, spacing and punctuation ignored."""
+    text = clean(value)
+    if not text:
+        return ""
+    return " ".join(_NON_WORD.sub(" ", strip_diacritics(text).casefold()).split())

@@ -1,0 +1,239 @@
+"""Turning raw table rows into validated models (catalog tasks, agency reports) and findings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from nq57cli.agency import split_agencies
+from nq57cli.deadline import parse_date, parse_deadline
+from nq57cli.docref import parse_document
+from nq57cli.models import Deadline, Finding, Group, Report, Task
+from nq57cli.reader import RawRow, SheetTable
+from nq57cli.status import parse_status
+from nq57cli.text import clean, one_line
+
+# Severity of the parser issue codes when they come from a cell.
+ISSUE_SEVERITY = {
+    "date.invalid": "error",
+    "date.month_first": "warning",
+    "date.ambiguous": "warning",
+    "date.unparsed": "warning",
+    "deadline.no_date": "info",
+}
+_ID_SPACES = re.compile(r"\s+")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _vi_date(value: Any) -> Any:
+    """ISO dates in messages are shown the Vietnamese way, 01/10/2025."""
+    match = _ISO_DATE.match(value) if isinstance(value, str) else None
+    return f"{match.group(3)}/{match.group(2)}/{match.group(1)}" if match else value
+
+
+def normalize_id(value: Any) -> str | None:
+    """Task IDs compare without case or stray spaces: " nq57-07 " → "NQ57-07"."""
+    text = one_line(value)
+    if not text:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    return _ID_SPACES.sub("", text).upper()
+
+
+def _stt(value: Any) -> str | None:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return one_line(value)
+
+
+@dataclass
+class RowContext:
+    """Where a row's findings point."""
+
+    table: SheetTable
+    row: RawRow
+    findings: list[Finding] = field(default_factory=list)
+
+    def add(self, severity: str, code: str, field_name: str | None = None, value: Any = None, **params: Any) -> None:
+        cell = self.row.cells.get(field_name) if field_name else None
+        self.findings.append(
+            Finding(
+                severity=severity,  # type: ignore[arg-type]
+                code=code,
+                file=self.table.file,
+                sheet=self.table.sheet,
+                cell=cell or f"A{self.row.row}",
+                column=self.table.headers.get(field_name) if field_name else None,
+                value=None if value in (None, "") else str(value),
+                params=params,
+            )
+        )
+
+    def issues(self, issues: list[tuple[str, dict]], field_name: str, value: Any) -> None:
+        for code, params in issues:
+            shown = {k: _vi_date(v) for k, v in params.items()}
+            self.add(ISSUE_SEVERITY.get(code, "warning"), code, field_name, value, **shown)
+
+    def formula_check(self, field_name: str) -> bool:
+        """True (and a finding) when the field's cell is a formula Excel never calculated."""
+        cell = self.row.cells.get(field_name)
+        if cell and cell in self.table.formula_cells:
+            self.add("warning", "cell.formula_no_value", field_name)
+            return True
+        return False
+
+
+def _deadline(ctx: RowContext, value: Any, title: str | None) -> Deadline | None:
+    if value in (None, ""):
+        return None
+    deadline, issues = parse_deadline(value, context=title)
+    ctx.issues(issues, "deadline", value)
+    return deadline
+
+
+def read_groups_and_rows(table: SheetTable) -> tuple[list[Group], list[tuple[RawRow, str | None]]]:
+    """Groups in table order, and each task row with the key of the group it sits in."""
+    groups: list[Group] = []
+    by_key: dict[str, Group] = {}
+    rows: list[tuple[RawRow, str | None]] = []
+    current: str | None = None
+    for row in table.rows:
+        if row.group:
+            key = _group_key(row.group, row.group_label)
+            if key not in by_key:
+                by_key[key] = Group(key=key, order=len(groups) + 1, label=row.group_label, title=row.group)
+                groups.append(by_key[key])
+            current = key
+            continue
+        column_group = one_line(row.values.get("group"))
+        if column_group:
+            key = _group_key(column_group, None)
+            if key not in by_key:
+                label = re.split(r"\s*[-–:.]\s*", column_group, maxsplit=1)[0]
+                by_key[key] = Group(key=key, order=len(groups) + 1, label=label, title=column_group)
+                groups.append(by_key[key])
+            rows.append((row, key))
+        else:
+            rows.append((row, current))
+    return groups, rows
+
+
+def _group_key(text: str, label: str | None) -> str:
+    """Groups are keyed by their label ("Nhóm 3", "II") so "Nhóm 3 - ..." and "Nhóm 3" agree."""
+    if label:
+        match = re.match(r"(?i)^nhóm\s*(\d+)", label)
+        if match:
+            return f"Nhóm {int(match.group(1))}"
+        return label.strip().rstrip(".")
+    match = re.match(r"(?i)^nhóm\s*(\d+)", text)
+    if match:
+        return f"Nhóm {int(match.group(1))}"
+    return one_line(text) or text
+
+
+def parse_catalog(table: SheetTable) -> tuple[list[Task], list[Group], list[Finding]]:
+    """The office's master task list: tasks with IDs (assigned when the catalog has none)."""
+    groups, rows = read_groups_and_rows(table)
+    tasks: list[Task] = []
+    findings: list[Finding] = []
+    seen: dict[str, str] = {}
+    for row, group in rows:
+        ctx = RowContext(table, row, findings)
+        values = row.values
+        title = clean(values.get("title"))
+        task_id = normalize_id(values.get("task_id"))
+        if not title and not task_id:
+            continue
+        if not task_id:
+            task_id = f"NV-{len(tasks) + 1:03d}"
+        if task_id in seen:
+            ctx.add("error", "task.duplicate_id", "task_id", task_id, first=seen[task_id])
+            continue
+        seen[task_id] = row.cells.get("task_id", f"A{row.row}")
+        deadline = _deadline(ctx, values.get("deadline"), title) or Deadline(kind="none")
+        lead = split_agencies(values.get("lead"))
+        tasks.append(
+            Task(
+                task_id=task_id,
+                order=len(tasks) + 1,
+                group=group,
+                stt=_stt(values.get("stt")),
+                title=title or "",
+                document=parse_document(values.get("document")),
+                deadline=deadline,
+                lead="; ".join(lead) or None,
+                partners=split_agencies(values.get("partners")),
+                expected_output=clean(values.get("expected_output")),
+                note=clean(values.get("note")),
+            )
+        )
+    return tasks, groups, findings
+
+
+def parse_reports(
+    table: SheetTable, agency: str, check_deadlines: bool = True
+) -> tuple[list[Report], list[Group], list[Finding]]:
+    """An agency's submission: one validated Report per filled task row, plus findings.
+
+    With a catalog the catalog's deadlines rule, so the copies in submissions are not checked.
+    """
+    groups, rows = read_groups_and_rows(table)
+    reports: list[Report] = []
+    findings: list[Finding] = []
+    seen_ids: dict[str, str] = {}
+    for row, group in rows:
+        ctx = RowContext(table, row, findings)
+        values = row.values
+        title = clean(values.get("title"))
+        task_id = normalize_id(values.get("task_id"))
+        if task_id and task_id in seen_ids:
+            ctx.add("error", "task.duplicate_id", "task_id", task_id, first=seen_ids[task_id])
+        elif task_id:
+            seen_ids[task_id] = row.cells.get("task_id", f"A{row.row}")
+        status_raw = one_line(values.get("status"))
+        result = clean(values.get("result"))
+        if not title and not task_id:
+            if status_raw or result:
+                ctx.add("warning", "task.no_title", "title")
+            continue
+        for name in ("status", "result", "completed_on", "deadline"):
+            ctx.formula_check(name)
+        status = parse_status(status_raw) if status_raw else None
+        if status_raw and status is None:
+            ctx.add("error", "status.unknown", "status", status_raw)
+        elif not status_raw and result:
+            ctx.add("warning", "status.missing", "status")
+        completed_on = None
+        raw_date = values.get("completed_on")
+        if raw_date not in (None, ""):
+            completed_on, issues = parse_date(raw_date, context=title)
+            ctx.issues(issues, "completed_on", raw_date)
+        if status == "completed" and not result:
+            ctx.add("warning", "status.completed_no_result", "result")
+        if not status_raw and not result and completed_on is None:
+            continue  # a listed task the agency did not fill in: not a report
+        reports.append(
+            Report(
+                agency=agency,
+                file=table.file,
+                sheet=table.sheet,
+                row=row.row,
+                task_id=task_id,
+                stt=_stt(values.get("stt")),
+                group=group,
+                title=title,
+                document=parse_document(values.get("document")),
+                deadline=_deadline(ctx if check_deadlines else RowContext(table, row), values.get("deadline"), title),
+                status=status,
+                status_raw=status_raw,
+                result=result,
+                completed_on=completed_on,
+                difficulties=clean(values.get("difficulties")),
+                proposals=clean(values.get("proposals")),
+                note=clean(values.get("note")),
+                cells={f: f"{table.sheet}!{c}" for f, c in row.cells.items()},
+            )
+        )
+    return reports, groups, findings

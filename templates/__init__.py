@@ -1,0 +1,1 @@
+"""Built-in DOCX form templates (top-level `templates/` in the repository)."""

@@ -1,0 +1,220 @@
+"""merge(): reading, validating and combining, on small real workbooks."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import HEADER, encrypt, sha256, submission_rows, write_xlsx
+from nq57cli.errors import UnreadableInputError
+from nq57cli.merge import combine_status, merge
+from nq57cli.reader import read_table
+
+
+def codes(result, severity=None):
+    return [f.code for f in result.findings if severity is None or f.severity == severity]
+
+
+def find(result, code):
+    hits = [f for f in result.findings if f.code == code]
+    assert hits, f"no finding {code}: {[f.code for f in result.findings]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "statuses, expected",
+    [
+        ([], "no_report"),
+        (["not_applicable"], "not_applicable"),
+        (["completed", "not_applicable"], "completed"),
+        (["completed", "completed"], "completed"),
+        (["completed", "in_progress"], "in_progress"),
+        (["completed", "not_started"], "in_progress"),
+        (["completed", "waiting"], "in_progress"),
+        (["in_progress", "not_started"], "in_progress"),
+        (["not_started", "not_started"], "not_started"),
+        (["waiting", "waiting", "not_applicable"], "waiting"),
+        (["not_started", "waiting"], "not_started"),
+        ([None, "completed"], "completed"),
+    ],
+)
+def test_combined_status_rule(statuses, expected):
+    assert combine_status(statuses) == expected
+
+
+def test_merge_by_id_combines_agencies(tmp_path, catalog):
+    a = write_xlsx(tmp_path / "a.xlsx", submission_rows("SỞ KHOA HỌC VÀ CÔNG NGHỆ", [
+        ["NV-01", 1, "Tiếp tục nâng cao tinh thần trách nhiệm", "31/12/2025", "Đã hoàn thành",
+         "Đã ban hành kế hoạch.\nĐã tổ chức hội nghị.", date(2025, 8, 1)],
+        ["NV-03", 3, "Đẩy mạnh hợp tác", "Quý IV/2025", "Đang triển khai", "Đang làm việc với các trường", None],
+    ]))
+    b = write_xlsx(tmp_path / "b.xlsx", submission_rows("SỞ NỘI VỤ", [
+        ["NV-01", 1, "Tiếp tục nâng cao tinh thần trách nhiệm", "31/12/2025", "Đang thực hiện", "Đang rà soát", None],
+        ["NV-02", 2, "Rà soát, ban hành các văn bản", "Tháng 9/2025", "Không thuộc nhiệm vụ", None, None],
+    ]))
+    result = merge([a, b], catalog=catalog)
+    tasks = {t.task_id: t for t in result.tasks}
+    assert [t.task_id for t in result.tasks] == ["NV-01", "NV-02", "NV-03"]
+    assert [g.key for g in result.groups] == ["Nhóm 1", "Nhóm 2", "Nhóm 3"]
+    assert tasks["NV-01"].status == "in_progress"
+    assert tasks["NV-01"].agencies == ["Sở Khoa học và Công nghệ", "Sở Nội vụ"]  # lead first
+    assert tasks["NV-01"].result == (
+        "Sở Khoa học và Công nghệ: Đã ban hành kế hoạch.\nĐã tổ chức hội nghị.\nSở Nội vụ: Đang rà soát"
+    )
+    assert tasks["NV-02"].status == "not_applicable"
+    assert tasks["NV-03"].status == "in_progress"
+    assert tasks["NV-03"].silent == ["Sở Tài chính"]
+    assert tasks["NV-02"].deadline.due == date(2025, 9, 30)
+    assert tasks["NV-03"].deadline.kind == "quarter"
+    report = tasks["NV-01"].reports[0]
+    assert report.cells["status"] == "Báo cáo!E5"
+    assert report.completed_on == date(2025, 8, 1)
+    assert result.errors() == []
+    agencies = [f.params["agency"] for f in result.findings if f.code == "agency.source"]
+    assert agencies == ["Sở Khoa học và Công nghệ", "Sở Nội vụ"]
+
+
+def test_without_catalog_tasks_are_the_union(tmp_path):
+    a = write_xlsx(tmp_path / "so-a.xlsx", [HEADER, [None, 1, "Nhiệm vụ một", "2025", "Hoàn thành", "xong", None]])
+    b = write_xlsx(tmp_path / "so-b.xlsx", [HEADER, [None, 1, "Nhiệm  vụ MỘT", "2025", "Chưa thực hiện", None, None],
+                                             [None, 2, "Nhiệm vụ hai", "Thường xuyên", "Đang thực hiện", "x", None]])
+    result = merge([a, b])
+    assert [t.title for t in result.tasks] == ["Nhiệm vụ một", "Nhiệm vụ hai"]
+    assert result.tasks[0].status == "in_progress"
+    assert result.tasks[1].deadline.kind == "recurring"
+    assert {i.agency_source for i in result.inputs} == {"filename"}
+
+
+def test_text_matching_without_ids(tmp_path, catalog):
+    commune = write_xlsx(tmp_path / "xa.xlsx", [
+        ["Đơn vị báo cáo: UBND xã Nghĩa Hành"],
+        ["TT", "Nội dung, nhiệm vụ", "Kết quả", "Kết quả thực hiện"],
+        [1, "Đẩy mạnh hợp tác với doanh nghiệp, viện, trường trong nước về khoa học", "Đang thực hiện", "Ký kết 2 thỏa thuận"],
+        [2, "Tổ chức hội thi tin học trẻ cấp xã năm 2025", "Hoàn thành", "Đã tổ chức"],
+    ])
+    result = merge([commune], catalog=catalog)
+    nv3 = next(t for t in result.tasks if t.task_id == "NV-03")
+    assert nv3.reports[0].agency == "UBND xã Nghĩa Hành"
+    assert nv3.reports[0].match_method == "text"
+    assert nv3.reports[0].match_score >= 70
+    assert nv3.reports[0].stt == "1"  # the agency's own STT is kept but not used for matching
+    no_match = find(result, "task.no_match")
+    assert (no_match.file, no_match.sheet, no_match.cell) == ("xa.xlsx", "Báo cáo", "B4")
+    assert len(result.unmatched) == 1 and result.unmatched[0].title.startswith("Tổ chức hội thi")
+    assert find(result, "agency.source").params["source_vi"] == "phần đầu văn bản"
+
+
+def test_header_on_row_6_two_row_merged_header_and_numbering_row(tmp_path, catalog):
+    rows = [["UBND TỈNH QUẢNG NGÃI"], ["SỞ NỘI VỤ"], [], [], ["BÁO CÁO"],
+            ["Mã nhiệm vụ", "TT", "Tên nhiệm vụ", "Thời hạn", "Kết quả", None],
+            [None, None, None, None, "Tình trạng", "Mô tả"],
+            ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+            ["Nhóm 1 - Nâng cao nhận thức"],
+            ["NV-02", 1, "Rà soát văn bản", "31-12-2025", "Đã thực hiện", "Đã ban hành 3 văn bản"]]
+    path = write_xlsx(tmp_path / "noi-vu.xlsx", rows, before=["Hướng dẫn"],
+                      merges=["A6:A7", "B6:B7", "C6:C7", "D6:D7", "E6:F6", "A9:F9"])
+    table = read_table(path).table
+    assert table.sheet == "Báo cáo" and table.header_row == 6 and table.data_row == 9
+    assert table.columns["status"] == 4 and table.columns["result"] == 5
+    result = merge([path], catalog=catalog)
+    nv2 = next(t for t in result.tasks if t.task_id == "NV-02")
+    assert nv2.status == "completed" and nv2.result == "Sở Nội vụ: Đã ban hành 3 văn bản"
+    assert nv2.reports[0].cells["result"] == "Báo cáo!F10"
+
+
+def test_nfd_text_and_old_tone_placement(tmp_path, catalog):
+    import unicodedata
+
+    nfd = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
+    rows = [[nfd("Đơn vị: Sở Khoa học và Công nghệ")], [nfd("mã nhiệm vụ"), nfd("nhiệm vụ cụ thể:"), nfd("tình  trạng")],
+            [" nv-01 ", nfd("Tiếp tục nâng cao tinh thần trách nhiệm"), nfd("Hoàn  thành")]]
+    result = merge([write_xlsx(tmp_path / "nfd.xlsx", rows)], catalog=catalog)
+    nv1 = result.tasks[0]
+    assert nv1.status == "completed"
+    assert nv1.reports[0].agency == "Sở Khoa học và Công nghệ"
+    assert nv1.reports[0].title == unicodedata.normalize("NFC", "Tiếp tục nâng cao tinh thần trách nhiệm")
+
+
+# --- bad input: every case is a finding naming the file (and cell), and the run goes on ---
+
+def _good(tmp_path: Path) -> Path:
+    return write_xlsx(tmp_path / "good.xlsx", submission_rows("SỞ NỘI VỤ", [
+        ["NV-02", 2, "Rà soát", "Tháng 9/2025", "Đang thực hiện", "Đang rà soát", None]]))
+
+
+def _bad_files(tmp_path: Path) -> dict[str, Path]:
+    good = _good(tmp_path)
+    truncated = tmp_path / "truncated.xlsx"
+    truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    text = tmp_path / "text.xlsx"
+    text.write_text("Đây là một tệp văn bản, không phải Excel", encoding="utf-8")
+    empty = write_xlsx(tmp_path / "empty.xlsx", [])
+    no_header = write_xlsx(tmp_path / "no-header.xlsx", [["Kính gửi Sở Khoa học và Công nghệ"], ["Nội dung báo cáo ở tệp Word"]])
+    locked = encrypt(good, tmp_path / "locked.xlsx")
+    return {"file.corrupt": truncated, "file.corrupt ": text, "file.empty": empty, "sheet.no_header": no_header,
+            "file.encrypted": locked}
+
+
+def test_unreadable_files_are_findings_and_the_run_goes_on(tmp_path, catalog):
+    bad = _bad_files(tmp_path)
+    before = {p: sha256(p) for p in bad.values()}
+    result = merge(list(bad.values()) + [_good(tmp_path)], catalog=catalog)
+    for code, path in bad.items():
+        hits = [f for f in result.findings if f.file == path.name and f.severity == "error"]
+        assert [f.code for f in hits] == [code.strip()], path.name
+        assert hits[0].message("vi") and hits[0].message("en") != hits[0].message("vi")
+    assert next(t for t in result.tasks if t.task_id == "NV-02").status == "in_progress"
+    assert {p: sha256(p) for p in bad.values()} == before  # inputs never modified
+
+
+def test_all_unreadable_without_catalog_raises(tmp_path):
+    text = tmp_path / "text.xlsx"
+    text.write_text("hello", encoding="utf-8")
+    with pytest.raises(UnreadableInputError):
+        merge([text])
+
+
+def test_unreadable_catalog_raises(tmp_path):
+    bad = tmp_path / "catalog.xlsx"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    with pytest.raises(UnreadableInputError) as info:
+        merge([_good(tmp_path)], catalog=bad)
+    assert "catalog.xlsx" in info.value.message("vi")
+
+
+def test_row_level_problems_name_their_cells(tmp_path, catalog):
+    rows = submission_rows(None, [
+        ["NV-99", 1, "Nhiệm vụ không có trong danh mục", "31/12/2025", "Đang thực hiện", "x", None],   # row 3
+        ["NV-01", 2, "Tiếp tục nâng cao tinh thần trách nhiệm", "31/12/2025", "Đã hoàn thành", None, "31/02/2025"],  # 4
+        ["NV-01", 3, "Tiếp tục nâng cao tinh thần trách nhiệm", "31/12/2025", "Đang thực hiện", "lần hai", None],  # 5
+        ["NV-03", 4, "Đẩy mạnh hợp tác", "Quý IV/2025", "Xong xuôi rồi đó", "abc", "=TODAY()"],  # 6
+    ])
+    path = write_xlsx(tmp_path / "cong-an-tinh.xlsx", rows)
+    result = merge([path], catalog=catalog)
+    where = {f.code: (f.file, f.sheet, f.cell) for f in result.findings if f.file == "cong-an-tinh.xlsx"}
+    assert where["task.unknown_id"] == ("cong-an-tinh.xlsx", "Báo cáo", "A3")
+    assert where["date.invalid"] == ("cong-an-tinh.xlsx", "Báo cáo", "G4")
+    assert where["status.completed_no_result"] == ("cong-an-tinh.xlsx", "Báo cáo", "F4")
+    assert where["task.duplicate_id"] == ("cong-an-tinh.xlsx", "Báo cáo", "A5")
+    assert where["status.unknown"] == ("cong-an-tinh.xlsx", "Báo cáo", "E6")
+    assert where["cell.formula_no_value"] == ("cong-an-tinh.xlsx", "Báo cáo", "G6")
+    assert find(result, "agency.source").params["source_en"] == "the file name"
+    assert result.inputs[-1].agency == "cong an tinh"
+    assert "NV-99" in find(result, "task.unknown_id").message("vi")
+
+
+def test_agency_option_wins(tmp_path, catalog):
+    path = _good(tmp_path)
+    result = merge([path], catalog=catalog, agencies={"good.xlsx": "Sở Tài chính"})
+    assert result.inputs[-1].agency == "Sở Tài chính" and result.inputs[-1].agency_source == "option"
+
+
+def test_same_file_twice_is_read_once(tmp_path, catalog):
+    path = _good(tmp_path)
+    copy = tmp_path / "copy.xlsx"
+    copy.write_bytes(path.read_bytes())
+    result = merge([path, copy], catalog=catalog)
+    assert "file.duplicate" in codes(result)
+    assert sum(len(t.reports) for t in result.tasks) == 1
