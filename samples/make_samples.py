@@ -384,7 +384,8 @@ def group_row(ws: Worksheet, row: int, text: str, ncols: int, merge: bool = True
         cell.fill = GROUP_FILL
     cell = ws.cell(row=row, column=col, value=text)
     cell.font = font(bold=True)
-    cell.alignment = Alignment(wrap_text=True, vertical="center")
+    # unmerged group rows overflow into the empty cells to their right, as typed by hand
+    cell.alignment = Alignment(wrap_text=merge, vertical="center")
     if merge:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
         ws.row_dimensions[row].height = 33
@@ -667,7 +668,6 @@ def make_snv() -> None:
     group_rows = {}
     for gno in groups_in(entries):
         group_row(ws, row, group_label(gno), n, merge=False)
-        ws.row_dimensions[row].height = 33
         group_rows[gno] = row
         problem(fname, f"{ws.title}!A{row}", f"dòng nhóm chỉ ghi ở cột TT, không gộp ô (Nhóm {gno})")
         row += 1

@@ -14,6 +14,8 @@ from nq57cli.docref import format_document, parse_document
 from nq57cli.models import Deadline, DocumentRef
 from nq57cli.status import STATUS_LABELS, looks_like_status_column, parse_status, status_label
 
+MONTH_FIRST_PARAMS = {"text": "10-01-2025", "day_first": "2025-01-10", "month_first": "2025-10-01"}
+SPLIT_CITY = "Các thành phố\ntrực thuộc\nTrung ương\n30/9/2025"
 SEED_TITLE = (
     "Chủ trì xây dựng lộ trình đổi mới công nghệ đến năm 2035 ... Báo cáo Thường trực "
     "Ban Chỉ đạo kết quả thực hiện trước ngày 01/10/2025"
@@ -191,14 +193,14 @@ def test_parse_date_empty(value: object) -> None:
 def test_parse_date_ambiguous_without_context() -> None:
     assert parse_date("10-01-2025") == (
         date(2025, 1, 10),
-        [("date.ambiguous", {"text": "10-01-2025", "day_first": "2025-01-10", "month_first": "2025-10-01"})],
+        [("date.ambiguous", MONTH_FIRST_PARAMS)],
     )
 
 
 def test_parse_date_month_first_slip_from_seed() -> None:
     assert parse_date("10-01-2025", context=SEED_TITLE) == (
         date(2025, 1, 10),
-        [("date.month_first", {"text": "10-01-2025", "day_first": "2025-01-10", "month_first": "2025-10-01"})],
+        [("date.month_first", MONTH_FIRST_PARAMS)],
     )
 
 
@@ -305,7 +307,7 @@ def test_parse_deadline(value: object, kind: str, due: date | None) -> None:
         (2025, "2025"),
         ("  Quý   IV/2025 ", "Quý IV/2025"),
         (nfd("Tháng 9/2025"), "Tháng 9/2025"),
-        ("Các thành phố\ntrực thuộc\nTrung ương\n30/9/2025", "Các thành phố\ntrực thuộc\nTrung ương\n30/9/2025"),
+        (SPLIT_CITY, SPLIT_CITY),
     ],
 )
 def test_deadline_raw(value: object, raw: str) -> None:
@@ -317,7 +319,7 @@ def test_deadline_raw(value: object, raw: str) -> None:
     [
         ("Các tỉnh ủy,\nthành\nủy/31/12/2025", date(2025, 12, 31), "Các tỉnh ủy, thành ủy"),
         ("Các tỉnh ủy, thành ủy/31/12/2025", date(2025, 12, 31), "Các tỉnh ủy, thành ủy"),
-        ("Các thành phố\ntrực thuộc\nTrung ương\n30/9/2025", date(2025, 9, 30), "Các thành phố trực thuộc Trung ương"),
+        (SPLIT_CITY, date(2025, 9, 30), "Các thành phố trực thuộc Trung ương"),
         ("Trước ngày 20/12/2025", date(2025, 12, 20), None),
         ("31/12/2025 (báo cáo hằng quý)", date(2025, 12, 31), "báo cáo hằng quý"),
     ],
@@ -382,7 +384,7 @@ def test_deadline_month_first_slip_from_seed() -> None:
     deadline, issues = parse_deadline("10-01-2025", context=SEED_TITLE)
     assert (deadline.kind, deadline.due) == ("date", date(2025, 1, 10))
     assert issues == [
-        ("date.month_first", {"text": "10-01-2025", "day_first": "2025-01-10", "month_first": "2025-10-01"})
+        ("date.month_first", MONTH_FIRST_PARAMS)
     ]
 
 
@@ -417,44 +419,51 @@ TB05 = DocumentRef(
     date=date(2025, 7, 4), raw="Thông báo số 05-TB/BCĐTW ngày 04/07/2025",
 )
 
+TB05_FIELDS = ("TB", "Thông báo", "05", "05-TB/BCĐTW", "BCĐTW", date(2025, 7, 4))
 DOCUMENT_CASES = [
-    # value, type, type_name, number, code, issuer, date
-    ("Thông báo số 05-TB/BCĐTW ngày 04/07/2025", "TB", "Thông báo", "05", "05-TB/BCĐTW", "BCĐTW", date(2025, 7, 4)),
-    ("Thông báo số 05-\nTB/BCĐTW ngày\n04/07/2025", "TB", "Thông báo", "05", "05-TB/BCĐTW", "BCĐTW", date(2025, 7, 4)),
-    ("Thông báo số 06-\nTB/BCĐCĐS\nngày 18/3/2025", "TB", "Thông báo", "06", "06-TB/BCĐCĐS", "BCĐCĐS", date(2025, 3, 18)),
-    ("Thông báo số 30-\nTB/TGV ngày\n13/6/2025", "TB", "Thông báo", "30", "30-TB/TGV", "TGV", date(2025, 6, 13)),
-    ("27-TB/TGV ngày 08/6/2025", "TB", "Thông báo", "27", "27-TB/TGV", "TGV", date(2025, 6, 8)),
-    ("Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025", "KH", "Kế hoạch", "02", "02-KH/BCĐTW", "BCĐTW", date(2025, 6, 19)),
-    ("359-KH/TU", "KH", "Kế hoạch", "359", "359-KH/TU", "TU", None),
-    ("1827-QĐ/TU", "QĐ", "Quyết định", "1827", "1827-QĐ/TU", "TU", None),
-    ("Nghị quyết số 57-NQ/TW ngày 22/12/2024", "NQ", "Nghị quyết", "57", "57-NQ/TW", "TW", date(2024, 12, 22)),
-    ("Nghị quyết số 71/NQ-CP ngày 01/4/2025", "NQ", "Nghị quyết", "71", "71/NQ-CP", "CP", date(2025, 4, 1)),
-    ("Quyết định số 327/QĐ-UBND", "QĐ", "Quyết định", "327", "327/QĐ-UBND", "UBND", None),
-    ("Thông tư số 08/2024/TT-BXD", "TT", "Thông tư", "08", "08/2024/TT-BXD", "BXD", None),
-    ("2923/BKHCN-VP", "CV", "Công văn", "2923", "2923/BKHCN-VP", "BKHCN", None),
-    ("Kế hoạch số 02/KH-BCĐ", "KH", "Kế hoạch", "02", "02/KH-BCĐ", "BCĐ", None),
-    ("Tờ trình số: 607/TTr-SKHCN ngày 04/8/2025", "TTr", "Tờ trình", "607", "607/TTr-SKHCN", "SKHCN", date(2025, 8, 4)),
-    ("Kế hoạch số 01/KH-\nĐHQGHN-UBND ngày 17/8/2023", "KH", "Kế hoạch", "01", "01/KH-ĐHQGHN-UBND", "ĐHQGHN-UBND",
-     date(2023, 8, 17)),
-    ("Thông báo số 05-TB/BCĐTW ngày 4/7/2025", "TB", "Thông báo", "05", "05-TB/BCĐTW", "BCĐTW", date(2025, 7, 4)),
-    ("Thông báo số 05-TB/BCĐTW ngày 04 tháng 7 năm 2025", "TB", "Thông báo", "05", "05-TB/BCĐTW", "BCĐTW",
-     date(2025, 7, 4)),
-    ("thông báo số 05-tb/bcđtw ngày 04/07/2025", "TB", "Thông báo", "05", "05-TB/BCĐTW", "BCĐTW", date(2025, 7, 4)),
-    (nfd("Thông báo số 05-TB/BCĐTW ngày 04/07/2025"), "TB", "Thông báo", "05", "05-TB/BCĐTW", "BCĐTW",
-     date(2025, 7, 4)),
-    ("Thông báo  số  05-TB/BCĐTW   ngày 04/07/2025", "TB", "Thông báo", "05", "05-TB/BCĐTW", "BCĐTW",
-     date(2025, 7, 4)),
-    ("Thông báo số 05 ngày 04/7/2025", "TB", "Thông báo", "05", None, None, date(2025, 7, 4)),
+    # value → (type, type_name, number, code, issuer, date)
+    ("Thông báo số 05-TB/BCĐTW ngày 04/07/2025", TB05_FIELDS),
+    ("Thông báo số 05-\nTB/BCĐTW ngày\n04/07/2025", TB05_FIELDS),
+    ("Thông báo số 05-TB/BCĐTW ngày 4/7/2025", TB05_FIELDS),
+    ("Thông báo số 05-TB/BCĐTW ngày 04 tháng 7 năm 2025", TB05_FIELDS),
+    ("thông báo số 05-tb/bcđtw ngày 04/07/2025", TB05_FIELDS),
+    (nfd("Thông báo số 05-TB/BCĐTW ngày 04/07/2025"), TB05_FIELDS),
+    ("Thông báo  số  05-TB/BCĐTW   ngày 04/07/2025", TB05_FIELDS),
+    (
+        "Thông báo số 06-\nTB/BCĐCĐS\nngày 18/3/2025",
+        ("TB", "Thông báo", "06", "06-TB/BCĐCĐS", "BCĐCĐS", date(2025, 3, 18)),
+    ),
+    ("Thông báo số 30-\nTB/TGV ngày\n13/6/2025", ("TB", "Thông báo", "30", "30-TB/TGV", "TGV", date(2025, 6, 13))),
+    ("27-TB/TGV ngày 08/6/2025", ("TB", "Thông báo", "27", "27-TB/TGV", "TGV", date(2025, 6, 8))),
+    (
+        "Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025",
+        ("KH", "Kế hoạch", "02", "02-KH/BCĐTW", "BCĐTW", date(2025, 6, 19)),
+    ),
+    ("359-KH/TU", ("KH", "Kế hoạch", "359", "359-KH/TU", "TU", None)),
+    ("1827-QĐ/TU", ("QĐ", "Quyết định", "1827", "1827-QĐ/TU", "TU", None)),
+    ("Nghị quyết số 57-NQ/TW ngày 22/12/2024", ("NQ", "Nghị quyết", "57", "57-NQ/TW", "TW", date(2024, 12, 22))),
+    ("Nghị quyết số 71/NQ-CP ngày 01/4/2025", ("NQ", "Nghị quyết", "71", "71/NQ-CP", "CP", date(2025, 4, 1))),
+    ("Quyết định số 327/QĐ-UBND", ("QĐ", "Quyết định", "327", "327/QĐ-UBND", "UBND", None)),
+    ("Thông tư số 08/2024/TT-BXD", ("TT", "Thông tư", "08", "08/2024/TT-BXD", "BXD", None)),
+    ("2923/BKHCN-VP", ("CV", "Công văn", "2923", "2923/BKHCN-VP", "BKHCN", None)),
+    ("Kế hoạch số 02/KH-BCĐ", ("KH", "Kế hoạch", "02", "02/KH-BCĐ", "BCĐ", None)),
+    (
+        "Tờ trình số: 607/TTr-SKHCN ngày 04/8/2025",
+        ("TTr", "Tờ trình", "607", "607/TTr-SKHCN", "SKHCN", date(2025, 8, 4)),
+    ),
+    (
+        "Kế hoạch số 01/KH-\nĐHQGHN-UBND ngày 17/8/2023",
+        ("KH", "Kế hoạch", "01", "01/KH-ĐHQGHN-UBND", "ĐHQGHN-UBND", date(2023, 8, 17)),
+    ),
+    ("Thông báo số 05 ngày 04/7/2025", ("TB", "Thông báo", "05", None, None, date(2025, 7, 4))),
 ]
 
 
-@pytest.mark.parametrize(("value", "kind", "name", "number", "code", "issuer", "issued"), DOCUMENT_CASES)
-def test_parse_document(value, kind, name, number, code, issuer, issued) -> None:
+@pytest.mark.parametrize(("value", "expected"), DOCUMENT_CASES)
+def test_parse_document(value: str, expected: tuple) -> None:
     ref = parse_document(value)
     assert ref is not None
-    assert (ref.type, ref.type_name, ref.number, ref.code, ref.issuer, ref.date) == (
-        kind, name, number, code, issuer, issued
-    )
+    assert (ref.type, ref.type_name, ref.number, ref.code, ref.issuer, ref.date) == expected
 
 
 def test_split_line_document_equals_one_line() -> None:

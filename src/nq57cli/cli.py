@@ -250,3 +250,50 @@ def merge_command(
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="nq57")
+
+
+def samples_folder() -> Path:
+    """The bundled samples, installed with the package (or the repository's samples/)."""
+    from importlib.resources import files
+
+    try:
+        return Path(str(files("nq57cli.samples")))
+    except ModuleNotFoundError:  # running from a source checkout without installing
+        return Path(__file__).resolve().parents[2] / "samples"
+
+
+@command("demo")
+def demo_command(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Thư mục ghi kết quả mẫu.")] = Path("nq57-demo"),
+    lang: LangOpt = "vi",
+    debug: DebugOpt = False,
+) -> None:
+    """Chạy thử trên dữ liệu mẫu kèm theo: merge (rồi render, overdue) vào một thư mục."""
+    from nq57cli.merge import merge
+    from nq57cli.mergedbook import write_merged
+
+    lang = _check_lang(lang)
+    samples = samples_folder()
+    submissions = sorted((samples / "submissions").glob("*.xlsx"))
+    catalog = samples / "catalog.xlsx"
+    vi = lang == "vi"
+    err = _stderr()
+    err.print(("Dữ liệu mẫu: " if vi else "Sample data: ") + f"{catalog} + {len(submissions)} "
+              + ("tệp báo cáo" if vi else "submissions"))
+    result = merge(submissions, catalog=catalog)
+    written = [write_merged(result, out / "merged.xlsx", lang)]
+    print_findings(result.findings, lang, verbose=False)
+    print_summary(result, lang, None)
+    written.extend(_demo_steps(result, out, lang))
+    console = _stdout()
+    console.print(("Kết quả mẫu trong thư mục " if vi else "Demo outputs in ") + f"{out}/:")
+    for path in written:
+        console.print(f"  {path}")
+    if result.errors():
+        err.print("Các lỗi trên là lỗi cố ý trong dữ liệu mẫu (xem samples/README.md)." if vi else
+                  "The errors above are deliberate mistakes in the sample data (see samples/README.md).")
+
+
+def _demo_steps(result: Any, out: Path, lang: str) -> list[Path]:
+    """The steps after merge that the demo also runs."""
+    return []

@@ -328,6 +328,7 @@ _PERIODS: tuple[tuple[re.Pattern, Handler], ...] = (
 )
 _AGENCY = re.compile(rf"\b(?:{_words(AGENCY_WORDS)})\b")
 _LEAD_IN_TAIL = re.compile(rf"\b(?:{_words(LEAD_INS)})$")
+_LEAD_IN_WINDOW = 40  # longer than any lead-in phrase
 
 
 def _note(text: str, folded: str, start: int, end: int) -> str | None:
@@ -335,7 +336,8 @@ def _note(text: str, folded: str, start: int, end: int) -> str | None:
     before, folded_before = text[:start], folded[:start]
     while True:
         trimmed = folded_before.rstrip(_SEPARATORS)
-        m = _LEAD_IN_TAIL.search(trimmed)
+        offset = max(0, len(trimmed) - _LEAD_IN_WINDOW)
+        m = _LEAD_IN_TAIL.search(trimmed, offset)
         if not m:
             break
         folded_before, before = trimmed[: m.start()], before[: m.start()]

@@ -103,7 +103,8 @@ def _document_date(text: str, after: int) -> date | None:
     """The issue date: the first date after 'ngày', else the first one after the code."""
     hits = [h for h in find_dates(text) if h.value is not None]
     for hit in hits:
-        if _DATE_MARK.search(text[: hit.start]) or strip_diacritics(text[hit.start : hit.start + 4]).lower() == "ngay":
+        opens_with_mark = strip_diacritics(text[hit.start : hit.start + 4]).lower() == "ngay"
+        if opens_with_mark or _DATE_MARK.search(text[max(0, hit.start - 12) : hit.start]):
             return hit.value
     later = [h for h in hits if h.start >= after]
     return later[0].value if later and after > 0 else None

@@ -1,0 +1,134 @@
+"""The CLI through typer's CliRunner: exit codes, stdout/stderr split, --json = library result."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SAMPLES, sha256, submission_rows, write_xlsx
+from nq57cli.cli import app
+from nq57cli.merge import merge
+
+runner = CliRunner()
+SUBMISSIONS = sorted((SAMPLES / "submissions").glob("*.xlsx"))
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_help_lists_commands_with_text():
+    result = run("--help")
+    assert result.exit_code == 0
+    for name in ("merge", "demo"):
+        assert name in result.output
+
+
+@pytest.mark.parametrize("name", ["merge", "demo"])
+def test_every_command_has_help(name):
+    result = run(name, "--help")
+    assert result.exit_code == 0
+    assert "Usage" in result.output and len(result.output) > 200
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and result.output.startswith("nq57 ")
+
+
+def test_merge_samples_writes_workbook_and_exits_1_for_deliberate_errors(tmp_path):
+    out = tmp_path / "out" / "merged.xlsx"
+    result = run("merge", "--catalog", str(SAMPLES / "catalog.xlsx"), *map(str, SUBMISSIONS), "-o", str(out))
+    assert result.exit_code == 1  # the samples hold deliberate error-level findings
+    assert out.exists()
+    assert "38" in result.stdout and "Đã ghi" in result.stdout
+    assert "NQ57-99" in result.stderr and "cong-an-tinh.xlsx" in result.stderr
+    assert "NQ57-99" not in result.stdout  # diagnostics on stderr only
+
+
+def test_merge_clean_exit_0_and_english(tmp_path, catalog):
+    good = write_xlsx(tmp_path / "good.xlsx", submission_rows("SỞ NỘI VỤ", [
+        ["NV-02", 2, "Rà soát", "Tháng 9/2025", "Đang thực hiện", "Đang rà soát", None]]))
+    result = run("merge", "--catalog", str(catalog), str(good), "-o", str(tmp_path / "m.xlsx"), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "Summary" in result.stdout and "Tasks" in result.stdout
+
+
+def test_json_equals_library_result(tmp_path):
+    out = tmp_path / "merged.xlsx"
+    result = run("merge", "--catalog", str(SAMPLES / "catalog.xlsx"), *map(str, SUBMISSIONS), "-o", str(out), "--json")
+    data = json.loads(result.stdout)
+    library = merge(SUBMISSIONS, catalog=SAMPLES / "catalog.xlsx").to_json_dict("vi")
+    assert data == json.loads(json.dumps(library, ensure_ascii=False))
+    task = data["tasks"][0]
+    assert set(task) >= {"task_id", "group", "title", "deadline", "status", "agencies"}
+    assert set(task["deadline"]) >= {"kind", "due", "raw"}
+    assert set(data["findings"][0]) >= {"severity", "code", "file", "sheet", "cell", "column", "message"}
+    assert data["summary"]["tasks"] == 38
+
+
+def test_folder_input_and_glob(tmp_path, samples_dir):
+    out = tmp_path / "m.xlsx"
+    by_folder = run("merge", "--catalog", str(samples_dir / "catalog.xlsx"), str(samples_dir / "submissions"),
+                    "-o", str(out), "--json")
+    by_glob = run("merge", "--catalog", str(samples_dir / "catalog.xlsx"), str(samples_dir / "submissions" / "*.xlsx"),
+                  "-o", str(out), "--json")
+    assert json.loads(by_folder.stdout)["summary"]["files"] == 6
+    assert json.loads(by_glob.stdout)["summary"]["files"] == 6
+
+
+@pytest.mark.parametrize(
+    "args, code, text",
+    [
+        (["merge"], 2, "Missing argument"),
+        (["merge", "nothing-here-*.xlsx"], 2, "Không có tệp nào khớp"),
+        (["merge", "x.xlsx", "--lang", "fr"], 2, "--lang"),
+        (["merge", "x.xlsx", "--agency", "novalue"], 2, "TỆP=TÊN"),
+        (["bogus"], 2, "No such command"),
+    ],
+)
+def test_usage_errors_exit_2(args, code, text):
+    result = run(*args)
+    assert result.exit_code == code
+    assert text in result.output
+
+
+def test_missing_catalog_exits_3(tmp_path):
+    good = write_xlsx(tmp_path / "good.xlsx", submission_rows(None, [["NV-01", 1, "x", None, "Hoàn thành", "y", None]]))
+    result = run("merge", "--catalog", str(tmp_path / "missing.xlsx"), str(good), "-o", str(tmp_path / "m.xlsx"))
+    assert result.exit_code == 3
+    assert "missing.xlsx" in result.stderr
+
+
+def test_nothing_readable_exits_3(tmp_path):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not excel", encoding="utf-8")
+    result = run("merge", str(bad), "-o", str(tmp_path / "m.xlsx"))
+    assert result.exit_code == 3
+
+
+def test_output_that_is_an_input_is_refused(tmp_path, catalog):
+    before = sha256(catalog)
+    result = run("merge", "--catalog", str(catalog), str(catalog), "-o", str(catalog))
+    assert result.exit_code == 2
+    assert sha256(catalog) == before
+
+
+def test_existing_output_survives_a_failed_run(tmp_path):
+    out = tmp_path / "merged.xlsx"
+    out.write_bytes(b"previous good output")
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not excel", encoding="utf-8")
+    result = run("merge", str(bad), "-o", str(out))
+    assert result.exit_code == 3
+    assert out.read_bytes() == b"previous good output"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_demo_runs_on_bundled_samples(tmp_path):
+    result = run("demo", "--out", str(tmp_path / "demo"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "demo" / "merged.xlsx").exists()

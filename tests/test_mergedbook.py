@@ -1,0 +1,87 @@
+"""merged.xlsx: the sheets people edit in Excel, and reading their edits back."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import openpyxl
+import pytest
+
+from conftest import SAMPLES
+from nq57cli.merge import merge
+from nq57cli.mergedbook import read_merged, write_merged
+
+SUBMISSIONS = sorted((SAMPLES / "submissions").glob("*.xlsx"))
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory):
+    result = merge(SUBMISSIONS, catalog=SAMPLES / "catalog.xlsx")
+    path = write_merged(result, tmp_path_factory.mktemp("m") / "merged.xlsx")
+    return result, path
+
+
+def test_sheets_layout(merged):
+    result, path = merged
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Nhiệm vụ", "Nhóm nhiệm vụ", "Báo cáo đơn vị", "Phát hiện", "Đầu vào"]
+    tasks = wb["Nhiệm vụ"]
+    assert tasks.freeze_panes == "A2"
+    assert tasks.max_row == 1 + 38
+    assert tasks["A1"].value == "Mã nhiệm vụ" and tasks["A1"].font.bold
+    assert tasks.column_dimensions["K"].width == 80 and tasks["K2"].alignment.wrap_text
+    assert tasks["J3"].value in {"Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Chưa có báo cáo",
+                                 "Không thuộc nhiệm vụ", "Chờ hướng dẫn của Trung ương"}
+    reports = wb["Báo cáo đơn vị"]
+    assert reports.max_row == 1 + sum(len(t.reports) for t in result.tasks) + len(result.unmatched)
+    sources = [reports.cell(r, 12).value for r in range(2, reports.max_row + 1)]
+    assert "Báo cáo!C8" in sources  # so-khoa-hoc-cong-nghe.xlsx, NQ57-01 on row 8
+    inputs = wb["Đầu vào"]
+    assert inputs.cell(2, 1).value == "catalog.xlsx" and len(inputs.cell(2, 8).value) == 64
+    assert wb["Phát hiện"].max_row == 1 + len(result.findings)
+
+
+def test_equals_text_is_stored_as_text_not_formula(merged):
+    _, path = merged
+    wb = openpyxl.load_workbook(path)
+    cells = [c for row in wb["Báo cáo đơn vị"].iter_rows() for c in row
+             if isinstance(c.value, str) and c.value.startswith("=")]
+    assert cells and all(c.data_type == "s" for c in cells)
+    raw = wb["Nhiệm vụ"]
+    assert all(c.data_type != "f" for row in raw.iter_rows() for c in row)
+
+
+def test_edits_made_in_excel_are_read_back(merged, tmp_path):
+    result, path = merged
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Nhiệm vụ"]
+    ws["J2"] = "Đã hoàn thành"
+    ws["K2"] = "Lời văn đã biên tập lại.\nDòng thứ hai."
+    ws["L2"] = date(2025, 9, 1)
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    back, findings = read_merged(edited)
+    first = back.tasks[0]
+    assert first.task_id == "NQ57-01"
+    assert first.status == "completed"
+    assert first.result == "Lời văn đã biên tập lại.\nDòng thứ hai."
+    assert first.completed_on == date(2025, 9, 1)
+    assert [g.key for g in back.groups] == [g.key for g in result.groups]
+    assert len(back.tasks) == 38
+    original = {t.task_id: t for t in result.tasks}
+    for task in back.tasks[1:]:
+        assert task.status == original[task.task_id].status
+        assert task.deadline.due == original[task.task_id].deadline.due
+        assert [r.agency for r in task.reports] == [r.agency for r in original[task.task_id].reports]
+    assert findings == []
+
+
+def test_unknown_status_typed_in_excel_is_a_finding(merged, tmp_path):
+    _, path = merged
+    wb = openpyxl.load_workbook(path)
+    wb["Nhiệm vụ"]["J5"] = "gần xong rồi"
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    back, findings = read_merged(edited)
+    assert [(f.code, f.cell) for f in findings] == [("merged.bad_status", "J5")]
+    assert back.tasks[3].status == "no_report"
