@@ -33,6 +33,7 @@ VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Hiện cả c
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Hiện traceback khi có lỗi.")]
 
 SUBMISSION_PATTERNS = ("*.xlsx", "*.xlsm", "*.xls", "*.ods")
+MAX_SHOWN_PER_FILE = 20  # findings printed per file unless --verbose
 
 
 def _stderr() -> Any:
@@ -149,11 +150,20 @@ def print_findings(findings: list, lang: str, verbose: bool) -> None:
         by_file.setdefault(finding.file or "", []).append(finding)
     for file, items in by_file.items():
         console.print(f"[bold]{_escape(file) if file else ('(chung)' if lang == 'vi' else '(general)')}[/]")
-        for f in sorted(items, key=lambda f: (SEVERITY_ORDER[f.severity], f.sheet or "", _cell_sort(f.cell))):
+        ordered = sorted(items, key=lambda f: (SEVERITY_ORDER[f.severity], f.sheet or "", _cell_sort(f.cell)))
+        if not verbose and len(ordered) > MAX_SHOWN_PER_FILE:
+            hidden = len(ordered) - MAX_SHOWN_PER_FILE
+            ordered = ordered[:MAX_SHOWN_PER_FILE]
+        else:
+            hidden = 0
+        for f in ordered:
             vi, en, colour = labels[f.severity]
             where = f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (f.sheet or "")
             prefix = f"  [{colour}]{vi if lang == 'vi' else en}[/] "
             console.print(prefix + (f"{_escape(where)}: " if where else "") + _escape(f.message(lang)))
+        if hidden:
+            console.print(f"  … và {hidden} phát hiện khác (xem trang \"Phát hiện\" của tệp tổng hợp, hoặc dùng -v)"
+                          if lang == "vi" else f"  … and {hidden} more (see the \"Phát hiện\" sheet, or use -v)")
 
 
 def _cell_sort(cell: str | None) -> tuple[int, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from nq57cli.text import header_key
 
@@ -76,8 +77,11 @@ _PREFIXES = sorted(_INDEX, key=len, reverse=True)
 _NUMBERING = re.compile(r"^\(?\s*(\d{1,2}|[a-zA-Z])\s*\)?(\s*=\s*[\d\s+\-x*/()]+)?$")
 
 
-def field_for(header: object) -> str | None:
-    """The field a header text names, "?result" for the ambiguous "Kết quả", or None."""
+MAX_HEADER_LENGTH = 120  # longer cell texts are data, not column titles
+
+
+@lru_cache(maxsize=4096)
+def _field_for(header: str) -> str | None:
     key = header_key(header)
     if not key:
         return None
@@ -90,6 +94,16 @@ def field_for(header: object) -> str | None:
         if len(prefix) >= 4 and key.startswith(prefix + " "):
             return _INDEX[prefix]
     return None
+
+
+def field_for(header: object) -> str | None:
+    """The field a header text names, "?result" for the ambiguous "Kết quả", or None."""
+    if header is None or isinstance(header, bool):
+        return None
+    text = header if isinstance(header, str) else str(header)
+    if not text or len(text) > MAX_HEADER_LENGTH:
+        return None
+    return _field_for(text)
 
 
 def is_numbering(value: object) -> bool:

@@ -93,11 +93,19 @@ def _resolve_agency(path: Path, title_lines: list[str], overrides: dict[str, str
 
 
 class TextMatcher:
-    """Vectorised fuzzy matching of task texts against the catalog (rapidfuzz cdist)."""
+    """Fuzzy matching of task texts against the catalog, vectorised with rapidfuzz.
+
+    Score = the better of (a) word-order-insensitive similarity of the whole texts and (b) how well
+    the row's text sits inside the catalog text (an agency that copied only the first sentence),
+    scaled down when the row covers less than half of the catalog text.
+    """
+
+    TOP_K = 5
 
     def __init__(self, tasks: list[Task]) -> None:
         self.tasks = tasks
         self.keys = [match_key(t.title) for t in tasks]
+        self.sorted_keys = [_sorted_words(k) for k in self.keys]
 
     def best(self, titles: list[str]) -> list[tuple[int, float, float]]:
         """For each title: (index of best task, its score, the runner-up's score)."""
@@ -107,26 +115,51 @@ class TextMatcher:
         from rapidfuzz import fuzz, process
 
         queries = [match_key(t) for t in titles]
-        # token_set forgives a truncated sentence, token_sort punishes unrelated words: average both.
-        matrix = (process.cdist(queries, self.keys, scorer=fuzz.token_set_ratio, dtype=np.float32)
-                  + process.cdist(queries, self.keys, scorer=fuzz.token_sort_ratio, dtype=np.float32)) / 2
+        whole = process.cdist([_sorted_words(q) for q in queries], self.sorted_keys, scorer=fuzz.ratio,
+                              dtype=np.float32, workers=-1)
+        k = min(self.TOP_K, len(self.keys))
+        top = np.argpartition(-whole, k - 1, axis=1)[:, :k]
         out = []
-        for scores in matrix:
-            order = np.argsort(scores)[::-1]
-            first = int(order[0])
-            second = float(scores[order[1]]) if len(order) > 1 else 0.0
-            out.append((first, float(scores[first]), second))
+        for row, query in enumerate(queries):
+            scores = {int(j): float(whole[row, j]) for j in top[row]}
+            if max(scores.values()) < STRONG_MATCH:  # maybe a truncated copy: look inside
+                for j in scores:
+                    scores[j] = max(scores[j], self._inside(query, self.keys[j]))
+            ranked = sorted(scores.items(), key=lambda item: -item[1])
+            second = ranked[1][1] if len(ranked) > 1 else 0.0
+            out.append((ranked[0][0], ranked[0][1], second))
         return out
 
-    def score(self, a: str, b: str) -> float:
+    @staticmethod
+    def _inside(query: str, key: str) -> float:
         from rapidfuzz import fuzz
 
-        a, b = match_key(a), match_key(b)
-        return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
+        if not query or not key:
+            return 0.0
+        if len(query) > len(key):
+            return 0.0
+        coverage = min(1.0, len(query) / (0.5 * len(key)))
+        # A copied passage starts near the beginning; bounding the window keeps this fast.
+        return float(fuzz.partial_ratio(query, key[: int(len(query) * 1.5) + 40])) * coverage
+
+    def score(self, title: str, index: int) -> float:
+        """Similarity of a row's text with catalog task `index` (same scale as best())."""
+        from rapidfuzz import fuzz
+
+        query = match_key(title)
+        if query == self.keys[index]:
+            return 100.0
+        whole = float(fuzz.ratio(_sorted_words(query), self.sorted_keys[index]))
+        return whole if whole >= STRONG_MATCH else max(whole, self._inside(query, self.keys[index]))
+
+
+def _sorted_words(key: str) -> str:
+    return " ".join(sorted(key.split()))
 
 
 def _match(reports: list[Report], catalog: Catalog, matcher: TextMatcher, findings: list[Finding]) -> None:
     by_id = {t.task_id: t for t in catalog.tasks}
+    index_of = {t.task_id: i for i, t in enumerate(catalog.tasks)}
     need_text = [r for r in reports if not r.task_id and r.title]
     for report in reports:
         if report.task_id:
@@ -136,7 +169,7 @@ def _match(reports: list[Report], catalog: Catalog, matcher: TextMatcher, findin
                 continue
             report.matched_id, report.match_method, report.match_score = task.task_id, "id", 100.0
             if report.title and task.title:
-                score = matcher.score(report.title, task.title)
+                score = matcher.score(report.title, index_of[task.task_id])
                 if score < ID_TITLE_MISMATCH:
                     findings.append(_at(report, "warning", "task.id_title_mismatch", "title", None,
                                         task_id=task.task_id, score=score))
@@ -212,13 +245,82 @@ def _combine(task: Task, findings: list[Finding]) -> None:
     task.silent = [a for a in expected if a not in by_agency]
 
 
+PARALLEL_FROM = 40  # files; below this, starting worker processes costs more than it saves
+
+
+@dataclass
+class Submission:
+    """One submission read and validated (the part of a merge that runs per file)."""
+
+    info: InputFile
+    reports: list[Report]
+    groups: list[Group]
+    findings: list[Finding]
+
+
+def load_submission(path: Path, overrides: dict[str, str], known: list[str], check_deadlines: bool) -> Submission:
+    """Read one agency file: its table, its agency, its validated reports; never raises on bad input."""
+    info = InputFile(path=str(path), name=path.name)
+    if path.is_file():
+        info.sha256, info.size = sha256_of(path), path.stat().st_size
+    outcome = read_table(path)
+    findings = list(outcome.findings)
+    table = outcome.table
+    if table is None:
+        info.readable = False
+        return Submission(info, [], [], findings)
+    agency, source = _resolve_agency(path, table.title_lines, overrides, known)
+    info.agency, info.agency_source = agency, source  # type: ignore[assignment]
+    info.sheet, info.header_row = table.sheet, table.header_row
+    findings.append(Finding(severity="info", code="agency.source", file=path.name, sheet=table.sheet,
+                            params={"agency": agency, "source_vi": _source(source, 0), "source_en": _source(source, 1)}))
+    if known and agency not in known:
+        findings.append(Finding(severity="warning", code="agency.unexpected", file=path.name, params={"agency": agency}))
+    reports, groups, row_findings = parse_reports(table, agency, check_deadlines=check_deadlines)
+    info.rows = len(reports)
+    return Submission(info, reports, groups, findings + row_findings)
+
+
+def _load_all(paths: list[Path], overrides: dict[str, str], known: list[str], check_deadlines: bool,
+              progress: Progress | None, workers: int | None) -> list[Submission]:
+    """Load submissions in input order, on several processes when there are many files."""
+    import os
+
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(paths) >= PARALLEL_FROM:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            out = []
+            chunk = max(1, len(paths) // (workers * 8))
+            jobs = pool.map(load_submission, paths, *([x] * len(paths) for x in (overrides, known, check_deadlines)),
+                            chunksize=chunk)
+            for number, (path, loaded) in enumerate(zip(paths, jobs), start=1):
+                if progress:
+                    progress(number, len(paths), path.name)
+                out.append(loaded)
+            return out
+    out = []
+    for number, path in enumerate(paths, start=1):
+        if progress:
+            progress(number, len(paths), path.name)
+        out.append(load_submission(path, overrides, known, check_deadlines))
+    return out
+
+
 def merge(
     submissions: list[Path],
     catalog: Path | None = None,
     agencies: dict[str, str] | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> MergeResult:
-    """Read, validate and merge submissions (against a catalog when given) into one result."""
+    """Read, validate and merge submissions (against a catalog when given) into one result.
+
+    `workers`: processes for reading (default: one per CPU when there are many files).
+    """
     overrides = agencies or {}
     cat = load_catalog(catalog) if catalog else None
     findings: list[Finding] = list(cat.findings) if cat else []
@@ -229,41 +331,24 @@ def merge(
     seen_hashes: dict[str, str] = {}
     submission_groups: list[Group] = []
     files_by_agency: dict[str, list[str]] = {}
-    for number, path in enumerate(submissions, start=1):
-        if progress:
-            progress(number, len(submissions), path.name)
-        info = InputFile(path=str(path), name=path.name)
+    for loaded in _load_all(submissions, overrides, known, cat is None, progress, workers):
+        info = loaded.info
         inputs.append(info)
-        if path.is_file():
-            info.sha256, info.size = sha256_of(path), path.stat().st_size
-            if info.sha256 in seen_hashes:
-                findings.append(Finding(severity="warning", code="file.duplicate", file=path.name,
-                                        params={"other": seen_hashes[info.sha256]}))
-                continue
-            seen_hashes[info.sha256] = path.name
-        outcome = read_table(path)
-        findings.extend(outcome.findings)
-        table = outcome.table
-        if table is None:
-            info.readable = False
+        if info.sha256 and info.sha256 in seen_hashes:
+            findings.append(Finding(severity="warning", code="file.duplicate", file=info.name,
+                                    params={"other": seen_hashes[info.sha256]}))
             continue
-        agency, source = _resolve_agency(path, table.title_lines, overrides, known)
-        info.agency, info.agency_source = agency, source  # type: ignore[assignment]
-        info.sheet, info.header_row = table.sheet, table.header_row
-        files_by_agency.setdefault(agency, []).append(path.name)
-        findings.append(Finding(severity="info", code="agency.source", file=path.name, sheet=table.sheet,
-                                params={"agency": agency, "source_vi": _source(source, 0), "source_en": _source(source, 1)}))
-        if known and agency not in known:
-            findings.append(Finding(severity="warning", code="agency.unexpected", file=path.name,
-                                    params={"agency": agency}))
-        reports, groups, row_findings = parse_reports(table, agency, check_deadlines=cat is None)
-        findings.extend(row_findings)
-        info.rows = len(reports)
-        submission_groups.extend(groups)
+        if info.sha256:
+            seen_hashes[info.sha256] = info.name
+        findings.extend(loaded.findings)
+        if not info.readable:
+            continue
+        files_by_agency.setdefault(info.agency or "", []).append(info.name)
+        submission_groups.extend(loaded.groups)
         if cat and matcher:
-            _match(reports, cat, matcher, findings)
-            _flag_duplicates(reports, findings)
-        all_reports.extend(reports)
+            _match(loaded.reports, cat, matcher, findings)
+            _flag_duplicates(loaded.reports, findings)
+        all_reports.extend(loaded.reports)
     for agency, files in files_by_agency.items():
         if len(files) > 1:
             findings.append(Finding(severity="warning", code="agency.duplicate_file",

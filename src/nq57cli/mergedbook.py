@@ -52,58 +52,55 @@ SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
 MATCH_VI = {"id": "mã", "text": "nội dung", "new": "mới", "none": "không khớp"}
 
 
-def _safe(value: Any) -> Any:
-    if isinstance(value, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
+EXCEL_MAX_TEXT = 32767  # characters Excel can hold in one cell
 
 
 def _sheet(workbook: Any, title: str, columns: list[tuple[str, int, bool]], rows: list[list[Any]]) -> None:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    ws = workbook.create_sheet(title)
-    for index, (_, width, _) in enumerate(columns, start=1):
-        from openpyxl.utils import get_column_letter
-
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "A2"
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
-    header = []
-    for name, _, _ in columns:
-        cell = WriteOnlyCell(ws, value=name)
-        cell.font, cell.fill, cell.alignment = bold, fill, Alignment(wrap_text=True, vertical="center")
-        header.append(cell)
-    ws.append(header)
-    for values in rows:
-        out = []
-        for (_, _, wrapped), value in zip(columns, values):
-            cell = WriteOnlyCell(ws, value=_safe(value))
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"  # agency text, never a formula
-            if isinstance(value, (date, datetime)):
-                cell.number_format = "DD/MM/YYYY"
-            cell.alignment = wrap if wrapped else top
-            out.append(cell)
-        ws.append(out)
-    ws.auto_filter.ref = f"A1:{_last_column(len(columns))}{len(rows) + 1}"
+    """One sheet: bold frozen header, column widths, wrapped text; every string stored as text."""
+    ws = workbook.add_worksheet(title)
+    formats = workbook.nq57_formats
+    for index, (_, width, wrapped) in enumerate(columns):
+        ws.set_column(index, index, width, formats["wrap" if wrapped else "top"])
+    ws.freeze_panes(1, 0)
+    for index, (name, _, _) in enumerate(columns):
+        ws.write_string(0, index, name, formats["header"])
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values):
+            if value is None or value == "":
+                continue
+            if isinstance(value, str):
+                # write_string: agency text starting with "=", "+", "-", "@" stays text, never a formula
+                ws.write_string(r, c, value[:EXCEL_MAX_TEXT])  # control characters: xlsxwriter escapes them
+            elif isinstance(value, bool):
+                ws.write_boolean(r, c, value)
+            elif isinstance(value, (date, datetime)):
+                ws.write_datetime(r, c, datetime(value.year, value.month, value.day), formats["date"])
+            elif isinstance(value, (int, float)):
+                ws.write_number(r, c, value)
+            else:
+                ws.write_string(r, c, str(value))
+    ws.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
 
 
-def _last_column(count: int) -> str:
-    from openpyxl.utils import get_column_letter
+def _workbook(path: Path) -> Any:
+    import xlsxwriter
 
-    return get_column_letter(count)
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
+                                               "strings_to_urls": False, "strings_to_numbers": False})
+    workbook.set_properties({"title": "Tổng hợp báo cáo thực hiện Nghị quyết 57-NQ/TW", "author": "nq57",
+                             "created": datetime(2025, 1, 1)})
+    workbook.nq57_formats = {
+        "header": workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True,
+                                       "valign": "vcenter", "border": 1}),
+        "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
+        "top": workbook.add_format({"valign": "top"}),
+        "date": workbook.add_format({"num_format": "dd/mm/yyyy", "valign": "top"}),
+    }
+    return workbook
 
 
 def write_merged(result: MergeResult, path: Path, lang: str = "vi") -> Path:
     """Write the consolidated workbook atomically; agency text stays text."""
-    from openpyxl import Workbook
-
     task_rows = [
         [
             t.task_id, t.group, t.stt, t.title, t.document.raw if t.document else None, t.deadline.raw or None,
@@ -119,7 +116,8 @@ def write_merged(result: MergeResult, path: Path, lang: str = "vi") -> Path:
         [
             r.matched_id, r.agency, status_label(r.status, "vi") if r.status else None, r.status_raw, r.result,
             r.completed_on, r.difficulties, r.proposals, MATCH_VI[r.match_method], r.match_score, r.file,
-            r.cells.get("title") or r.cells.get("task_id") or f"{r.sheet}!A{r.row}", r.task_id, r.title,
+            r.cells.get("title") or r.cells.get("task_id") or f"{r.sheet}!A{r.row}", r.task_id,
+            r.title if r.match_method != "id" else None,  # the catalog's text is on the tasks sheet
         ]
         for r in reports
     ]
@@ -134,13 +132,13 @@ def write_merged(result: MergeResult, path: Path, lang: str = "vi") -> Path:
     input_rows.append([f"nq57 {result.tool_version}", "tool", None, None, None, None, None, None, None])
 
     def write(tmp: Path) -> None:
-        workbook = Workbook(write_only=True)
+        workbook = _workbook(tmp)
         _sheet(workbook, TASKS_SHEET, TASK_COLUMNS, task_rows)
         _sheet(workbook, GROUPS_SHEET, GROUP_COLUMNS, group_rows)
         _sheet(workbook, REPORTS_SHEET, REPORT_COLUMNS, report_rows)
         _sheet(workbook, FINDINGS_SHEET, FINDING_COLUMNS, finding_rows)
         _sheet(workbook, INPUTS_SHEET, INPUT_COLUMNS, input_rows)
-        workbook.save(tmp)
+        workbook.close()
 
     return atomic_write(path, write)
 

@@ -160,8 +160,12 @@ def _header_candidates(rows: list[list[Any]], merged: list[tuple]) -> list[tuple
 
 
 def _text(value: Any) -> str:
-    if value is None or isinstance(value, (int, float)):
-        return "" if value is None or value == "" else str(value)
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str):
+        return str(value)
+    if len(value) > 120:  # long texts are data, never a column title
+        return "\u2026"
     return one_line(value) or ""
 
 
@@ -215,7 +219,10 @@ def _resolve_ambiguous(columns: dict[str, int], headers: dict[str, str], body: l
 
 def _row_kind(values: dict[str, Any], row_cells: list[Any]) -> tuple[str | None, str | None]:
     """(group text, label) when the row is a group row, else (None, None)."""
-    texts = [one_line(v) for v in row_cells if v not in ("", None)]
+    filled = [v for v in row_cells if v not in ("", None)]
+    if len(filled) > 2:  # a group row holds its text in one (merged) cell, or STT + title
+        return None, None
+    texts = [one_line(v) for v in filled]
     texts = [t for t in texts if t]
     if not texts:
         return None, None
@@ -351,7 +358,8 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
             text = one_line(value)
             if text:
                 title_lines.append(text)
-    header_keys = {header_key(headers[f]) for f in headers}
+    title_col = columns.get("title", columns.get("task_id"))
+    title_header = header_key(headers.get("title", headers.get("task_id", "")).split(" / ")[0])
     table_rows: list[RawRow] = []
     for offset, row in enumerate(body):
         excel_row = data_start + offset + 1
@@ -359,8 +367,8 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
             continue
         values = {f: (row[c] if c < len(row) else None) for f, c in columns.items()}
         cells = {f: cell_ref(excel_row - 1, c) for f, c in columns.items()}
-        row_texts = {header_key(v) for v in row if isinstance(v, str) and v.strip()}
-        if row_texts and row_texts <= header_keys | {""}:
+        first = row[title_col] if title_col is not None and title_col < len(row) else None
+        if isinstance(first, str) and len(first) < 60 and header_key(first) == title_header:
             continue  # the header repeated further down (a pasted second page)
         group, label = _row_kind(values, row)
         table_rows.append(RawRow(row=excel_row, values=values, cells=cells, group=group, group_label=label))

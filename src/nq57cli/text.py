@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Tone marks move between vowels in old ("hoà", "Uỷ") and new ("hòa", "Ủy") spelling;
 # quality marks (circumflex, breve, horn) never do.
@@ -13,11 +14,26 @@ _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|_x000D_\n?|\v")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
+_ODD_CHARS = re.compile(r"[\r\n\t\v\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u2028\u2029]")
+
+
+def _tidy_already(text: str) -> bool:
+    """True when clean() would return the text unchanged (cheap checks first)."""
+    if not text or text[0].isspace() or text[-1].isspace() or "  " in text or "_x000D_" in text:
+        return False
+    return text.isascii() and "\t" not in text and "\n" not in text and "\r" not in text \
+        or not _ODD_CHARS.search(text)
+
+
 def clean(value: object) -> str | None:
     """Cell value as tidy NFC text: spaces collapsed, line breaks kept, empty → None."""
     if value is None:
         return None
-    text = unicodedata.normalize("NFC", str(value))
+    text = value if isinstance(value, str) else str(value)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _tidy_already(text):  # the common case: nothing to tidy
+        return text
     text = _LINE_BREAKS.sub("\n", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(line for line in lines if line)
@@ -30,6 +46,7 @@ def one_line(value: object) -> str | None:
     return text.replace("\n", " ") if text else text
 
 
+@lru_cache(maxsize=65536)
 def _relocate_tone(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     tones = [ch for ch in decomposed if ch in _TONE_MARKS]
@@ -51,14 +68,22 @@ def match_key(value: object) -> str:
 
 def strip_diacritics(value: str) -> str:
     """ASCII-ish form: every diacritic dropped, đ → d."""
-    decomposed = unicodedata.normalize("NFD", value)
-    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return base.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
+    if decomposed.isascii():
+        return decomposed
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=8192)
+def _header_key(text: str) -> str:
+    cleaned = clean(text)
+    if not cleaned:
+        return ""
+    return " ".join(_NON_WORD.sub(" ", strip_diacritics(cleaned).casefold()).split())
 
 
 def header_key(value: object) -> str:
     """Key for matching column headers: case, diacritics, spacing and punctuation ignored."""
-    text = clean(value)
-    if not text:
+    if value is None:
         return ""
-    return " ".join(_NON_WORD.sub(" ", strip_diacritics(text).casefold()).split())
+    return _header_key(value if isinstance(value, str) else str(value))

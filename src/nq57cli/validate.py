@@ -225,7 +225,7 @@ def parse_reports(
                 group=group,
                 title=title,
                 document=parse_document(values.get("document")),
-                deadline=_deadline(ctx if check_deadlines else RowContext(table, row), values.get("deadline"), title),
+                deadline=_deadline(ctx, values.get("deadline"), title) if check_deadlines else None,
                 status=status,
                 status_raw=status_raw,
                 result=result,

@@ -1,0 +1,151 @@
+"""Who has not answered: expected agencies that sent nothing, tasks nobody reported, silent leads.
+
+Built from what merge already worked out (Task.reports, Task.silent, InputFile.agency); nothing
+here matches rows to tasks again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+
+from nq57cli.agency import canonical, split_agencies
+from nq57cli.models import MergeResult, Model, Task
+from nq57cli.text import header_key
+
+
+class TaskGap(Model):
+    """A task someone should have reported on."""
+
+    task_id: str
+    title: str
+    lead: str | None = None
+
+
+class LeadGap(Model):
+    """A lead agency and the tasks it leads that others reported on but it did not."""
+
+    agency: str
+    tasks: list[str]
+
+
+class AgencyGap(Model):
+    """One expected agency: the files it sent and the tasks it is expected on but silent about."""
+
+    agency: str
+    sent: bool
+    files: list[str] = Field(default_factory=list)
+    silent_tasks: list[str] = Field(default_factory=list)  # as lead or partner
+    silent_lead_tasks: list[str] = Field(default_factory=list)  # of those, the ones it leads
+
+
+class MissingReport(Model):
+    """Everything missing from a round of submissions, against the expected agencies."""
+
+    expected: list[str]
+    not_sent: list[str]  # expected agencies from which no readable file came
+    unexpected: list[str]  # agencies that sent a file but are not expected
+    unreadable_files: list[str]  # files whose agency could not be told (merge reports why)
+    tasks_not_reported: list[TaskGap]  # no agency reported at all
+    lead_silent: list[LeadGap]  # reported by others, not by the lead
+    agencies: list[AgencyGap]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "expected": len(self.expected),
+            "not_sent": len(self.not_sent),
+            "unreadable_files": len(self.unreadable_files),
+            "tasks_not_reported": len(self.tasks_not_reported),
+            "lead_silent_tasks": sum(len(g.tasks) for g in self.lead_silent),
+        }
+
+    def summary(self, lang: str = "vi") -> str:
+        """One line: how many agencies and tasks are missing."""
+        c = self.counts()
+        sent = c["expected"] - c["not_sent"]
+        if lang == "en":
+            return (f"{sent}/{c['expected']} expected agencies sent a file; {c['tasks_not_reported']} tasks without any "
+                    f"report; {c['lead_silent_tasks']} tasks not reported by their lead agency.")
+        return (f"{sent}/{c['expected']} đơn vị đã gửi báo cáo; {c['tasks_not_reported']} nhiệm vụ chưa có báo cáo; "
+                f"{c['lead_silent_tasks']} nhiệm vụ cơ quan chủ trì chưa báo cáo.")
+
+    def summary_lines(self, lang: str = "vi") -> list[str]:
+        """The one-line summary, then one line per kind of gap that is not empty."""
+        en = lang == "en"
+        lines = [self.summary(lang)]
+        if self.not_sent:
+            lines.append(("Agencies that sent nothing: " if en else "Đơn vị chưa gửi báo cáo: ") + "; ".join(self.not_sent))
+        if self.unreadable_files:
+            lines.append(("Unreadable files: " if en else "Tệp không đọc được: ") + "; ".join(self.unreadable_files))
+        if self.tasks_not_reported:
+            lines.append(("Tasks without any report: " if en else "Nhiệm vụ chưa có đơn vị nào báo cáo: ")
+                         + ", ".join(t.task_id for t in self.tasks_not_reported))
+        for gap in self.lead_silent:
+            lines.append((f"Lead {gap.agency} did not report on: " if en else f"Cơ quan chủ trì {gap.agency} chưa báo cáo: ")
+                         + ", ".join(gap.tasks))
+        if self.unexpected:
+            lines.append(("Not in the expected list: " if en else "Đơn vị ngoài danh sách: ") + "; ".join(self.unexpected))
+        return lines
+
+    def to_json_dict(self, lang: str = "vi") -> dict[str, Any]:
+        return self.model_dump(mode="json") | {"counts": self.counts(), "summary": self.summary(lang)}
+
+
+def _lead(task: Task) -> list[str]:
+    return split_agencies(task.lead)
+
+
+def missing_report(result: MergeResult, expected: list[str] | None = None) -> MissingReport:
+    """Gaps of a merge against `expected` agencies (an agency list), else the catalog's lead and partner agencies.
+
+    Names are compared the way merge snaps them (agency.canonical): case, diacritics form and
+    small spelling slips do not make an agency missing.
+    """
+    given = expected if expected is not None else result.expected_agencies
+    unique: dict[str, str] = {}
+    for name in given:  # the catalog's spelling wins; "CÔNG AN TỈNH" and "Công an tỉnh" are one agency
+        snapped = canonical(name, result.expected_agencies)
+        unique.setdefault(header_key(snapped), snapped)
+    names = list(unique.values())
+    submissions = [i for i in result.inputs if i.role == "submission"]
+    files: dict[str, list[str]] = {}
+    unexpected: dict[str, None] = {}
+    for info in submissions:
+        if not info.agency:
+            continue
+        name = canonical(info.agency, names)
+        if name in names:
+            files.setdefault(name, []).append(info.name)
+        else:
+            unexpected.setdefault(info.agency, None)
+    unreadable = [i.name for i in submissions if not i.readable]
+
+    tasks_not_reported = [TaskGap(task_id=t.task_id, title=t.title, lead=t.lead) for t in result.tasks if not t.reports]
+    lead_silent: dict[str, list[str]] = {}
+    silent: dict[str, list[str]] = {}
+    silent_lead: dict[str, list[str]] = {}
+    for task in result.tasks:
+        for agency in task.silent:
+            key = canonical(agency, names)
+            silent.setdefault(key, []).append(task.task_id)
+            if agency in _lead(task):
+                silent_lead.setdefault(key, []).append(task.task_id)
+                if task.reports:
+                    lead_silent.setdefault(key, []).append(task.task_id)
+
+    order = names + [a for a in silent if a not in names]
+    agencies = [
+        AgencyGap(agency=a, sent=a in files, files=files.get(a, []), silent_tasks=silent.get(a, []),
+                  silent_lead_tasks=silent_lead.get(a, []))
+        for a in order
+    ]
+    return MissingReport(
+        expected=names,
+        not_sent=[a for a in names if a not in files],
+        unexpected=sorted(unexpected, key=header_key),
+        unreadable_files=unreadable,
+        tasks_not_reported=tasks_not_reported,
+        lead_silent=[LeadGap(agency=a, tasks=t) for a, t in sorted(lead_silent.items(), key=lambda i: order.index(i[0]))],
+        agencies=agencies,
+    )

@@ -1,0 +1,607 @@
+"""Which tasks are late as of a date, whose they are, and how the national monitoring system
+classes every task (`nq57 overdue`). A library: it returns data and writes files, never prints.
+
+Classes (`category`), decided in this order:
+
+1. ``no_report`` — nobody reported on the task. Said as such, never counted completed. When its
+   deadline has a date that has passed it is also *overdue* (``overdue`` true, days late counted,
+   listed and chased like any late task): the lead agency owes both the work and the report.
+2. ``recurring`` / ``conditional`` / ``no_deadline`` — the deadline has no date ("Thường xuyên",
+   "Sau khi Trung ương ban hành", an agency name only). Counted apart, never overdue.
+3. ``completed_on_time`` / ``completed_late`` — combined status completed; late when the
+   completion date is after the deadline (a completed task without a completion date counts as
+   on time, with a note: nothing shows it was late). Never overdue.
+4. Not completed, deadline on or after the as-of date (a task is late from the day AFTER its
+   deadline): ``in_progress_on_time`` when in progress, else ``not_due_yet``.
+5. Not completed, deadline before the as-of date: ``in_progress_late`` when in progress, else
+   ``not_started_late`` — this includes *waiting* (every agency waits for central guidance) and
+   *not applicable* (every agency said the task is not theirs): the monitoring system has no
+   "waiting" class and nothing has been done, so the task is late and stays on the list; the
+   status column still says "Chờ hướng dẫn" so the office can take it up with the centre.
+
+A task is overdue when its deadline has a date, that date is before the as-of date and its
+combined status is not completed; days late = as_of − due. For a task completed late, days
+late = completion date − due.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field
+
+from nq57cli.agency import split_agencies
+from nq57cli.deadline import format_date, parse_deadline
+from nq57cli.errors import UsageError
+from nq57cli.fileio import atomic_write
+from nq57cli.models import CombinedStatus, Deadline, MergeResult, Model, Status, Task
+from nq57cli.status import status_label
+from nq57cli.text import match_key, one_line
+
+Category = Literal[
+    "completed_on_time", "completed_late", "in_progress_on_time", "in_progress_late", "not_started_late",
+    "not_due_yet", "no_report", "recurring", "conditional", "no_deadline",
+]
+GroupBy = Literal["lead", "agency", "group"]
+
+GROUP_BY: tuple[str, ...] = ("lead", "agency", "group")
+UNKNOWN_GROUP = "(chưa xác định)"
+NO_REPORT_GROUP = "(chưa có báo cáo)"
+
+CATEGORY_LABELS: dict[str, dict[str, str]] = {
+    "completed_on_time": {"vi": "Hoàn thành đúng hạn", "en": "Completed on time"},
+    "completed_late": {"vi": "Hoàn thành quá hạn", "en": "Completed late"},
+    "in_progress_on_time": {"vi": "Đang thực hiện trong hạn", "en": "In progress, on time"},
+    "in_progress_late": {"vi": "Đang thực hiện quá hạn", "en": "In progress, late"},
+    "not_started_late": {"vi": "Chưa thực hiện, quá hạn", "en": "Not started, late"},
+    "not_due_yet": {"vi": "Chưa đến hạn", "en": "Not due yet"},
+    "no_report": {"vi": "Chưa có báo cáo", "en": "No report"},
+    "recurring": {"vi": "Thường xuyên, định kỳ", "en": "Recurring"},
+    "conditional": {"vi": "Có điều kiện, chưa có ngày", "en": "Conditional, no date"},
+    "no_deadline": {"vi": "Không có thời hạn cụ thể", "en": "No dated deadline"},
+}
+CATEGORIES: tuple[str, ...] = tuple(CATEGORY_LABELS)
+LATE_CATEGORIES = ("in_progress_late", "not_started_late")
+UNDATED_CATEGORIES = ("recurring", "conditional", "no_deadline")
+
+# Item notes: code → (vi, en) templates.
+NOTE_TEXTS: dict[str, tuple[str, str]] = {
+    "deadline.day_month": (
+        "Thời hạn \"{raw}\" được hiểu là {day_first} (ngày trước tháng); nếu thực ra là {month_first} "
+        "thì nhiệm vụ {alt_vi}. Đề nghị kiểm tra lại danh mục.",
+        "Deadline \"{raw}\" is read as {day_first} (day first); if it means {month_first} the task is "
+        "{alt_en}. Please check the catalog.",
+    ),
+    "lead.completed": (
+        "Cơ quan chủ trì {agency} báo cáo đã hoàn thành{on_vi}; đơn vị chưa hoàn thành: {pending}.",
+        "The lead agency {agency} reported it completed{on_en}; not completed by: {pending}.",
+    ),
+    "completed.no_date": (
+        "Báo cáo đã hoàn thành nhưng không ghi ngày hoàn thành thực tế; được tính là đúng hạn.",
+        "Reported completed without a completion date; counted as on time.",
+    ),
+}
+
+
+class Note(Model):
+    """Something the reader of the list should check about one task, in both languages."""
+
+    code: str
+    vi: str
+    en: str
+
+    def message(self, lang: str = "vi") -> str:
+        return self.en if lang == "en" else self.vi
+
+
+class AgencyReport(Model):
+    """One agency's own report on a task, classed like the task (None for 'not applicable')."""
+
+    agency: str
+    status: Status | None = None
+    completed_on: date | None = None
+    category: Category | None = None
+
+
+class OverdueItem(Model):
+    """One task as of the date: its class, whether it is overdue, days late, who still owes it."""
+
+    task_id: str
+    order: int
+    group: str | None = None
+    group_title: str | None = None
+    stt: str | None = None
+    title: str
+    deadline: Deadline
+    lead: str | None = None
+    leads: list[str] = Field(default_factory=list)
+    partners: list[str] = Field(default_factory=list)
+    status: CombinedStatus
+    completed_on: date | None = None
+    category: Category
+    overdue: bool = False
+    days_late: int | None = None  # overdue: as_of − due; completed late: completed_on − due
+    days_left: int | None = None  # not completed and not yet late: due − as_of
+    due_soon: bool = False  # not completed, due in [as_of, as_of + within]
+    pending: list[str] = Field(default_factory=list)  # reporting agencies whose own report is not completed
+    silent: list[str] = Field(default_factory=list)  # expected agencies that did not report
+    reports: list[AgencyReport] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
+
+    @property
+    def deadline_text(self) -> str:
+        """The deadline as written, else as a date."""
+        return self.deadline.raw or format_date(self.deadline.due)
+
+
+class ItemGroup(Model):
+    """The listed tasks of one lead agency, reporting agency or task group, in row order."""
+
+    key: str
+    title: str
+    overdue: list[str] = Field(default_factory=list)  # task IDs, days late desc then task order
+    due_soon: list[str] = Field(default_factory=list)  # task IDs, due date asc then task order
+
+
+class Summary(Model):
+    """Counts per class, with every class present (zeros included)."""
+
+    tasks: int
+    overdue: int
+    due_soon: int | None = None
+    categories: dict[str, int]
+
+
+class OverdueReport(Model):
+    """What `classify` returns: every task classed as of `as_of`, the late ones grouped `by`."""
+
+    as_of: date
+    within: int | None = None
+    by: GroupBy = "lead"
+    items: list[OverdueItem]
+    groups: list[ItemGroup]
+    summary: Summary
+
+    @property
+    def overdue(self) -> list[OverdueItem]:
+        """The overdue tasks, most days late first, then in task order."""
+        return sorted((i for i in self.items if i.overdue), key=_late_order)
+
+    @property
+    def due_soon(self) -> list[OverdueItem]:
+        """The tasks falling due within `within` days, soonest first, then in task order."""
+        return sorted((i for i in self.items if i.due_soon), key=_soon_order)
+
+    def item(self, task_id: str) -> OverdueItem:
+        return next(i for i in self.items if i.task_id == task_id)
+
+
+def _late_order(item: OverdueItem) -> tuple[int, int]:
+    return (-(item.days_late or 0), item.order)
+
+
+def _soon_order(item: OverdueItem) -> tuple[int, int]:
+    return (item.days_left or 0, item.order)
+
+
+# --------------------------------------------------------------------------------------------
+# Classification
+
+
+def parse_as_of(text: str) -> date:
+    """The as-of date from '2025-09-30' or '30/9/2025' (day first); UsageError otherwise."""
+    value = (text or "").strip()
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    dmy = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
+    parts = (int(iso[1]), int(iso[2]), int(iso[3])) if iso else (int(dmy[3]), int(dmy[2]), int(dmy[1])) if dmy else None
+    if parts:
+        try:
+            return date(*parts)
+        except ValueError:
+            pass
+    raise UsageError(
+        f"Ngày tính quá hạn \"{text}\" không hợp lệ; hãy ghi dạng 2025-09-30 hoặc 30/9/2025 (ngày/tháng/năm).",
+        f"Invalid as-of date \"{text}\"; write it as 2025-09-30 or 30/9/2025 (day/month/year).",
+    )
+
+
+def _dated(deadline: Deadline) -> bool:
+    return deadline.due is not None and deadline.kind not in ("recurring", "conditional", "none")
+
+
+def categorize(status: str | None, deadline: Deadline, completed_on: date | None, as_of: date) -> Category:
+    """The class of a task (or of one agency's report) as of a date; see the module docstring."""
+    if status in (None, "no_report"):
+        return "no_report"
+    if deadline.kind in ("recurring", "conditional"):
+        return deadline.kind  # type: ignore[return-value]
+    if not _dated(deadline):
+        return "no_deadline"
+    due = deadline.due
+    assert due is not None
+    if status == "completed":
+        return "completed_late" if completed_on is not None and completed_on > due else "completed_on_time"
+    if due >= as_of:
+        return "in_progress_on_time" if status == "in_progress" else "not_due_yet"
+    return "in_progress_late" if status == "in_progress" else "not_started_late"
+
+
+def _pending(task: Task) -> list[str]:
+    """Reporting agencies whose own report is not completed (not-applicable reports excluded)."""
+    names: dict[str, None] = {}
+    for report in task.reports:
+        if report.status not in ("completed", "not_applicable"):
+            names.setdefault(report.agency, None)
+    return list(names)
+
+
+def _outcome(due: date, as_of: date) -> tuple[str, str]:
+    """'not due yet' or 'N days late' for a task not completed, in vi and en."""
+    if due >= as_of:
+        return "chưa đến hạn", "not due yet"
+    days = (as_of - due).days
+    return f"quá hạn {days} ngày", f"{days} days late"
+
+
+def _note(code: str, **params: Any) -> Note:
+    vi, en = NOTE_TEXTS[code]
+    return Note(code=code, vi=vi.format(**params), en=en.format(**params))
+
+
+def _notes(task: Task, item_status: str, pending: list[str], as_of: date) -> list[Note]:
+    notes: list[Note] = []
+    deadline = task.deadline
+    if deadline.kind == "date" and deadline.raw and deadline.due:
+        _, issues = parse_deadline(deadline.raw, context=task.title)
+        for code, params in issues:
+            if code in ("date.month_first", "date.ambiguous") and params.get("month_first"):
+                alternative = date.fromisoformat(params["month_first"])
+                if item_status == "completed":
+                    alt_vi, alt_en = "vẫn như trên", "unchanged"
+                else:
+                    alt_vi, alt_en = _outcome(alternative, as_of)
+                notes.append(_note("deadline.day_month", raw=one_line(deadline.raw) or deadline.raw, day_first=format_date(deadline.due),
+                                   month_first=format_date(alternative), alt_vi=alt_vi, alt_en=alt_en))
+                break
+    if item_status != "completed" and item_status != "no_report":
+        for lead in split_agencies(task.lead):
+            done = [r for r in task.reports if r.agency == lead and r.status == "completed"]
+            if done and pending:
+                on = format_date(done[0].completed_on)
+                notes.append(_note("lead.completed", agency=lead, on_vi=f" ngày {on}" if on else "",
+                                   on_en=f" on {on}" if on else "", pending=", ".join(pending)))
+    if item_status == "completed" and task.completed_on is None and _dated(deadline):
+        notes.append(_note("completed.no_date"))
+    return notes
+
+
+def classify_task(task: Task, as_of: date, within: int | None = None, group_title: str | None = None) -> OverdueItem:
+    """One task as of a date (see the module docstring for the rules)."""
+    deadline = task.deadline
+    status = task.status
+    category = categorize(status, deadline, task.completed_on, as_of)
+    due = deadline.due if _dated(deadline) else None
+    completed = status == "completed"
+    overdue = due is not None and due < as_of and not completed
+    days_late: int | None = None
+    if overdue and due is not None:
+        days_late = (as_of - due).days
+    elif category == "completed_late" and due is not None and task.completed_on is not None:
+        days_late = (task.completed_on - due).days
+    days_left = (due - as_of).days if due is not None and not completed and due >= as_of else None
+    due_soon = within is not None and days_left is not None and days_left <= within
+    pending = _pending(task)
+    reports = [
+        AgencyReport(
+            agency=r.agency, status=r.status, completed_on=r.completed_on,
+            category=None if r.status == "not_applicable" else categorize(r.status, deadline, r.completed_on, as_of),
+        )
+        for r in task.reports
+    ]
+    return OverdueItem(
+        task_id=task.task_id, order=task.order, group=task.group, group_title=group_title, stt=task.stt,
+        title=task.title, deadline=deadline, lead=task.lead, leads=split_agencies(task.lead),
+        partners=list(task.partners), status=status, completed_on=task.completed_on, category=category,
+        overdue=overdue, days_late=days_late, days_left=days_left, due_soon=due_soon, pending=pending,
+        silent=list(task.silent), reports=reports, notes=_notes(task, status, pending, as_of),
+    )
+
+
+def _group_keys(item: OverdueItem, by: str) -> list[tuple[str, str]]:
+    """(key, title) of the groups an item is listed under."""
+    if by == "lead":
+        return [(name, name) for name in item.leads] or [(UNKNOWN_GROUP, UNKNOWN_GROUP)]
+    if by == "agency":
+        if item.pending:
+            return [(name, name) for name in item.pending]
+        return [(NO_REPORT_GROUP, NO_REPORT_GROUP)] if item.status == "no_report" else [(UNKNOWN_GROUP, UNKNOWN_GROUP)]
+    if item.group:
+        return [(item.group, item.group_title or item.group)]
+    return [(UNKNOWN_GROUP, UNKNOWN_GROUP)]
+
+
+def group_items(items: list[OverdueItem], by: str, group_order: dict[str, int] | None = None) -> list[ItemGroup]:
+    """The overdue and due-soon items under each lead agency, reporting agency or task group.
+
+    Task groups keep their order; agencies come by number of overdue tasks, then most days late,
+    then name; the "(chưa ...)" buckets come last.
+    """
+    if by not in GROUP_BY:
+        raise UsageError(f"--by phải là lead, agency hoặc group, không phải \"{by}\".",
+                         f"--by must be lead, agency or group, not \"{by}\".")
+    groups: dict[str, ItemGroup] = {}
+    for item in sorted((i for i in items if i.overdue), key=_late_order):
+        for key, title in _group_keys(item, by):
+            groups.setdefault(key, ItemGroup(key=key, title=title)).overdue.append(item.task_id)
+    for item in sorted((i for i in items if i.due_soon), key=_soon_order):
+        for key, title in _group_keys(item, by):
+            groups.setdefault(key, ItemGroup(key=key, title=title)).due_soon.append(item.task_id)
+    late = {i.task_id: i.days_late or 0 for i in items}
+    order = group_order or {}
+
+    def rank(group: ItemGroup) -> tuple:
+        bucket = group.key in (UNKNOWN_GROUP, NO_REPORT_GROUP)
+        if by == "group":
+            return (bucket, order.get(group.key, len(order)), match_key(group.key))
+        most = max((late[t] for t in group.overdue), default=0)
+        return (bucket, -len(group.overdue), -most, -len(group.due_soon), match_key(group.key))
+
+    return sorted(groups.values(), key=rank)
+
+
+def classify(result: MergeResult, as_of: date, within: int | None = None, by: str = "lead") -> OverdueReport:
+    """Every task of a merge result classed as of `as_of`; `within` N also lists the tasks not
+    completed that fall due in [as_of, as_of + N]; the listed tasks are grouped `by` lead agency
+    (default), reporting agency (who said "in progress") or task group."""
+    if within is not None and within < 0:
+        raise UsageError(f"--within phải là số ngày không âm, không phải {within}.",
+                         f"--within must be a number of days ≥ 0, not {within}.")
+    if by not in GROUP_BY:
+        group_items([], by)  # raises the usage error
+    titles = {g.key: g.title for g in result.groups}
+    items = [classify_task(t, as_of, within, titles.get(t.group or "")) for t in sorted(result.tasks, key=lambda t: t.order)]
+    counts = {c: 0 for c in CATEGORIES}
+    for item in items:
+        counts[item.category] += 1
+    summary = Summary(
+        tasks=len(items), overdue=sum(1 for i in items if i.overdue),
+        due_soon=None if within is None else sum(1 for i in items if i.due_soon), categories=counts,
+    )
+    group_order = {g.key: g.order for g in result.groups}
+    return OverdueReport(as_of=as_of, within=within, by=by, items=items,  # type: ignore[arg-type]
+                         groups=group_items(items, by, group_order), summary=summary)
+
+
+# --------------------------------------------------------------------------------------------
+# Text for people: the one-line summary and the terminal table
+
+
+def summary_line(report: OverdueReport, lang: str = "vi") -> str:
+    """One line: the as-of date, how many tasks are late and how the rest are classed."""
+    s, c = report.summary, report.summary.categories
+    day = format_date(report.as_of)
+    undated = sum(c[k] for k in UNDATED_CATEGORIES)
+    overdue_no_report = sum(1 for i in report.items if i.overdue and i.category == "no_report")
+    if lang == "en":
+        text = (f"As of {day}: {s.overdue}/{s.tasks} tasks overdue (in progress {c['in_progress_late']}, "
+                f"not started {c['not_started_late']}, no report {overdue_no_report}); "
+                f"completed on time {c['completed_on_time']}, completed late {c['completed_late']}; "
+                f"in progress on time {c['in_progress_on_time']}, not due yet {c['not_due_yet']}; "
+                f"no report in all {c['no_report']}; no dated deadline {undated} (never overdue)")
+        if s.due_soon is not None:
+            text += f"; {s.due_soon} falling due within {report.within} days"
+        return text + "."
+    text = (f"Tính đến ngày {day}: {s.overdue}/{s.tasks} nhiệm vụ quá hạn (đang thực hiện {c['in_progress_late']}, "
+            f"chưa thực hiện {c['not_started_late']}, chưa có báo cáo {overdue_no_report}); "
+            f"hoàn thành đúng hạn {c['completed_on_time']}, hoàn thành quá hạn {c['completed_late']}; "
+            f"đang thực hiện trong hạn {c['in_progress_on_time']}, chưa đến hạn {c['not_due_yet']}; "
+            f"tổng số chưa có báo cáo {c['no_report']}; không có thời hạn cụ thể {undated} (không tính quá hạn)")
+    if s.due_soon is not None:
+        text += f"; {s.due_soon} nhiệm vụ đến hạn trong {report.within} ngày tới"
+    return text + "."
+
+
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "vi": ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình trạng", "Quá hạn (ngày)", "Đơn vị chưa hoàn thành"],
+    "en": ["ID", "Task", "Lead agency", "Deadline", "Status", "Days late", "Not completed by"],
+}
+
+
+class TableSection(Model):
+    """One group of the terminal table: its title and its rows of text cells."""
+
+    key: str
+    title: str
+    rows: list[list[str]]
+
+
+class TerminalTable(Model):
+    """What the CLI prints: column headers, one section per group, and the summary line."""
+
+    columns: list[str]
+    sections: list[TableSection]
+    summary: str
+
+
+def _row(item: OverdueItem, lang: str) -> list[str]:
+    if item.overdue:
+        days = str(item.days_late)
+    else:
+        days = f"còn {item.days_left}" if lang == "vi" else f"{item.days_left} left"
+    return [item.task_id, item.title, item.lead or UNKNOWN_GROUP, item.deadline_text,
+            status_label(item.status, lang), days, ", ".join(item.pending)]
+
+
+def terminal_table(report: OverdueReport, lang: str = "vi") -> TerminalTable:
+    """Rows ready for a rich table: per group, overdue tasks (most days late first, then task
+    order) then the tasks falling due soon; with the summary line."""
+    by_id = {i.task_id: i for i in report.items}
+    sections = [
+        TableSection(key=g.key, title=g.title, rows=[_row(by_id[t], lang) for t in g.overdue + g.due_soon])
+        for g in report.groups
+    ]
+    return TerminalTable(columns=TABLE_COLUMNS["en" if lang == "en" else "vi"], sections=sections,
+                         summary=summary_line(report, lang))
+
+
+# --------------------------------------------------------------------------------------------
+# JSON
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def item_to_dict(item: OverdueItem, lang: str = "vi") -> dict[str, Any]:
+    return {
+        "task_id": item.task_id,
+        "order": item.order,
+        "group": item.group,
+        "stt": item.stt,
+        "title": item.title,
+        "deadline": {"kind": item.deadline.kind, "due": _iso(item.deadline.due), "raw": item.deadline.raw,
+                     "note": item.deadline.note},
+        "lead": item.lead,
+        "leads": item.leads,
+        "partners": item.partners,
+        "status": item.status,
+        "status_label": status_label(item.status, lang),
+        "completed_on": _iso(item.completed_on),
+        "category": item.category,
+        "category_label": CATEGORY_LABELS[item.category]["en" if lang == "en" else "vi"],
+        "overdue": item.overdue,
+        "days_late": item.days_late,
+        "days_left": item.days_left,
+        "due_soon": item.due_soon,
+        "pending": item.pending,
+        "silent": item.silent,
+        "reports": [
+            {"agency": r.agency, "status": r.status, "completed_on": _iso(r.completed_on), "category": r.category}
+            for r in item.reports
+        ],
+        "notes": [{"code": n.code, "message": n.message(lang)} for n in item.notes],
+    }
+
+
+def to_json_dict(report: OverdueReport, lang: str = "vi") -> dict[str, Any]:
+    """The documented JSON of `nq57 overdue --json`:
+
+    {"as_of": "2025-09-30", "within": null | N, "by": "lead" | "agency" | "group",
+     "summary": {"tasks", "overdue", "due_soon" (null without within), "categories": {class: n}},
+     "summary_text": one line in `lang`,
+     "overdue": [task IDs, most days late first], "due_soon": [task IDs, soonest first],
+     "groups": [{"key", "title", "overdue": [IDs], "due_soon": [IDs]}],
+     "tasks": [every task in catalog order: {"task_id", "order", "group", "stt", "title",
+               "deadline": {"kind", "due", "raw", "note"}, "lead", "leads", "partners", "status",
+               "status_label", "completed_on", "category", "category_label", "overdue", "days_late",
+               "days_left", "due_soon", "pending", "silent",
+               "reports": [{"agency", "status", "completed_on", "category"}],
+               "notes": [{"code", "message"}]}]}
+    Dates are ISO 8601 strings.
+    """
+    return {
+        "as_of": report.as_of.isoformat(),
+        "within": report.within,
+        "by": report.by,
+        "summary": report.summary.model_dump(mode="json"),
+        "summary_text": summary_line(report, lang),
+        "overdue": [i.task_id for i in report.overdue],
+        "due_soon": [i.task_id for i in report.due_soon],
+        "groups": [g.model_dump(mode="json") for g in report.groups],
+        "tasks": [item_to_dict(i, lang) for i in report.items],
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# XLSX: the list to forward
+
+OVERDUE_SHEET = "Quá hạn"
+DUE_SOON_SHEET = "Sắp đến hạn"
+SUMMARY_SHEET = "Tổng hợp"
+# (header, width, wrap); the title row is row 1, the header row 2.
+XLSX_COLUMNS = [
+    ("STT", 6, False), ("Nhóm", 10, False), ("Mã nhiệm vụ", 12, False), ("Nhiệm vụ", 60, True),
+    ("Cơ quan chủ trì", 24, True), ("Thời hạn (như đã ghi)", 18, True), ("Hạn (ngày)", 12, False),
+    ("Tình trạng", 18, True), ("Số ngày quá hạn", 10, False), ("Đơn vị chưa hoàn thành", 28, True),
+    ("Đơn vị chưa báo cáo", 28, True), ("Ghi chú", 50, True),
+]
+DUE_SOON_COLUMNS = XLSX_COLUMNS[:8] + [("Số ngày còn lại", 10, False)] + XLSX_COLUMNS[9:]
+
+
+def _xlsx_row(number: int, item: OverdueItem, days: int | None, lang: str) -> list[Any]:
+    return [
+        number, item.group, item.task_id, item.title, item.lead, item.deadline_text or None, item.deadline.due,
+        status_label(item.status, lang), days, "; ".join(item.pending) or None, "; ".join(item.silent) or None,
+        "\n".join(n.message(lang) for n in item.notes) or None,
+    ]
+
+
+def _write_sheet(workbook: Any, name: str, title: str, columns: list[tuple[str, int, bool]],
+                 rows: list[list[Any]]) -> None:
+    """A sheet with a title line, a bold frozen header row, widths, wrapping and a filter;
+    text starting with "=" is stored as text, never as a formula."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws = workbook.create_sheet(name)
+    for index, (_, width, _) in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = "A3"
+    heading = WriteOnlyCell(ws, value=title)
+    heading.font = Font(bold=True, size=13)
+    ws.append([heading])
+    header = []
+    for text, _, _ in columns:
+        cell = WriteOnlyCell(ws, value=text)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        header.append(cell)
+    ws.append(header)
+    for values in rows:
+        out = []
+        for (_, _, wrapped), value in zip(columns, values):
+            if isinstance(value, str):
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            cell = WriteOnlyCell(ws, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"
+            if isinstance(value, date):
+                cell.number_format = "DD/MM/YYYY"
+            cell.alignment = Alignment(wrap_text=wrapped, vertical="top")
+            out.append(cell)
+        ws.append(out)
+    ws.auto_filter.ref = f"A2:{get_column_letter(len(columns))}{len(rows) + 2}"
+
+
+def write_overdue_xlsx(report: OverdueReport, path: Path, lang: str = "vi") -> Path:
+    """The list of late tasks to forward (one row per task, most days late first), written
+    atomically; with a sheet of tasks falling due soon when `within` was given and a summary sheet."""
+    from openpyxl import Workbook
+
+    day = format_date(report.as_of)
+    overdue_rows = [_xlsx_row(n, i, i.days_late, lang) for n, i in enumerate(report.overdue, start=1)]
+    soon_rows = [_xlsx_row(n, i, i.days_left, lang) for n, i in enumerate(report.due_soon, start=1)]
+    summary_rows: list[list[Any]] = [["Tính đến ngày", report.as_of], ["Tổng số nhiệm vụ", report.summary.tasks],
+                                     ["Số nhiệm vụ quá hạn", report.summary.overdue]]
+    summary_rows += [[CATEGORY_LABELS[c]["vi"], n] for c, n in report.summary.categories.items()]
+    summary_rows.append(["Tóm tắt", summary_line(report, lang)])
+
+    def write(tmp: Path) -> None:
+        workbook = Workbook(write_only=True)
+        _write_sheet(workbook, OVERDUE_SHEET, f"DANH SÁCH NHIỆM VỤ QUÁ HẠN (tính đến ngày {day})",
+                     XLSX_COLUMNS, overdue_rows)
+        if report.within is not None:
+            _write_sheet(workbook, DUE_SOON_SHEET,
+                         f"NHIỆM VỤ ĐẾN HẠN TRONG {report.within} NGÀY TỚI (tính từ ngày {day})",
+                         DUE_SOON_COLUMNS, soon_rows)
+        _write_sheet(workbook, SUMMARY_SHEET, f"PHÂN LOẠI NHIỆM VỤ (tính đến ngày {day})",
+                     [("Nội dung", 36, True), ("Giá trị", 100, True)], summary_rows)
+        workbook.save(tmp)
+
+    return atomic_write(path, write)

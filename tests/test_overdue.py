@@ -1,0 +1,431 @@
+"""overdue: classing tasks as of a date, grouping, JSON, the XLSX list, the DOCX appendix and letters."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+from nq57cli.deadline import parse_deadline
+from nq57cli.errors import UsageError
+from nq57cli.models import Deadline, Group, MergeResult, Report, Task
+from nq57cli.overdue import (
+    CATEGORIES,
+    NO_REPORT_GROUP,
+    UNKNOWN_GROUP,
+    categorize,
+    classify,
+    parse_as_of,
+    summary_line,
+    terminal_table,
+    to_json_dict,
+    write_overdue_xlsx,
+)
+
+SKHCN = "Sở Khoa học và Công nghệ"
+SNV = "Sở Nội vụ"
+STC = "Sở Tài chính"
+CA = "Công an tỉnh"
+
+
+def dated(due: date, raw: str | None = None) -> Deadline:
+    return Deadline(kind="date", due=due, raw=raw if raw is not None else f"{due:%d/%m/%Y}")
+
+
+def report(agency: str, status: str | None, completed_on: date | None = None) -> Report:
+    return Report(agency=agency, file=f"{agency}.xlsx", sheet="Báo cáo", row=2, status=status,
+                  completed_on=completed_on)
+
+
+def task(task_id: str, deadline: Deadline | str | None, status: str = "in_progress", *, lead: str | None = SKHCN,
+         completed_on: date | None = None, reports: list[Report] | None = None, group: str | None = "Nhóm 1",
+         title: str | None = None, order: int | None = None, silent: list[str] | None = None) -> Task:
+    if not isinstance(deadline, Deadline):
+        deadline = parse_deadline(deadline)[0]
+    if reports is None:
+        reports = [] if status == "no_report" else [report(lead or SKHCN, status, completed_on)]
+    return Task(task_id=task_id, order=order or int(task_id.rsplit("-", 1)[-1]), group=group,
+                title=title or f"Nhiệm vụ {task_id}", deadline=deadline, lead=lead, status=status,
+                completed_on=completed_on, reports=reports, silent=silent or [])
+
+
+GROUPS = [Group(key="Nhóm 1", order=1, label="Nhóm 1", title="Nhóm 1 - Nâng cao nhận thức"),
+          Group(key="Nhóm 2", order=2, label="Nhóm 2", title="Nhóm 2 - Hoàn thiện thể chế")]
+
+
+def result(*tasks: Task) -> MergeResult:
+    return MergeResult(tasks=list(tasks), groups=GROUPS, findings=[], inputs=[])
+
+
+# --------------------------------------------------------------------------------------------
+# The as-of boundary: late from the day after the deadline
+
+
+@pytest.mark.parametrize(
+    "as_of, overdue, days_late, days_left, category",
+    [
+        (date(2025, 9, 29), False, None, 1, "in_progress_on_time"),
+        (date(2025, 9, 30), False, None, 0, "in_progress_on_time"),  # the due day: not late
+        (date(2025, 10, 1), True, 1, None, "in_progress_late"),  # the day after: 1 day late
+        (date(2025, 12, 31), True, 92, None, "in_progress_late"),
+    ],
+)
+def test_as_of_boundary(as_of, overdue, days_late, days_left, category):
+    item = classify(result(task("NV-01", "30/9/2025")), as_of).item("NV-01")
+    assert (item.overdue, item.days_late, item.days_left, item.category) == (overdue, days_late, days_left, category)
+
+
+# --------------------------------------------------------------------------------------------
+# Every deadline kind, as parsed from the cell, for a task in progress
+
+
+@pytest.mark.parametrize(
+    "raw, kind, due, as_of, category, overdue",
+    [
+        ("31/12/2025", "date", date(2025, 12, 31), date(2025, 12, 31), "in_progress_on_time", False),
+        ("31/12/2025", "date", date(2025, 12, 31), date(2026, 1, 1), "in_progress_late", True),
+        ("Trước ngày 20/12/2025", "date", date(2025, 12, 20), date(2025, 12, 21), "in_progress_late", True),
+        ("Tháng 9/2025", "month", date(2025, 9, 30), date(2025, 9, 30), "in_progress_on_time", False),
+        ("Tháng 9/2025", "month", date(2025, 9, 30), date(2025, 10, 1), "in_progress_late", True),
+        ("Quý III/2025", "quarter", date(2025, 9, 30), date(2025, 10, 1), "in_progress_late", True),
+        ("Quý IV/2025", "quarter", date(2025, 12, 31), date(2025, 10, 1), "in_progress_on_time", False),
+        ("2025", "year", date(2025, 12, 31), date(2025, 12, 31), "in_progress_on_time", False),
+        ("2025", "year", date(2025, 12, 31), date(2026, 1, 1), "in_progress_late", True),
+        ("Thường xuyên", "recurring", None, date(2030, 1, 1), "recurring", False),
+        ("Hằng tháng", "recurring", None, date(2030, 1, 1), "recurring", False),
+        ("Sau khi Trung ương ban hành", "conditional", None, date(2030, 1, 1), "conditional", False),
+        ("Khi có hướng dẫn của Bộ", "conditional", None, date(2030, 1, 1), "conditional", False),
+        (None, "none", None, date(2030, 1, 1), "no_deadline", False),
+        ("Các bộ, cơ quan", "none", None, date(2030, 1, 1), "no_deadline", False),
+        ("Các tỉnh ủy, thành ủy/31/12/2025", "date", date(2025, 12, 31), date(2025, 12, 31),
+         "in_progress_on_time", False),
+        ("Các tỉnh ủy, thành ủy/31/12/2025", "date", date(2025, 12, 31), date(2026, 1, 2), "in_progress_late", True),
+    ],
+)
+def test_every_deadline_kind(raw, kind, due, as_of, category, overdue):
+    item = classify(result(task("NV-01", raw)), as_of).item("NV-01")
+    assert (item.deadline.kind, item.deadline.due) == (kind, due)
+    assert (item.category, item.overdue) == (category, overdue)
+    if overdue:
+        assert item.days_late == (as_of - due).days
+
+
+def test_agency_name_beside_the_date_is_kept_as_a_note():
+    item = classify(result(task("NV-01", "Các tỉnh ủy, thành ủy/31/12/2025")), date(2026, 1, 10)).item("NV-01")
+    assert item.deadline.note == "Các tỉnh ủy, thành ủy"
+    assert item.deadline_text == "Các tỉnh ủy, thành ủy/31/12/2025"
+    assert item.days_late == 10
+
+
+def test_recurring_with_a_date_is_still_never_overdue():
+    t = task("NV-01", Deadline(kind="recurring", due=date(2025, 1, 1), raw="Hằng năm"), "not_started")
+    item = classify(result(t), date(2026, 1, 1)).item("NV-01")
+    assert (item.category, item.overdue, item.days_late) == ("recurring", False, None)
+
+
+# --------------------------------------------------------------------------------------------
+# Each class
+
+
+DUE = date(2025, 9, 30)
+BEFORE, AFTER = date(2025, 9, 1), date(2025, 10, 15)
+
+
+@pytest.mark.parametrize(
+    "status, completed_on, as_of, category, overdue, days_late",
+    [
+        ("completed", date(2025, 9, 30), AFTER, "completed_on_time", False, None),  # on the due day
+        ("completed", date(2025, 9, 1), AFTER, "completed_on_time", False, None),
+        ("completed", date(2025, 10, 10), AFTER, "completed_late", False, 10),  # late, but not overdue
+        ("completed", None, AFTER, "completed_on_time", False, None),  # no date: nothing shows it late
+        ("in_progress", None, BEFORE, "in_progress_on_time", False, None),
+        ("in_progress", None, AFTER, "in_progress_late", True, 15),
+        ("not_started", None, BEFORE, "not_due_yet", False, None),
+        ("not_started", None, AFTER, "not_started_late", True, 15),
+        ("waiting", None, BEFORE, "not_due_yet", False, None),
+        ("waiting", None, AFTER, "not_started_late", True, 15),  # waiting past due is overdue
+        ("not_applicable", None, AFTER, "not_started_late", True, 15),
+        ("no_report", None, BEFORE, "no_report", False, None),
+        ("no_report", None, AFTER, "no_report", True, 15),  # said as no report, still overdue
+    ],
+)
+def test_each_class(status, completed_on, as_of, category, overdue, days_late):
+    t = task("NV-01", dated(DUE), status, completed_on=completed_on)
+    item = classify(result(t), as_of).item("NV-01")
+    assert (item.category, item.overdue, item.days_late) == (category, overdue, days_late)
+    assert item.status == status
+
+
+def test_completed_after_deadline_is_completed_late_not_overdue():
+    t = task("NV-08", dated(date(2025, 8, 31)), "completed", lead=CA, completed_on=date(2025, 9, 10))
+    report_ = classify(result(t), date(2025, 9, 30))
+    item = report_.item("NV-08")
+    assert item.category == "completed_late" and not item.overdue and item.days_late == 10
+    assert report_.overdue == [] and report_.summary.categories["completed_late"] == 1
+
+
+def test_no_report_is_never_counted_completed():
+    tasks = [task("NV-01", dated(DUE), "no_report"), task("NV-02", "Thường xuyên", "no_report"),
+             task("NV-03", dated(DUE), "completed", completed_on=DUE)]
+    report_ = classify(result(*tasks), AFTER)
+    counts = report_.summary.categories
+    assert counts["no_report"] == 2 and counts["completed_on_time"] == 1 and counts["completed_late"] == 0
+    assert [i.task_id for i in report_.overdue] == ["NV-01"]
+    assert report_.item("NV-01").reports == [] and report_.item("NV-01").pending == []
+    assert "chưa có báo cáo 1" in summary_line(report_) and "no report 1" in summary_line(report_, "en")
+
+
+def test_agency_reports_are_classed_too():
+    t = task("NV-08", dated(date(2025, 8, 31)), "in_progress", lead=CA,
+             reports=[report(CA, "completed", date(2025, 9, 10)), report(SKHCN, "in_progress"),
+                      report(STC, "not_applicable")])
+    item = classify(result(t), date(2025, 9, 30)).item("NV-08")
+    assert [(r.agency, r.category) for r in item.reports] == [
+        (CA, "completed_late"), (SKHCN, "in_progress_late"), (STC, None)]
+    assert item.overdue and item.pending == [SKHCN]
+    assert [n.code for n in item.notes] == ["lead.completed"]
+    assert "10/09/2025" in item.notes[0].vi and SKHCN in item.notes[0].en
+
+
+def test_month_first_deadline_is_read_day_first_and_flagged():
+    t = task("NV-04", "10-01-2025", title="Xây dựng lộ trình; báo cáo trước ngày 01/10/2025")
+    item = classify(result(t), date(2025, 9, 30)).item("NV-04")
+    assert item.deadline.due == date(2025, 1, 10) and item.overdue and item.days_late == 263
+    assert [n.code for n in item.notes] == ["deadline.day_month"]
+    assert "01/10/2025" in item.notes[0].vi and "chưa đến hạn" in item.notes[0].vi
+
+
+def test_every_task_falls_in_exactly_one_class():
+    tasks = [task(f"NV-{n:02d}", raw, status, order=n)
+             for n, (raw, status) in enumerate([("30/9/2025", "in_progress"), ("Thường xuyên", "completed"),
+                                                (None, "no_report"), ("2025", "waiting")], start=1)]
+    report_ = classify(result(*tasks), AFTER)
+    assert set(report_.summary.categories) == set(CATEGORIES)
+    assert sum(report_.summary.categories.values()) == report_.summary.tasks == 4
+
+
+@pytest.mark.parametrize("status, category", [("completed", "completed_on_time"), ("in_progress", "in_progress_late")])
+def test_categorize_directly(status, category):
+    assert categorize(status, dated(DUE), None, AFTER) == category
+
+
+# --------------------------------------------------------------------------------------------
+# Sorting, grouping, within
+
+
+def grouping_data() -> MergeResult:
+    return result(
+        task("NV-01", dated(date(2025, 9, 1)), lead=f"{SKHCN}; {SNV}",
+             reports=[report(SKHCN, "in_progress"), report(SNV, "completed", date(2025, 8, 1))]),
+        task("NV-02", dated(date(2025, 6, 30)), lead=STC, group="Nhóm 2",
+             reports=[report(STC, "in_progress"), report(CA, "waiting"), report(SKHCN, "not_applicable")]),
+        task("NV-03", dated(date(2025, 9, 1)), "no_report", lead=None),
+        task("NV-04", dated(date(2025, 10, 5)), lead=SNV, group=None),
+        task("NV-05", dated(date(2025, 9, 1)), "completed", lead=SKHCN, completed_on=date(2025, 9, 2)),
+    )
+
+
+def test_overdue_rows_sorted_by_days_late_then_task_order():
+    report_ = classify(grouping_data(), date(2025, 10, 1))
+    assert [(i.task_id, i.days_late) for i in report_.overdue] == [("NV-02", 93), ("NV-01", 30), ("NV-03", 30)]
+
+
+@pytest.mark.parametrize(
+    "by, expected",
+    [
+        # agencies: most overdue tasks, then most days late, then name; the "(chưa ...)" buckets last
+        ("lead", [(STC, ["NV-02"]), (SKHCN, ["NV-01"]), (SNV, ["NV-01"]), (UNKNOWN_GROUP, ["NV-03"])]),
+        ("agency", [(CA, ["NV-02"]), (STC, ["NV-02"]), (SKHCN, ["NV-01"]), (NO_REPORT_GROUP, ["NV-03"])]),
+        ("group", [("Nhóm 1", ["NV-01", "NV-03"]), ("Nhóm 2", ["NV-02"])]),
+    ],
+)
+def test_grouping(by, expected):
+    report_ = classify(grouping_data(), date(2025, 10, 1), by=by)
+    assert report_.by == by
+    assert [(g.key, g.overdue) for g in report_.groups] == expected
+
+
+def test_group_titles_and_terminal_sections():
+    report_ = classify(grouping_data(), date(2025, 10, 1), within=7, by="group")
+    assert [g.title for g in report_.groups] == ["Nhóm 1 - Nâng cao nhận thức", "Nhóm 2 - Hoàn thiện thể chế",
+                                                 UNKNOWN_GROUP]
+    table = terminal_table(report_, "vi")
+    assert table.columns[0] == "Mã" and table.summary == summary_line(report_, "vi")
+    assert [[row[0] for row in s.rows] for s in table.sections] == [["NV-01", "NV-03"], ["NV-02"], ["NV-04"]]
+    assert table.sections[2].rows[0][5] == "còn 4"
+    assert terminal_table(report_, "en").columns[0] == "ID"
+
+
+def test_bad_group_by_is_a_usage_error():
+    with pytest.raises(UsageError) as caught:
+        classify(grouping_data(), date(2025, 10, 1), by="province")
+    assert "lead, agency" in caught.value.message("vi") and "lead, agency" in caught.value.message("en")
+
+
+@pytest.mark.parametrize(
+    "within, expected",
+    [
+        (None, []),
+        (0, ["NV-A"]),  # due on the as-of day
+        (4, ["NV-A", "NV-B"]),
+        (5, ["NV-A", "NV-B", "NV-C"]),  # due exactly as_of + N is in
+        (365, ["NV-A", "NV-B", "NV-C", "NV-E"]),
+    ],
+)
+def test_within(within, expected):
+    as_of = date(2025, 10, 1)
+    tasks = [
+        task("NV-A", dated(as_of), order=1),
+        task("NV-B", dated(date(2025, 10, 5)), "not_started", order=2),
+        task("NV-C", dated(date(2025, 10, 6)), "no_report", order=3),
+        task("NV-D", dated(date(2025, 10, 3)), "completed", completed_on=date(2025, 9, 1), order=4),  # done
+        task("NV-E", "Quý IV/2025", order=5),
+        task("NV-F", dated(date(2025, 9, 30)), order=6),  # already late, not "due soon"
+        task("NV-G", "Thường xuyên", order=7),
+    ]
+    report_ = classify(result(*tasks), as_of, within=within)
+    assert [i.task_id for i in report_.due_soon] == expected
+    assert report_.summary.due_soon == (None if within is None else len(expected))
+    assert [i.task_id for i in report_.overdue] == ["NV-F"]
+
+
+def test_negative_within_is_a_usage_error():
+    with pytest.raises(UsageError):
+        classify(grouping_data(), date(2025, 10, 1), within=-1)
+
+
+# --------------------------------------------------------------------------------------------
+# parse_as_of
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("2025-09-30", date(2025, 9, 30)), ("30/9/2025", date(2025, 9, 30)), ("30/09/2025", date(2025, 9, 30)),
+     (" 1/2/2026 ", date(2026, 2, 1)), ("2025-9-3", date(2025, 9, 3))],
+)
+def test_parse_as_of(text, expected):
+    assert parse_as_of(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "hôm qua", "31/02/2025", "2025/09/30", "09-30-2025", "30.9.2025", "30/9/25"])
+def test_parse_as_of_rejects(text):
+    with pytest.raises(UsageError) as caught:
+        parse_as_of(text)
+    assert "30/9/2025" in caught.value.message("vi") and "2025-09-30" in caught.value.message("en")
+
+
+# --------------------------------------------------------------------------------------------
+# JSON
+
+
+def test_json_shape():
+    report_ = classify(grouping_data(), date(2025, 10, 1), within=7)
+    data = to_json_dict(report_)
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+    assert set(data) == {"as_of", "within", "by", "summary", "summary_text", "overdue", "due_soon", "groups", "tasks"}
+    assert data["as_of"] == "2025-10-01" and data["within"] == 7 and data["by"] == "lead"
+    assert data["overdue"] == ["NV-02", "NV-01", "NV-03"] and data["due_soon"] == ["NV-04"]
+    assert data["summary"]["overdue"] == 3 and data["summary"]["categories"]["completed_late"] == 1
+    first = data["tasks"][0]
+    assert first["task_id"] == "NV-01" and first["deadline"] == {"kind": "date", "due": "2025-09-01",
+                                                                 "raw": "01/09/2025", "note": None}
+    assert (first["category"], first["category_label"], first["days_late"]) == (
+        "in_progress_late", "Đang thực hiện quá hạn", 30)
+    assert first["leads"] == [SKHCN, SNV] and first["pending"] == [SKHCN]
+    assert to_json_dict(report_, "en")["tasks"][0]["category_label"] == "In progress, late"
+
+
+# --------------------------------------------------------------------------------------------
+# XLSX
+
+
+def test_xlsx_list_reads_back(tmp_path):
+    from openpyxl import load_workbook
+
+    formula_like = "=SUM(A1:A3) là chữ của đơn vị, không phải công thức"
+    data = result(
+        task("NV-01", dated(date(2025, 9, 1)), title=formula_like, silent=[SNV]),
+        task("NV-02", "Các tỉnh ủy, thành ủy/31/08/2025", "not_started", lead=STC, group="Nhóm 2"),
+        task("NV-03", dated(date(2025, 12, 31))),
+    )
+    path = write_overdue_xlsx(classify(data, date(2025, 10, 1), within=100), tmp_path / "out" / "qua-han.xlsx")
+    book = load_workbook(path)
+    assert book.sheetnames == ["Quá hạn", "Sắp đến hạn", "Tổng hợp"]
+    ws = book["Quá hạn"]
+    assert "01/10/2025" in ws["A1"].value and ws.freeze_panes == "A3"
+    header = [c.value for c in ws[2]]
+    assert header[:9] == ["STT", "Nhóm", "Mã nhiệm vụ", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn (như đã ghi)",
+                          "Hạn (ngày)", "Tình trạng", "Số ngày quá hạn"]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=3)]
+    assert [(r[2], r[8]) for r in rows] == [("NV-02", 31), ("NV-01", 30)]
+    assert rows[0][5] == "Các tỉnh ủy, thành ủy/31/08/2025" and rows[0][6].date() == date(2025, 8, 31)
+    assert rows[0][7] == "Chưa thực hiện" and rows[1][10] == SNV
+    cell = ws.cell(row=4, column=4)
+    assert cell.value == formula_like and cell.data_type == "s"
+    assert ws.column_dimensions["D"].width == 60 and ws.cell(row=4, column=4).alignment.wrap_text
+    soon = [[c.value for c in row] for row in book["Sắp đến hạn"].iter_rows(min_row=3)]
+    assert [(r[2], r[8]) for r in soon] == [("NV-03", 91)]
+    assert not list(tmp_path.joinpath("out").glob(".*tmp"))
+
+
+# --------------------------------------------------------------------------------------------
+# The real samples: overdue lists checked by hand against samples/README.md
+#
+# Dated catalog deadlines before 31/12/2025: NQ57-03 30/9/2025 ("Các thành phố trực thuộc Trung ương
+# 30/9/2025", nobody reported), NQ57-04 "10-01-2025" (read day first = 10/01/2025, flagged; SKHCN in
+# progress + STC completed = in progress), NQ57-07 30/09/2025 (everyone in progress), NQ57-08 31/08/2025
+# (Công an tỉnh completed 10/09/2025 but SKHCN still in progress = in progress). Every other dated
+# deadline is 31/12/2025; the rest have no date. So:
+# - as of 30/09/2025: 04 (263 days) and 08 (30); 03 and 07 fall due that very day, not late;
+# - as of 31/12/2025: 04 (355), 08 (122), 03 (92, no report), 07 (92); the 31/12/2025 ones are not late.
+
+SAMPLE_OVERDUE = {
+    date(2025, 9, 30): [("NQ57-04", 263), ("NQ57-08", 30)],
+    date(2025, 12, 31): [("NQ57-04", 355), ("NQ57-08", 122), ("NQ57-03", 92), ("NQ57-07", 92)],
+}
+
+
+@pytest.fixture(scope="module")
+def sample_result() -> MergeResult:
+    from nq57cli.merge import merge
+
+    return merge(sorted((SAMPLES / "submissions").glob("*.xlsx")), catalog=SAMPLES / "catalog.xlsx")
+
+
+@pytest.mark.parametrize("as_of", sorted(SAMPLE_OVERDUE))
+def test_samples_overdue(sample_result, as_of):
+    report_ = classify(sample_result, as_of)
+    assert [(i.task_id, i.days_late) for i in report_.overdue] == SAMPLE_OVERDUE[as_of]
+    assert report_.summary.categories["no_report"] == 3  # NQ57-03, NQ57-05, NQ57-10
+    assert report_.summary.categories["completed_late"] == 0
+    # completed: 02, 20, 24, 30, 34, 35 (all before 31/12/2025); 21 and 22 are completed but undated
+    completed = [i.task_id for i in report_.items if i.category.startswith("completed")]
+    assert completed == ["NQ57-02", "NQ57-20", "NQ57-24", "NQ57-30", "NQ57-34", "NQ57-35"]
+    undated = [i.task_id for i in report_.items if i.category == "no_deadline"]
+    assert undated == ["NQ57-09", "NQ57-12", "NQ57-21", "NQ57-22", "NQ57-28"]
+
+
+def test_samples_by_lead_and_flags(sample_result):
+    report_ = classify(sample_result, date(2025, 12, 31))
+    assert [(g.key, g.overdue) for g in report_.groups] == [
+        (SKHCN, ["NQ57-04", "NQ57-03"]), (CA, ["NQ57-08"]), ("Văn phòng UBND tỉnh", ["NQ57-07"])]
+    assert report_.item("NQ57-03").category == "no_report"
+    assert [n.code for n in report_.item("NQ57-04").notes] == ["deadline.day_month"]
+    assert [(r.agency, r.category) for r in report_.item("NQ57-08").reports] == [
+        (CA, "completed_late"), (SKHCN, "in_progress_late")]
+    by_agency = classify(sample_result, date(2025, 12, 31), by="agency")
+    assert [(g.key, g.overdue) for g in by_agency.groups] == [
+        (SKHCN, ["NQ57-04", "NQ57-08", "NQ57-07"]), ("UBND xã Nghĩa Hành", ["NQ57-07"]),
+        ("Văn phòng UBND tỉnh", ["NQ57-07"]), (NO_REPORT_GROUP, ["NQ57-03"])]
+
+
+def test_samples_through_merged_workbook(sample_result, tmp_path):
+    from nq57cli.mergedbook import read_merged, write_merged
+
+    path = write_merged(sample_result, tmp_path / "merged.xlsx")
+    reread, _ = read_merged(path)
+    for as_of, expected in SAMPLE_OVERDUE.items():
+        assert [(i.task_id, i.days_late) for i in classify(reread, as_of).overdue] == expected
