@@ -36,13 +36,18 @@ PORTRAIT_WIDTH = A4_SHORT - MARGINS["left"] - MARGINS["right"]  # 9355 = 165 mm 
 LANDSCAPE_WIDTH = A4_LONG - MARGINS["left"] - MARGINS["right"]  # 14287 = 252 mm of text
 CELL_MARGIN = 108  # Word's default left/right cell margin
 
-# Header block: left column (agency) and right column (national motto / Party name).
-HEADER_COLUMNS = (3969, 5386)
-# Lengths of the rules under header texts, measured on the bold Times New Roman metrics
-# (Liberation Serif Bold): "Độc lập - Tự do - Hạnh phúc" at 14 pt is 3244 twips wide,
-# "ĐẢNG CỘNG SẢN VIỆT NAM" at 15 pt 3694 twips. Short rules are a third to a half of their line.
-MOTTO_RULE = 3260
-PARTY_RULE = 3700
+# Header block: left column (agency) and right column (national motto / Party name). The table
+# reaches 7 mm into the left margin, as usual for this block, so that "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+# (13 pt bold: 3961 twips) and "ĐẢNG BỘ TỈNH QUẢNG NGÃI" (14 pt: 3852) fit on one line.
+HEADER_INDENT = -397
+HEADER_COLUMNS = (4365, 5387)
+# Text widths measured on the Times New Roman metrics (Liberation Serif 2, metric-compatible):
+# "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" bold 12 pt is 4972 twips (13 pt: 5386, too wide for the
+# column), "Độc lập - Tự do - Hạnh phúc" bold 14 pt 3423, "ĐẢNG CỘNG SẢN VIỆT NAM" bold 15 pt 4123.
+# The rules under the motto and the Party name are as long as their text; short rules are a
+# third to a half of their line.
+MOTTO_RULE = 3440
+PARTY_RULE = 4140
 AGENCY_RULE = 1417  # 25 mm
 SUMMARY_RULE = 2835  # 50 mm
 
@@ -183,8 +188,9 @@ def _borders(tbl_pr, value: str) -> None:
     tbl_pr.insert_element_before(borders, *TBLPR_AFTER_BORDERS)
 
 
-def table(doc, widths: list[int], *, borders: bool):
-    """A fixed-layout table exactly sum(widths) twips wide, with or without single black borders."""
+def table(doc, widths: list[int], *, borders: bool, indent: int = 0):
+    """A fixed-layout table exactly sum(widths) twips wide, with or without single black borders,
+    its left edge `indent` twips from the margin (negative: into the margin)."""
     t = doc.add_table(rows=0, cols=len(widths))
     t.autofit = False
     tbl_pr = t._tbl.tblPr
@@ -196,6 +202,11 @@ def table(doc, widths: list[int], *, borders: bool):
     width.set(qn("w:w"), str(sum(widths)))
     width.set(qn("w:type"), "dxa")
     _borders(tbl_pr, "single" if borders else "nil")
+    if indent:
+        ind = OxmlElement("w:tblInd")
+        ind.set(qn("w:w"), str(indent))
+        ind.set(qn("w:type"), "dxa")
+        tbl_pr.insert_element_before(ind, "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
     for column, w in zip(t.columns, widths):
         column.width = Twips(w)
     return t
@@ -432,7 +443,6 @@ def normalise_zip(data: bytes, path: Path) -> None:
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
-JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
 def header_block(doc) -> None:
@@ -440,7 +450,7 @@ def header_block(doc) -> None:
     left, right = HEADER_COLUMNS
     inner_left, inner_right = left - 2 * CELL_MARGIN, right - 2 * CELL_MARGIN
     tag(doc, "{%p if party %}")
-    t = table(doc, list(HEADER_COLUMNS), borders=False)
+    t = table(doc, list(HEADER_COLUMNS), borders=False, indent=HEADER_INDENT)
     top = row(t, list(HEADER_COLUMNS))
     a, b = top.cells
     cell_text(a, "{{ agency.parent }}", size=14, align=CENTER, style="NQ Center")
@@ -452,13 +462,13 @@ def header_block(doc) -> None:
     para(b, "", style="NQ Center", size=14)
     para(b, "{{ doc.place_date }}", style="NQ Center", size=14, italic=True)
     tag(doc, "{%p else %}")
-    t = table(doc, list(HEADER_COLUMNS), borders=False)
+    t = table(doc, list(HEADER_COLUMNS), borders=False, indent=HEADER_INDENT)
     top = row(t, list(HEADER_COLUMNS))
     a, b = top.cells
     cell_text(a, "{{ agency.parent }}", size=13, align=CENTER, style="NQ Center")
     para(a, "{{ agency.name }}", style="NQ Center", size=13, bold=True)
     rule(a, AGENCY_RULE, inner_left)
-    cell_text(b, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True, align=CENTER, style="NQ Center")
+    cell_text(b, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True, align=CENTER, style="NQ Center")
     para(b, "Độc lập - Tự do - Hạnh phúc", style="NQ Center", size=14, bold=True)
     rule(b, MOTTO_RULE, inner_right)
     second = row(t, list(HEADER_COLUMNS))
@@ -537,7 +547,7 @@ def task_table(doc, columns: list[tuple[str, int, str, object]], *, size: float,
     tr_tag(t, widths, "{%tr if row.is_group %}")
     if group_cells is None:
         _, cell = merged_row(t, widths)
-        cell_text(cell, "{{ row.text }}", size=size, bold=True, align=JUSTIFY)
+        cell_text(cell, "{{ row.text }}", size=size, bold=True, align=LEFT)
     else:
         r = row(t, widths)
         start = 0
@@ -546,7 +556,7 @@ def task_table(doc, columns: list[tuple[str, int, str, object]], *, size: float,
             if span > 1:
                 cell = cell.merge(r.cells[start + span - 1])
                 cell.width = Twips(sum(widths[start:start + span]))
-            align = CENTER if start == 0 else JUSTIFY
+            align = CENTER if start == 0 else LEFT
             cell_text(cell, expression, size=size, bold=True, align=align)
             start += span
     tr_tag(t, widths, "{%tr else %}")
@@ -559,43 +569,43 @@ def task_table(doc, columns: list[tuple[str, int, str, object]], *, size: float,
 
 PHU_LUC_03_COLUMNS = [
     ("STT", 680, "{{ row.number }}", CENTER),
-    ("Nhiệm vụ cụ thể", 4080, "{{ row.title }}", JUSTIFY),
+    ("Nhiệm vụ cụ thể", 4080, "{{ row.title }}", LEFT),
     ("Văn bản giao nhiệm vụ", 1870, "{{ row.document }}", CENTER),
     ("Thời hạn hoàn thành", 1470, "{{ row.deadline }}", CENTER),
-    ("Kết quả thực hiện", 4717, "{{ row.result }}", JUSTIFY),
+    ("Kết quả thực hiện", 4717, "{{ row.result }}", LEFT),
     ("Tình trạng", 1470, "{{ row.status }}", CENTER),
 ]
 PHU_LUC_01_COLUMNS = [
     ("TT", 510, "{{ row.number }}", CENTER),
-    ("Tên nhiệm vụ", 2700, "{{ row.title }}", JUSTIFY),
+    ("Tên nhiệm vụ", 2700, "{{ row.title }}", LEFT),
     ("Thời hạn", 1130, "{{ row.deadline }}", CENTER),
     ("Kết quả", 1250, "{{ row.status }}", CENTER),
-    ("Mô tả", 3400, "{{ row.result }}", JUSTIFY),
+    ("Mô tả", 3400, "{{ row.result }}", LEFT),
     ("Ngày hoàn thành thực tế", 1150, "{{ row.completed_on }}", CENTER),
-    ("Khó khăn, vướng mắc", 1500, "{{ row.difficulties }}", JUSTIFY),
-    ("Đề xuất, kiến nghị", 1500, "{{ row.proposals }}", JUSTIFY),
+    ("Khó khăn, vướng mắc", 1500, "{{ row.difficulties }}", LEFT),
+    ("Đề xuất, kiến nghị", 1500, "{{ row.proposals }}", LEFT),
     ("Đánh giá tiến độ", 1147, "{{ row.assessment }}", CENTER),
 ]
 PHU_LUC_02_COLUMNS = [
     ("TT", 510, "{{ row.number }}", CENTER),
-    ("Tên nhiệm vụ", 2400, "{{ row.title }}", JUSTIFY),
+    ("Tên nhiệm vụ", 2400, "{{ row.title }}", LEFT),
     ("Văn bản giao nhiệm vụ", 1450, "{{ row.document }}", CENTER),
     ("Thời hạn", 1050, "{{ row.deadline }}", CENTER),
     ("Kết quả", 1150, "{{ row.status }}", CENTER),
-    ("Mô tả", 3000, "{{ row.result }}", JUSTIFY),
+    ("Mô tả", 3000, "{{ row.result }}", LEFT),
     ("Ngày hoàn thành thực tế", 1050, "{{ row.completed_on }}", CENTER),
-    ("Khó khăn, vướng mắc", 1300, "{{ row.difficulties }}", JUSTIFY),
-    ("Đề xuất, kiến nghị", 1300, "{{ row.proposals }}", JUSTIFY),
+    ("Khó khăn, vướng mắc", 1300, "{{ row.difficulties }}", LEFT),
+    ("Đề xuất, kiến nghị", 1300, "{{ row.proposals }}", LEFT),
     ("Đánh giá tiến độ", 1077, "{{ row.assessment }}", CENTER),
 ]
 KE_HOACH_COLUMNS = [
-    ("TT", 680, "{{ row.number_in_group }}", CENTER),
-    ("Tên nhiệm vụ", 4300, "{{ row.title }}", JUSTIFY),
-    ("Cơ quan chủ trì", 2100, "{{ row.lead }}", CENTER),
-    ("Cơ quan phối hợp", 2300, "{{ row.partners }}", CENTER),
-    ("Dự kiến kết quả", 2600, "{{ row.expected_output }}", JUSTIFY),
+    ("TT", 567, "{{ row.number_in_group }}", CENTER),
+    ("Tên nhiệm vụ", 4000, "{{ row.title }}", LEFT),
+    ("Cơ quan chủ trì", 2000, "{{ row.lead }}", CENTER),
+    ("Cơ quan phối hợp", 2200, "{{ row.partners }}", CENTER),
+    ("Dự kiến kết quả", 2500, "{{ row.expected_output }}", LEFT),
     ("Thời gian hoàn thành", 1400, "{{ row.deadline }}", CENTER),
-    ("Ghi chú", 907, "{{ row.note }}", JUSTIFY),
+    ("Ghi chú", 1620, "{{ row.note }}", LEFT),
 ]
 
 
@@ -610,13 +620,14 @@ def build_appendix(path: Path, columns, *, size: float, title: str) -> None:
 
 
 def statistics_table(doc) -> None:
-    widths = [567, 3200, 850, 1000, 1000, 1000, 800, 938]
-    headers = ["TT", "Nhóm nhiệm vụ", "Tổng số", "Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện",
-               "Khác (*)", "Quá hạn"]
-    cells = ["{{ g.number }}", "{{ g.title }}", "{{ g.total }}", "{{ g.completed }}", "{{ g.in_progress }}",
-             "{{ g.not_started }}", "{{ g.other }}", "{{ g.overdue }}"]
-    totals = ["", "Tổng cộng", "{{ stats.total }}", "{{ stats.completed }}", "{{ stats.in_progress }}",
-              "{{ stats.not_started }}", "{{ stats.other }}", "{{ stats.overdue }}"]
+    widths = [3765, 790, 990, 990, 990, 850, 980]
+    headers = ["Nhóm nhiệm vụ", "Tổng số", "Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Khác (*)",
+               "Quá hạn"]
+    cells = ["{{ g.title }}", "{{ g.total|number }}", "{{ g.completed|number }}", "{{ g.in_progress|number }}",
+             "{{ g.not_started|number }}", "{{ g.other|number }}", "{{ g.overdue|number }}"]
+    totals = ["Tổng cộng", "{{ stats.total|number }}", "{{ stats.completed|number }}",
+              "{{ stats.in_progress|number }}", "{{ stats.not_started|number }}", "{{ stats.other|number }}",
+              "{{ stats.overdue|number }}"]
     t = table(doc, widths, borders=True)
     header = row(t, widths)
     repeat_header(header)
@@ -626,11 +637,11 @@ def statistics_table(doc) -> None:
     tr_tag(t, widths, "{%tr for g in stats.groups %}")
     body = row(t, widths)
     for index, (cell, text) in enumerate(zip(body.cells, cells)):
-        cell_text(cell, text, size=12, align=JUSTIFY if index == 1 else CENTER)
+        cell_text(cell, text, size=12, align=LEFT if index == 0 else CENTER)
     tr_tag(t, widths, "{%tr endfor %}")
     total = row(t, widths)
     for index, (cell, text) in enumerate(zip(total.cells, totals)):
-        cell_text(cell, text, size=12, bold=True, align=LEFT if index == 1 else CENTER)
+        cell_text(cell, text, size=12, bold=True, align=LEFT if index == 0 else CENTER)
     para(doc, "(*) Khác: chờ hướng dẫn của Trung ương, không thuộc nhiệm vụ của đơn vị, chưa có báo cáo.",
          style="NQ Caption", size=12, before=3)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import glob
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
@@ -242,11 +243,12 @@ def merge_command(
         raise UsageError("Chưa có tệp báo cáo nào để gộp.", "No submission files to merge.")
     refuse_overwriting_inputs(output, paths + ([catalog] if catalog else []))
     callback, progress = _progress_callback(len(paths))
+    workers = int(os.environ["NQ57_WORKERS"]) if os.environ.get("NQ57_WORKERS", "").isdigit() else None
     if progress:
         with progress:
-            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback)
+            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback, workers=workers)
     else:
-        result = merge(paths, catalog=catalog, agencies=overrides)
+        result = merge(paths, catalog=catalog, agencies=overrides, workers=workers)
     written = write_merged(result, output, lang)
     print_findings(result.findings, lang, verbose)
     if json_out:
