@@ -24,6 +24,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is damaged or not an Excel workbook ({detail})",
     ),
     "file.empty": ("tệp không có dữ liệu", "the workbook holds no data"),
+    "file.too_large": (
+        "tệp quá lớn ({size_mb} MB, giới hạn {limit_mb} MB; đặt NQ57_MAX_FILE_MB để nâng)",
+        "file too large ({size_mb} MB, limit {limit_mb} MB; set NQ57_MAX_FILE_MB to raise it)",
+    ),
+    "file.zip_bomb": (
+        "tệp giải nén ra quá lớn ({unzipped_mb} MB, giới hạn {limit_mb} MB; đặt NQ57_MAX_UNZIPPED_MB để nâng); "
+        "từ chối đọc",
+        "the file expands to {unzipped_mb} MB (limit {limit_mb} MB; set NQ57_MAX_UNZIPPED_MB to raise it); refused",
+    ),
+    "sheet.too_many_rows": (
+        "trang tính \"{sheet}\" có {rows} dòng, vượt giới hạn {limit} (đặt NQ57_MAX_ROWS để nâng)",
+        "sheet \"{sheet}\" has {rows} rows, over the limit of {limit} (set NQ57_MAX_ROWS to raise it)",
+    ),
     "file.duplicate": (
         "tệp trùng nội dung với {other}; chỉ đọc một lần",
         "same content as {other}; read once",

@@ -6,6 +6,7 @@ Nothing here interprets values beyond locating them; see validate.py for that.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -17,6 +18,19 @@ from nq57cli.models import Finding
 from nq57cli.text import header_key, one_line
 
 SUPPORTED = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
+ZIP_BASED = {".xlsx", ".xlsm", ".ods", ".xlsb"}
+
+
+def _limit(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    return int(value) if value.isdigit() and int(value) > 0 else default
+
+
+# Limits against damaged or hostile files; each can be raised with the environment variable named.
+MAX_FILE_MB = _limit("NQ57_MAX_FILE_MB", 50)  # size of one input file
+MAX_UNZIPPED_MB = _limit("NQ57_MAX_UNZIPPED_MB", 300)  # its parts once decompressed (zip bombs)
+MAX_RATIO = _limit("NQ57_MAX_RATIO", 200)  # decompressed / compressed, for parts over 10 MB
+MAX_ROWS = _limit("NQ57_MAX_ROWS", 100_000)  # rows of the task sheet
 HEADER_SEARCH_ROWS = 30
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
@@ -102,10 +116,15 @@ def _open(path: Path) -> Any:
     ext = path.suffix.lower()
     if ext not in SUPPORTED:
         raise WorkbookUnreadable("file.unsupported", ext=ext or "?")
+    size = path.stat().st_size
+    if size > MAX_FILE_MB * 1024 * 1024:
+        raise WorkbookUnreadable("file.too_large", size_mb=round(size / 1048576, 1), limit_mb=MAX_FILE_MB)
     with path.open("rb") as handle:
         head = handle.read(1 << 16)
     if not head:
         raise WorkbookUnreadable("file.empty")
+    if ext in ZIP_BASED and head.startswith(b"PK"):
+        _check_archive(path)
     if head.startswith(OLE_MAGIC) and (ENCRYPTED_MARK in head or _ole_is_encrypted(path)):
         raise WorkbookUnreadable("file.encrypted")
     try:
@@ -114,6 +133,22 @@ def _open(path: Path) -> Any:
         raise WorkbookUnreadable("file.encrypted") from None
     except Exception as exc:  # calamine raises several unrelated types for damaged files
         raise WorkbookUnreadable("file.corrupt", detail=_short(exc)) from None
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse zip bombs from the archive's directory alone, before anything is decompressed."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # the reader reports the damage itself
+    total = sum(p.file_size for p in parts)
+    if total > MAX_UNZIPPED_MB * 1024 * 1024:
+        raise WorkbookUnreadable("file.zip_bomb", unzipped_mb=round(total / 1048576), limit_mb=MAX_UNZIPPED_MB)
+    for part in parts:
+        if part.file_size > 10 * 1024 * 1024 and part.file_size > MAX_RATIO * max(part.compress_size, 1):
+            raise WorkbookUnreadable("file.zip_bomb", unzipped_mb=round(part.file_size / 1048576),
+                                     limit_mb=MAX_UNZIPPED_MB)
 
 
 def _ole_is_encrypted(path: Path) -> bool:
@@ -327,6 +362,8 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
         if not str(meta.typ).endswith("WorkSheet"):
             continue
         sheet = workbook.get_sheet_by_name(meta.name)
+        if sheet.total_height > MAX_ROWS:
+            raise WorkbookUnreadable("sheet.too_many_rows", sheet=meta.name, rows=sheet.total_height, limit=MAX_ROWS)
         rows = sheet.to_python(skip_empty_area=False)
         if any(v not in ("", None) for row in rows for v in row):
             any_data = True
