@@ -157,7 +157,7 @@ def rule(container, length: int, available: int):
     side = max(0, (available - length) // 2)
     fmt.left_indent = Twips(side)
     fmt.right_indent = Twips(side)
-    fmt.space_before = Pt(0)
+    fmt.space_before = Pt(2)  # a little air between the text and its line
     fmt.space_after = Pt(0)
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(2)

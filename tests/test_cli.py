@@ -103,11 +103,13 @@ def test_missing_catalog_exits_3(tmp_path):
     assert "missing.xlsx" in result.stderr
 
 
-def test_nothing_readable_exits_3(tmp_path):
+def test_nothing_readable_exits_3_and_says_why(tmp_path):
     bad = tmp_path / "bad.xlsx"
     bad.write_text("not excel", encoding="utf-8")
     result = run("merge", str(bad), "-o", str(tmp_path / "m.xlsx"))
     assert result.exit_code == 3
+    assert "bad.xlsx" in result.stderr and "hỏng" in result.stderr
+    assert not (tmp_path / "m.xlsx").exists()
 
 
 def test_output_that_is_an_input_is_refused(tmp_path, catalog):
@@ -132,3 +134,42 @@ def test_demo_runs_on_bundled_samples(tmp_path):
     result = run("demo", "--out", str(tmp_path / "demo"))
     assert result.exit_code == 0, result.output
     assert (tmp_path / "demo" / "merged.xlsx").exists()
+
+
+def test_template_validate_missing_loop(tmp_path):
+    """template → (agencies fill) → validate --annotate → merge → missing, through the CLI."""
+    import openpyxl
+
+    out = tmp_path / "mau"
+    made = run("template", "--catalog", str(SAMPLES / "catalog.xlsx"), "-o", str(out), "--period", "Quý III/2025",
+               "--return-by", "25/9/2025", "--json")
+    assert made.exit_code == 0, made.output
+    files = json.loads(made.stdout)["files"]
+    assert len(files) == 6 and all(Path(f["path"]).exists() for f in files)
+    first = Path(files[0]["path"])
+    wb = openpyxl.load_workbook(first)
+    ws = wb["Báo cáo"]
+    for row in ws.iter_rows():
+        if row[0].value and str(row[0].value).startswith("NQ57-"):
+            row[5].value = "Đang thực hiện"
+            row[6].value = "Đã triển khai theo kế hoạch"
+    wb.save(first)
+    checked = run("validate", "--catalog", str(SAMPLES / "catalog.xlsx"), str(first), "--json")
+    assert checked.exit_code == 0, checked.output
+    data = json.loads(checked.stdout)
+    assert data["clean_files"] == [first.name]
+
+    annotated = tmp_path / "sua"
+    before = sha256(SAMPLES / "submissions" / "cong-an-tinh.xlsx")
+    bad = run("validate", "--catalog", str(SAMPLES / "catalog.xlsx"), str(SAMPLES / "submissions" / "cong-an-tinh.xlsx"),
+              "--annotate", str(annotated))
+    assert bad.exit_code == 1
+    assert (annotated / "cong-an-tinh.xlsx").exists()
+    assert sha256(SAMPLES / "submissions" / "cong-an-tinh.xlsx") == before
+
+    merged = tmp_path / "merged.xlsx"
+    assert run("merge", "--catalog", str(SAMPLES / "catalog.xlsx"), str(first), "-o", str(merged)).exit_code == 0
+    gaps = run("missing", "-i", str(merged), "--json")
+    assert gaps.exit_code == 0, gaps.output
+    report = json.loads(gaps.stdout)
+    assert len(report["not_sent"]) == 5

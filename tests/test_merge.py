@@ -169,11 +169,27 @@ def test_unreadable_files_are_findings_and_the_run_goes_on(tmp_path, catalog):
     assert {p: sha256(p) for p in bad.values()} == before  # inputs never modified
 
 
-def test_all_unreadable_without_catalog_raises(tmp_path):
+def test_all_unreadable_gives_each_reason(tmp_path):
     text = tmp_path / "text.xlsx"
     text.write_text("hello", encoding="utf-8")
-    with pytest.raises(UnreadableInputError):
-        merge([text])
+    result = merge([text, tmp_path / "missing.xlsx"])
+    assert result.readable_submissions() == []
+    assert [(f.file, f.code) for f in result.errors()] == [("text.xlsx", "file.corrupt"), ("missing.xlsx", "file.not_found")]
+
+
+def test_same_name_in_two_folders_is_told_apart(tmp_path):
+    a = write_xlsx(tmp_path / "a" / "bao-cao.xlsx", [HEADER, ["NV-01", 1, "x", None, "Xong xuôi rồi đó", "y", None]])
+    b = write_xlsx(tmp_path / "b" / "bao-cao.xlsx", [HEADER, ["NV-01", 1, "x", None, "Hoàn thành", "y", None]])
+    result = merge([a, b])
+    assert [i.name for i in result.inputs] == [str(a), str(b)]
+    assert [f.file for f in result.findings if f.code == "status.unknown"] == [str(a)]
+
+
+def test_group_rows_in_the_id_column_are_groups(tmp_path):
+    rows = [["Mã nhiệm vụ", "Nhiệm vụ cụ thể", "Tình trạng"], ["Nhóm 1"], ["NV-01", "Việc một", "Hoàn thành"],
+            ["II. Thể chế"], ["NV-02", "Việc hai", "Đang thực hiện"]]
+    table = read_table(write_xlsx(tmp_path / "g.xlsx", rows, merges=["A2:C2", "A4:C4"])).table
+    assert [(r.group, r.group_label) for r in table.rows if r.group] == [("Nhóm 1", "Nhóm 1"), ("II. Thể chế", "II")]
 
 
 def test_unreadable_catalog_raises(tmp_path):

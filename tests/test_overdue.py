@@ -181,11 +181,11 @@ def test_no_report_is_never_counted_completed():
 def test_agency_reports_are_classed_too():
     t = task("NV-08", dated(date(2025, 8, 31)), "in_progress", lead=CA,
              reports=[report(CA, "completed", date(2025, 9, 10)), report(SKHCN, "in_progress"),
-                      report(STC, "not_applicable")])
+                      report(STC, "not_applicable"), report(SNV, None)])
     item = classify(result(t), date(2025, 9, 30)).item("NV-08")
     assert [(r.agency, r.category) for r in item.reports] == [
-        (CA, "completed_late"), (SKHCN, "in_progress_late"), (STC, None)]
-    assert item.overdue and item.pending == [SKHCN]
+        (CA, "completed_late"), (SKHCN, "in_progress_late"), (STC, None), (SNV, None)]
+    assert item.overdue and item.pending == [SKHCN, SNV]  # an unreadable status is not "completed"
     assert [n.code for n in item.notes] == ["lead.completed"]
     assert "10/09/2025" in item.notes[0].vi and SKHCN in item.notes[0].en
 
@@ -195,7 +195,14 @@ def test_month_first_deadline_is_read_day_first_and_flagged():
     item = classify(result(t), date(2025, 9, 30)).item("NV-04")
     assert item.deadline.due == date(2025, 1, 10) and item.overdue and item.days_late == 263
     assert [n.code for n in item.notes] == ["deadline.day_month"]
-    assert "01/10/2025" in item.notes[0].vi and "chưa đến hạn" in item.notes[0].vi
+    assert "01/10/2025" in item.notes[0].vi and '"Đang thực hiện trong hạn"' in item.notes[0].vi
+    later = classify(result(t), date(2025, 12, 31)).item("NV-04")
+    assert '"In progress, late", 91 days late' in later.notes[0].en
+    done = task("NV-04", "10-01-2025", "completed", completed_on=date(2025, 5, 1),
+                title="Xây dựng lộ trình; báo cáo trước ngày 01/10/2025")
+    item = classify(result(done), date(2025, 12, 31)).item("NV-04")
+    assert (item.category, item.days_late) == ("completed_late", 111)
+    assert item.notes[0].en.endswith('classed "Completed on time". Please check the catalog.')
 
 
 def test_every_task_falls_in_exactly_one_class():
@@ -429,3 +436,146 @@ def test_samples_through_merged_workbook(sample_result, tmp_path):
     reread, _ = read_merged(path)
     for as_of, expected in SAMPLE_OVERDUE.items():
         assert [(i.task_id, i.days_late) for i in classify(reread, as_of).overdue] == expected
+
+
+# --------------------------------------------------------------------------------------------
+# DOCX: the appendix and the letters, read back with python-docx
+
+from nq57cli.config import ReportConfig  # noqa: E402
+from nq57cli.overdue import letter_file_name, write_letters, write_overdue_docx  # noqa: E402
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+
+def paragraphs(document) -> list[str]:
+    return [p.text for p in document.paragraphs]
+
+
+def header_repeats(row) -> bool:
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.trPr
+    return tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
+
+
+def task_table(document):
+    """The table whose first row is the 'STT' header."""
+    return next(t for t in document.tables if t.rows[0].cells[0].text == "STT")
+
+
+def test_appendix_docx(sample_result, tmp_path):
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+
+    path = write_overdue_docx(classify(sample_result, date(2025, 12, 31)), tmp_path / "qua-han.docx", ReportConfig())
+    document = Document(str(path))
+    section = document.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+    assert round(section.page_width.mm) == 297 and round(section.page_height.mm) == 210
+    text = paragraphs(document)
+    assert "DANH SÁCH NHIỆM VỤ QUÁ HẠN" in text and "(Tính đến ngày 31/12/2025)" in text
+    assert any(t.startswith("(Kèm theo Báo cáo số") and "/BC-SKHCN" in t for t in text)
+    table = task_table(document)
+    assert header_repeats(table.rows[0]) and not any(header_repeats(r) for r in table.rows[1:])
+    body = [[c.text for c in r.cells] for r in table.rows[1:]]
+    groups = [r[0] for r in body if len(set(r)) == 1]
+    assert groups == [f"I. {SKHCN} (2 nhiệm vụ)", f"II. {CA} (1 nhiệm vụ)", "III. Văn phòng UBND tỉnh (1 nhiệm vụ)"]
+    tasks = [(r[1], r[6]) for r in body if len(set(r)) > 1]
+    assert tasks == [("NQ57-04", "355"), ("NQ57-03", "92"), ("NQ57-08", "122"), ("NQ57-07", "92")]
+    fonts = document.styles.element.find(".//{*}docDefaults//{*}rFonts")
+    assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ascii") == "Times New Roman"
+
+
+def test_appendix_docx_by_group_and_empty(sample_result, tmp_path):
+    from docx import Document
+
+    path = write_overdue_docx(classify(sample_result, date(2025, 9, 30), by="group"), tmp_path / "a.docx",
+                              ReportConfig())
+    rows = [[c.text for c in r.cells] for r in task_table(Document(str(path))).rows[1:]]
+    assert [r[0] for r in rows if len(set(r)) == 1] == [
+        "I. " + sample_result.groups[1].title, "II. " + sample_result.groups[2].title]
+    empty = write_overdue_docx(classify(sample_result, date(2025, 1, 1)), tmp_path / "b.docx", ReportConfig())
+    rows = [[c.text for c in r.cells] for r in task_table(Document(str(empty))).rows[1:]]
+    assert rows == [["Không có nhiệm vụ quá hạn."] * 8]
+
+
+@pytest.mark.parametrize(
+    "as_of, letters",
+    [
+        # most overdue tasks first, then by name
+        (date(2025, 9, 30), {CA: ["NQ57-08"], SKHCN: ["NQ57-04"]}),
+        (date(2025, 12, 31), {SKHCN: ["NQ57-04", "NQ57-03"], CA: ["NQ57-08"], "Văn phòng UBND tỉnh": ["NQ57-07"]}),
+    ],
+)
+def test_letters_on_samples(sample_result, tmp_path, as_of, letters):
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+
+    config = ReportConfig()
+    written = write_letters(classify(sample_result, as_of), tmp_path / "letters", config)
+    assert [p.name for p in written] == [letter_file_name(a) for a in letters]
+    for path, (agency, ids) in zip(written, letters.items()):
+        document = Document(str(path))
+        assert document.sections[0].orientation == WD_ORIENT.PORTRAIT
+        text = paragraphs(document)
+        assert f"Kính gửi: {agency}." in text
+        assert any(f"{agency} còn {len(ids)} nhiệm vụ" in t for t in text)
+        header = "\n".join(c.text for c in document.tables[0]._cells)
+        assert "Số:" in header and "/SKHCN-VP" in header and "V/v đôn đốc thực hiện nhiệm vụ quá hạn" in header
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header
+        table = task_table(document)
+        assert header_repeats(table.rows[0])
+        assert [r.cells[1].text for r in table.rows[1:]] == ids
+        due = {i.task_id: i for i in classify(sample_result, as_of).items}
+        assert [r.cells[5].text for r in table.rows[1:]] == [str(due[i].days_late) for i in ids]
+        reply_by = f"{date.fromordinal(as_of.toordinal() + 7):%d/%m/%Y}"
+        assert any(f"trước ngày {reply_by}" in t for t in text)
+        signature = "\n".join(c.text for t in document.tables[1:] for c in t._cells)
+        assert "Nơi nhận:" in signature and config.signer.name in signature and "Như trên;" in signature
+
+
+def test_letter_names_are_ascii_and_deterministic(tmp_path):
+    assert letter_file_name("UBND xã Nghĩa Hành") == "cong-van-don-doc-ubnd-xa-nghia-hanh.docx"
+    name = letter_file_name("Đảng ủy Khối Cơ quan / Doanh nghiệp")
+    assert name == "cong-van-don-doc-dang-uy-khoi-co-quan-doanh-nghiep.docx"
+    data = result(
+        task("NV-01", dated(date(2025, 9, 1)), lead=f"{SNV}; Sở Nội Vụ"),
+        task("NV-02", dated(date(2025, 9, 2)), lead=None),  # no lead: nobody to write to
+    )
+    report_ = classify(data, date(2025, 10, 1))
+    config = ReportConfig.model_validate({"document": {"date": "2025-10-02"}})
+    first = write_letters(report_, tmp_path / "a", config, reply_by=date(2025, 10, 15))
+    again = write_letters(report_, tmp_path / "b", config, reply_by=date(2025, 10, 15))
+    assert [p.name for p in first] == ["cong-van-don-doc-so-noi-vu.docx", "cong-van-don-doc-so-noi-vu-2.docx"]
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in again]
+
+
+def test_agency_text_is_printed_literally(tmp_path):
+    from docx import Document
+
+    title = "Giữ {{ agency.name }} & <b>{% if x %}</b> nguyên văn"
+    report_ = classify(result(task("NV-01", dated(date(2025, 9, 1)), title=title, lead=STC)), date(2025, 10, 1))
+    letter = write_letters(report_, tmp_path, ReportConfig())[0]
+    assert task_table(Document(str(letter))).rows[1].cells[2].text == title
+    appendix = write_overdue_docx(report_, tmp_path / "qua-han.docx", ReportConfig())
+    assert task_table(Document(str(appendix))).rows[2].cells[2].text == title
+
+
+def test_party_style_letter_number(tmp_path):
+    from docx import Document
+
+    report_ = classify(result(task("NV-01", dated(date(2025, 9, 1)), lead=STC)), date(2025, 10, 1))
+    config = ReportConfig.model_validate({"style": "party", "agency": {"code": "ĐUUBNDT"}})
+    letter = write_letters(report_, tmp_path, config)[0]
+    header = "\n".join(c.text for c in Document(str(letter)).tables[0]._cells)
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in header and "-CV/ĐUUBNDT" in header and "Số:" not in header
+
+
+def test_templates_are_built_by_the_generator(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_overdue_templates", TEMPLATES / "build_overdue_templates.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for built in module.build_all(tmp_path):
+        assert built.read_bytes() == (TEMPLATES / built.name).read_bytes(), f"rebuild {built.name}"

@@ -127,7 +127,7 @@ def plan_templates(catalog: Catalog, agencies: list[str] | None = None) -> list[
         while stem in used:
             stem, number = f"{base}-{number}", number + 1
         used.add(stem)
-        plans.append(TemplatePlan(agency=agency, file_name=f"{stem}.xlsx", tasks=tasks if tasks else list(catalog.tasks),
+        plans.append(TemplatePlan(agency=agency, file_name=f"{stem}.xlsx", tasks=tasks or list(catalog.tasks),
                                   named=named))
     return plans
 
@@ -158,13 +158,14 @@ def _font(bold: bool = False, italic: bool = False, size: int = FONT_SIZE) -> An
     return Font(name=FONT_NAME, size=size, bold=bold, italic=italic)
 
 
-def _lines(text: str, width: float) -> int:
+def wrapped_lines(text: str, width: float) -> int:
     """How many lines wrapped text takes in a column of this width (an estimate: Excel does not say)."""
     per_line = max(1, int(width * 1.15))
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
 
 
-def _height(lines: int) -> float:
+def row_height(lines: int) -> float:
+    """Row height in points for that many lines of 12 pt text (rows are sized here: Excel does not on open)."""
     return min(MAX_ROW_HEIGHT, round(max(1, lines) * LINE_HEIGHT + 4, 2))
 
 
@@ -247,7 +248,7 @@ def _write_guide(ws: Any, plan: TemplatePlan, period: str | None, return_by: dat
         cell = text_cell(ws, row, 1, text or None)
         cell.font = _font(bold=bold, size=13 if row == 1 else FONT_SIZE)
         cell.alignment = wrap
-        ws.row_dimensions[row].height = _height(_lines(text, width)) if text else None
+        ws.row_dimensions[row].height = row_height(wrapped_lines(text, width)) if text else None
     ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -301,7 +302,7 @@ def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | Non
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
-    ws.row_dimensions[header_row].height = _height(2)
+    ws.row_dimensions[header_row].height = row_height(2)
 
     groups: dict[str, Group] = {g.key: g for g in catalog.groups}
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -321,7 +322,7 @@ def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | Non
             for col in range(1, ncols + 1):
                 ws.cell(row, col).border = border
             ws.merge_cells(f"A{row}:{last}{row}")
-            ws.row_dimensions[row].height = _height(_lines(text, total_width))
+            ws.row_dimensions[row].height = row_height(wrapped_lines(text, total_width))
             row += 1
         current = task.group
         values = {
@@ -341,8 +342,8 @@ def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | Non
                 cell.fill = input_fill
             if name == "completed_on":
                 cell.number_format = "dd/mm/yyyy"
-        lines = max(_lines(str(values[name] or ""), width) for name, _, width, _ in COLUMNS if name in values)
-        ws.row_dimensions[row].height = _height(max(lines, 2))
+        lines = max(wrapped_lines(str(values[name] or ""), width) for name, _, width, _ in COLUMNS if name in values)
+        ws.row_dimensions[row].height = row_height(max(lines, 2))
         task_rows.append(row)
         row += 1
 

@@ -15,7 +15,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from nq57cli.agencybook import text_cell
+from nq57cli.agencybook import row_height, text_cell, wrapped_lines
 from nq57cli.fileio import atomic_write, refuse_overwriting_inputs
 from nq57cli.models import SEVERITY_ORDER, Finding
 
@@ -206,6 +206,8 @@ def _findings_sheet(workbook: Any, path: Path, findings: list[Finding], lang: st
         for index, value in enumerate(values, start=1):
             cell = text_cell(ws, row, index, value)
             cell.alignment = wrap
+        ws.row_dimensions[row].height = row_height(
+            max(wrapped_lines(str(v or ""), w) for v, w in zip(values, WIDTHS)))
         if finding.severity in FILLS:
             ws.cell(row, 1).fill = PatternFill("solid", fgColor=FILLS[finding.severity])
         if ws_target is not None and _split_cell(finding.cell)[0]:

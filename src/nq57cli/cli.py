@@ -13,7 +13,7 @@ from typing import Annotated, Any, Callable, Optional
 import typer
 
 from nq57cli import __version__
-from nq57cli.errors import ExitCode, Nq57Error, UsageError
+from nq57cli.errors import ExitCode, Nq57Error, UnreadableInputError, UsageError
 
 app = typer.Typer(
     name="nq57",
@@ -226,6 +226,9 @@ def merge_command(
     agency: Annotated[
         list[str], typer.Option("--agency", "-a", help="Tên đơn vị của một tệp: TỆP=TÊN (lặp lại được).")
     ] = [],  # noqa: B006 - typer needs a list default
+    agencies: Annotated[
+        Optional[Path], typer.Option("--agencies", help="Danh sách đơn vị phải báo cáo (agencies.xlsx) để biết ai chưa gửi.")
+    ] = None,
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
     verbose: VerboseOpt = False,
@@ -249,12 +252,20 @@ def merge_command(
             result = merge(paths, catalog=catalog, agencies=overrides, progress=callback, workers=workers)
     else:
         result = merge(paths, catalog=catalog, agencies=overrides, workers=workers)
+    if not result.readable_submissions():
+        print_findings(result.findings, lang, verbose)
+        raise UnreadableInputError("Không đọc được tệp báo cáo nào (xem các lỗi ở trên); không ghi tệp tổng hợp.",
+                                   "None of the submissions could be read (see above); nothing written.")
     written = write_merged(result, output, lang)
     print_findings(result.findings, lang, verbose)
+    from nq57cli.missing import missing_report
+
+    gaps = missing_report(result, _expected_agencies(result, agencies))
     if json_out:
         typer.echo(json.dumps(result.to_json_dict(lang), ensure_ascii=False, indent=2))
     else:
         print_summary(result, lang, written)
+        print_missing(gaps, lang)
     if result.errors():
         raise typer.Exit(int(ExitCode.FINDINGS))
 
@@ -262,6 +273,175 @@ def merge_command(
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="nq57")
+
+
+InputOpt = Annotated[
+    Optional[Path], typer.Option("--input", "-i", help="Tệp tổng hợp merged.xlsx (đã sửa trong Excel nếu cần).")
+]
+FilesArg = Annotated[
+    Optional[list[str]], typer.Argument(help="Các tệp báo cáo để gộp ngay (thay cho -i), cùng --catalog.")
+]
+AgencyOpt = Annotated[list[str], typer.Option("--agency", "-a", help="Tên đơn vị của một tệp: TỆP=TÊN (lặp lại được).")]
+AgenciesFileOpt = Annotated[
+    Optional[Path], typer.Option("--agencies", help="Danh sách đơn vị phải báo cáo (agencies.xlsx, cột \"Đơn vị\").")
+]
+
+
+def load_result(input_path: Path | None, catalog: Path | None, files: list[str] | None, agency: list[str],
+                lang: str, verbose: bool = False) -> Any:
+    """The data a command works on: a merged.xlsx (default ./merged.xlsx) or submissions merged now."""
+    if files:
+        from nq57cli.merge import merge
+
+        paths = expand_inputs(files, exclude=[catalog] if catalog else [])
+        result = merge(paths, catalog=catalog, agencies=_parse_agency_options(agency))
+        print_findings([f for f in result.findings if f.severity == "error"], lang, verbose)
+        if not result.readable_submissions():
+            raise UnreadableInputError("Không đọc được tệp báo cáo nào.", "None of the submissions could be read.")
+        return result
+    from nq57cli.mergedbook import read_merged
+
+    path = input_path or Path("merged.xlsx")
+    if not path.exists():
+        raise UnreadableInputError(
+            f"Không có tệp tổng hợp {path}; hãy chạy \"nq57 merge\" trước, hoặc dùng -i, hoặc --catalog và các tệp báo cáo.",
+            f"No consolidated workbook {path}; run \"nq57 merge\" first, or give -i, or --catalog and submissions.",
+        )
+    result, findings = read_merged(path)
+    print_findings(findings, lang, verbose)
+    return result
+
+
+def _expected_agencies(result: Any, agencies_file: Path | None) -> list[str] | None:
+    if agencies_file:
+        from nq57cli.agencybook import read_agency_list
+
+        return read_agency_list(agencies_file)
+    if result.expected_agencies:
+        return None
+    from nq57cli.agency import split_agencies
+
+    names: dict[str, None] = {}
+    for task in result.tasks:  # a merged.xlsx read back: the tasks' lead and partner agencies
+        for name in split_agencies(task.lead) + task.partners:
+            names.setdefault(name, None)
+    return list(names)
+
+
+def print_missing(report: Any, lang: str) -> None:
+    console = _stderr()
+    for line in report.summary_lines(lang):
+        console.print(_escape(line))
+
+
+@command("template")
+def template_command(
+    catalog: Annotated[Path, typer.Option("--catalog", "-c", help="Danh mục nhiệm vụ gốc (.xlsx).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Thư mục ghi các tệp mẫu.")] = Path("mau-bao-cao"),
+    agency: Annotated[list[str], typer.Option("--agency", help="Đơn vị cần tệp mẫu (lặp lại được).")] = [],  # noqa: B006
+    agencies: AgenciesFileOpt = None,
+    period: Annotated[Optional[str], typer.Option("--period", help="Kỳ báo cáo, ví dụ \"Quý III/2025\".")] = None,
+    return_by: Annotated[Optional[str], typer.Option("--return-by", help="Hạn gửi lại tệp, ví dụ 25/9/2025.")] = None,
+    json_out: JsonOpt = False,
+    lang: LangOpt = "vi",
+    debug: DebugOpt = False,
+) -> None:
+    """Tạo sẵn tệp Excel báo cáo cho từng đơn vị (đã điền nhiệm vụ, khóa cột, danh sách tình trạng)."""
+    from nq57cli.agencybook import plan_templates, read_agency_list, write_agency_templates
+    from nq57cli.deadline import parse_date
+    from nq57cli.merge import load_catalog
+
+    lang = _check_lang(lang)
+    names = list(agency) + (read_agency_list(agencies) if agencies else [])
+    due = None
+    if return_by:
+        due, _ = parse_date(return_by)
+        if due is None:
+            raise UsageError(f"--return-by: không đọc được ngày \"{return_by}\"", f"--return-by: cannot read \"{return_by}\"")
+    cat = load_catalog(catalog)
+    plans = plan_templates(cat, names or None)
+    written = write_agency_templates(cat, output, names or None, period=period, return_by=due)
+    if json_out:
+        typer.echo(json.dumps({"files": [{"agency": p.agency, "path": str(w), "tasks": len(p.tasks), "named": p.named}
+                                         for p, w in zip(plans, written)]}, ensure_ascii=False, indent=2))
+        return
+    console = _stdout()
+    for plan, path in zip(plans, written):
+        note = "" if plan.named else (" (không có trong danh mục: nhận mọi nhiệm vụ)" if lang == "vi" else
+                                      " (not in the catalog: gets every task)")
+        console.print(f"{path}  — {_escape(plan.agency)}: {len(plan.tasks)} " + ("nhiệm vụ" if lang == "vi" else "tasks")
+                      + _escape(note))
+
+
+@command("validate")
+def validate_command(
+    files: Annotated[list[str], typer.Argument(help="Các tệp báo cáo cần kiểm tra, thư mục hoặc mẫu *.xlsx.")],
+    catalog: CatalogOpt = None,
+    annotate_dir: Annotated[
+        Optional[Path], typer.Option("--annotate", help="Ghi bản sao có đánh dấu lỗi (tô màu + ghi chú) vào thư mục này.")
+    ] = None,
+    agency: AgencyOpt = [],  # noqa: B006
+    json_out: JsonOpt = False,
+    lang: LangOpt = "vi",
+    verbose: VerboseOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Kiểm tra các tệp báo cáo (cùng phát hiện như merge), theo từng tệp; --annotate ghi bản sao đánh dấu lỗi."""
+    from nq57cli.annotate import annotate
+    from nq57cli.filereport import validate_files
+
+    lang = _check_lang(lang)
+    paths = expand_inputs(files, exclude=[catalog] if catalog else [])
+    report = validate_files(paths, catalog=catalog, agencies=_parse_agency_options(agency))
+    annotated: list[Path] = []
+    if annotate_dir:
+        from nq57cli.fileio import refuse_overwriting_inputs
+
+        for item in report.files_with_problems:
+            target = annotate_dir / Path(item.path).name
+            refuse_overwriting_inputs(target, paths + ([catalog] if catalog else []))
+            annotated.append(annotate(Path(item.path), item.findings, annotate_dir, lang))
+    if json_out:
+        data = report.to_json_dict(lang)
+        data["annotated"] = [str(p) for p in annotated]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print_findings(report.findings, lang, verbose)
+        console = _stdout()
+        vi = lang == "vi"
+        clean = report.clean_files
+        console.print(("Tệp không có lỗi: " if vi else "Clean files: ") + (", ".join(clean) if clean else "—"))
+        problems = report.files_with_problems
+        console.print(("Tệp cần sửa: " if vi else "Files to fix: ") + (", ".join(f.file for f in problems) or "—"))
+        for path in annotated:
+            console.print(("Bản đánh dấu lỗi: " if vi else "Annotated copy: ") + str(path))
+    if report.errors():
+        raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+@command("missing")
+def missing_command(
+    files: FilesArg = None,
+    input_path: InputOpt = None,
+    catalog: CatalogOpt = None,
+    agencies: AgenciesFileOpt = None,
+    agency: AgencyOpt = [],  # noqa: B006
+    json_out: JsonOpt = False,
+    lang: LangOpt = "vi",
+    debug: DebugOpt = False,
+) -> None:
+    """Đơn vị chưa gửi báo cáo, nhiệm vụ chưa ai báo cáo, nhiệm vụ cơ quan chủ trì chưa báo cáo."""
+    from nq57cli.missing import missing_report
+
+    lang = _check_lang(lang)
+    result = load_result(input_path, catalog, files, agency, lang)
+    report = missing_report(result, _expected_agencies(result, agencies))
+    if json_out:
+        typer.echo(json.dumps(report.to_json_dict(lang), ensure_ascii=False, indent=2))
+        return
+    console = _stdout()
+    for line in report.summary_lines(lang):
+        console.print(_escape(line))
 
 
 def samples_folder() -> Path:

@@ -188,8 +188,9 @@ def _match(reports: list[Report], catalog: Catalog, matcher: TextMatcher, findin
 def _at(report: Report, severity: str, code: str, field: str, value: object, **params: object) -> Finding:
     ref = report.cells.get(field) or report.cells.get("title") or f"{report.sheet}!A{report.row}"
     sheet, _, cell = ref.rpartition("!")
+    column = report.headers.get(field) if report.cells.get(field) else report.headers.get("title")
     return Finding(severity=severity, code=code, file=report.file, sheet=sheet or report.sheet,  # type: ignore[arg-type]
-                   cell=cell, value=None if value is None else str(value), params=dict(params))
+                   cell=cell, column=column, value=None if value is None else str(value), params=dict(params))
 
 
 def _union_tasks(reports: list[Report]) -> list[Task]:
@@ -234,7 +235,7 @@ def _combine(task: Task, findings: list[Finding]) -> None:
     for report in task.reports:
         by_agency.setdefault(report.agency, []).append(report)
     for agency, same in by_agency.items():
-        if len(same) > 1:
+        if len({r.file for r in same}) > 1:  # twice in one file is flagged on reading that file
             first = same[1]
             sheet, _, cell = (first.cells.get("title") or f"{first.sheet}!A{first.row}").rpartition("!")
             findings.append(Finding(severity="warning", code="conflict.duplicate_report", file=first.file,
@@ -258,12 +259,22 @@ class Submission:
     findings: list[Finding]
 
 
-def load_submission(path: Path, overrides: dict[str, str], known: list[str], check_deadlines: bool) -> Submission:
+def display_names(paths: list[Path]) -> dict[Path, str]:
+    """How findings name each file: its name, or its path when two inputs share a name."""
+    counts: dict[str, int] = {}
+    for path in paths:
+        counts[path.name] = counts.get(path.name, 0) + 1
+    return {path: path.name if counts[path.name] == 1 else str(path) for path in paths}
+
+
+def load_submission(path: Path, overrides: dict[str, str], known: list[str], check_deadlines: bool,
+                    display: str | None = None) -> Submission:
     """Read one agency file: its table, its agency, its validated reports; never raises on bad input."""
-    info = InputFile(path=str(path), name=path.name)
+    display = display or path.name
+    info = InputFile(path=str(path), name=display)
     if path.is_file():
         info.sha256, info.size = sha256_of(path), path.stat().st_size
-    outcome = read_table(path)
+    outcome = read_table(path, display)
     findings = list(outcome.findings)
     table = outcome.table
     if table is None:
@@ -272,10 +283,10 @@ def load_submission(path: Path, overrides: dict[str, str], known: list[str], che
     agency, source = _resolve_agency(path, table.title_lines, overrides, known)
     info.agency, info.agency_source = agency, source  # type: ignore[assignment]
     info.sheet, info.header_row = table.sheet, table.header_row
-    findings.append(Finding(severity="info", code="agency.source", file=path.name, sheet=table.sheet,
+    findings.append(Finding(severity="info", code="agency.source", file=display, sheet=table.sheet,
                             params={"agency": agency, "source_vi": _source(source, 0), "source_en": _source(source, 1)}))
     if known and agency not in known:
-        findings.append(Finding(severity="warning", code="agency.unexpected", file=path.name, params={"agency": agency}))
+        findings.append(Finding(severity="warning", code="agency.unexpected", file=display, params={"agency": agency}))
     reports, groups, row_findings = parse_reports(table, agency, check_deadlines=check_deadlines)
     info.rows = len(reports)
     return Submission(info, reports, groups, findings + row_findings)
@@ -287,6 +298,7 @@ def _load_all(paths: list[Path], overrides: dict[str, str], known: list[str], ch
     import os
 
     workers = workers if workers is not None else (os.cpu_count() or 1)
+    names = display_names(paths)
     if workers > 1 and len(paths) >= PARALLEL_FROM:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -296,7 +308,7 @@ def _load_all(paths: list[Path], overrides: dict[str, str], known: list[str], ch
             out = []
             chunk = max(1, len(paths) // (workers * 8))
             jobs = pool.map(load_submission, paths, *([x] * len(paths) for x in (overrides, known, check_deadlines)),
-                            chunksize=chunk)
+                            [names[p] for p in paths], chunksize=chunk)
             for number, (path, loaded) in enumerate(zip(paths, jobs), start=1):
                 if progress:
                     progress(number, len(paths), path.name)
@@ -306,7 +318,7 @@ def _load_all(paths: list[Path], overrides: dict[str, str], known: list[str], ch
     for number, path in enumerate(paths, start=1):
         if progress:
             progress(number, len(paths), path.name)
-        out.append(load_submission(path, overrides, known, check_deadlines))
+        out.append(load_submission(path, overrides, known, check_deadlines, names[path]))
     return out
 
 
@@ -372,10 +384,6 @@ def merge(
                 if lead in task.silent:
                     findings.append(Finding(severity="info", code="task.lead_silent",
                                             params={"agency": lead, "task_id": task.task_id}))
-    readable = [i for i in inputs if i.role == "submission" and i.readable]
-    if submissions and not readable and not cat:
-        raise UnreadableInputError("Không đọc được tệp nào trong số các tệp đã cho.",
-                                   "None of the given files could be read.")
     unmatched = [r for r in all_reports if r.matched_id is None]
     return MergeResult(
         tasks=tasks,

@@ -46,7 +46,7 @@ FINDING_COLUMNS = [
 INPUT_COLUMNS = [
     ("Tệp", 32, True), ("Vai trò", 12, False), ("Đơn vị", 28, True), ("Nguồn tên đơn vị", 16, False),
     ("Trang tính", 16, False), ("Dòng tiêu đề", 10, False), ("Số dòng", 9, False), ("SHA-256", 66, False),
-    ("Kích thước (byte)", 14, False),
+    ("Kích thước (byte)", 14, False), ("Đọc được", 9, False),
 ]
 SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
 MATCH_VI = {"id": "mã", "text": "nội dung", "new": "mới", "none": "không khớp"}
@@ -126,10 +126,11 @@ def write_merged(result: MergeResult, path: Path, lang: str = "vi") -> Path:
         for f in result.findings
     ]
     input_rows = [
-        [i.name, i.role, i.agency, i.agency_source, i.sheet, i.header_row, i.rows, i.sha256, i.size]
+        [i.name, i.role, i.agency, i.agency_source, i.sheet, i.header_row, i.rows, i.sha256, i.size,
+         "có" if i.readable else "không"]
         for i in result.inputs
     ]
-    input_rows.append([f"nq57 {result.tool_version}", "tool", None, None, None, None, None, None, None])
+    input_rows.append([f"nq57 {result.tool_version}", "tool", None, None, None, None, None, None, None, None])
 
     def write(tmp: Path) -> None:
         workbook = _workbook(tmp)
@@ -246,4 +247,18 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
                 seen[task.group] = Group(key=task.group, order=len(seen) + 1, title=task.group)
         groups = list(seen.values())
     inputs = [InputFile(path=str(path), name=path.name, role="merged", rows=len(tasks))]
+    for _, record in _records(workbook, INPUTS_SHEET):  # the files the merge read, for `missing`
+        role = one_line(_get(record, "Vai trò"))
+        name = one_line(_get(record, "Tệp"))
+        if role not in ("catalog", "submission") or not name:
+            continue
+        source = one_line(_get(record, "Nguồn tên đơn vị"))
+        rows = _get(record, "Số dòng")
+        inputs.append(InputFile(
+            path=name, name=name, role=role, agency=one_line(_get(record, "Đơn vị")),  # type: ignore[arg-type]
+            agency_source=source if source in ("option", "title", "filename") else None,  # type: ignore[arg-type]
+            sheet=one_line(_get(record, "Trang tính")), sha256=one_line(_get(record, "SHA-256")),
+            rows=int(rows) if isinstance(rows, (int, float)) else 0,
+            readable=header_key(_get(record, "Đọc được") or "có") != "khong",
+        ))
     return MergeResult(tasks=tasks, groups=groups, findings=findings, inputs=inputs), findings

@@ -65,27 +65,29 @@ class MissingReport(Model):
         c = self.counts()
         sent = c["expected"] - c["not_sent"]
         if lang == "en":
-            return (f"{sent}/{c['expected']} expected agencies sent a file; {c['tasks_not_reported']} tasks without any "
-                    f"report; {c['lead_silent_tasks']} tasks not reported by their lead agency.")
+            return (f"{sent}/{c['expected']} expected agencies sent a file; {c['tasks_not_reported']} tasks "
+                    f"without any report; {c['lead_silent_tasks']} tasks not reported by their lead agency.")
         return (f"{sent}/{c['expected']} đơn vị đã gửi báo cáo; {c['tasks_not_reported']} nhiệm vụ chưa có báo cáo; "
                 f"{c['lead_silent_tasks']} nhiệm vụ cơ quan chủ trì chưa báo cáo.")
 
     def summary_lines(self, lang: str = "vi") -> list[str]:
         """The one-line summary, then one line per kind of gap that is not empty."""
-        en = lang == "en"
+        vi = lang != "en"
         lines = [self.summary(lang)]
         if self.not_sent:
-            lines.append(("Agencies that sent nothing: " if en else "Đơn vị chưa gửi báo cáo: ") + "; ".join(self.not_sent))
+            names = "; ".join(self.not_sent)
+            lines.append(("Đơn vị chưa gửi báo cáo: " if vi else "Agencies that sent nothing: ") + names)
         if self.unreadable_files:
-            lines.append(("Unreadable files: " if en else "Tệp không đọc được: ") + "; ".join(self.unreadable_files))
+            lines.append(("Tệp không đọc được: " if vi else "Unreadable files: ") + "; ".join(self.unreadable_files))
         if self.tasks_not_reported:
-            lines.append(("Tasks without any report: " if en else "Nhiệm vụ chưa có đơn vị nào báo cáo: ")
-                         + ", ".join(t.task_id for t in self.tasks_not_reported))
+            ids = ", ".join(t.task_id for t in self.tasks_not_reported)
+            lines.append(("Nhiệm vụ chưa có đơn vị nào báo cáo: " if vi else "Tasks without any report: ") + ids)
         for gap in self.lead_silent:
-            lines.append((f"Lead {gap.agency} did not report on: " if en else f"Cơ quan chủ trì {gap.agency} chưa báo cáo: ")
-                         + ", ".join(gap.tasks))
+            lead = f"Cơ quan chủ trì {gap.agency} chưa báo cáo: " if vi else f"Lead {gap.agency} did not report on: "
+            lines.append(lead + ", ".join(gap.tasks))
         if self.unexpected:
-            lines.append(("Not in the expected list: " if en else "Đơn vị ngoài danh sách: ") + "; ".join(self.unexpected))
+            names = "; ".join(self.unexpected)
+            lines.append(("Đơn vị ngoài danh sách: " if vi else "Not in the expected list: ") + names)
         return lines
 
     def to_json_dict(self, lang: str = "vi") -> dict[str, Any]:
@@ -146,6 +148,6 @@ def missing_report(result: MergeResult, expected: list[str] | None = None) -> Mi
         unexpected=sorted(unexpected, key=header_key),
         unreadable_files=unreadable,
         tasks_not_reported=tasks_not_reported,
-        lead_silent=[LeadGap(agency=a, tasks=t) for a, t in sorted(lead_silent.items(), key=lambda i: order.index(i[0]))],
+        lead_silent=[LeadGap(agency=a, tasks=lead_silent[a]) for a in order if a in lead_silent],
         agencies=agencies,
     )

@@ -105,6 +105,7 @@ class Report(Model):
     proposals: str | None = None
     note: str | None = None
     cells: dict[str, str] = Field(default_factory=dict)  # field -> "Sheet!F14"
+    headers: dict[str, str] = Field(default_factory=dict)  # field -> the column's title in the file
 
 
 class Group(Model):
@@ -169,6 +170,9 @@ class MergeResult(Model):
     unmatched: list[Report] = Field(default_factory=list)  # rows matched to no task, kept
     expected_agencies: list[str] = Field(default_factory=list)
     tool_version: str = ""
+
+    def readable_submissions(self) -> list[InputFile]:
+        return [i for i in self.inputs if i.role == "submission" and i.readable]
 
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "error"]

@@ -21,7 +21,13 @@ Classes (`category`), decided in this order:
 
 A task is overdue when its deadline has a date, that date is before the as-of date and its
 combined status is not completed; days late = as_of − due. For a task completed late, days
-late = completion date − due.
+late = completion date − due. Dates written day-or-month-first ("10-01-2025") are read day first,
+as merge does, and the task carries a note saying how the other reading would class it.
+
+Grouping (`by`): "lead" — each lead agency of the task ("A; B" counts for both), "(chưa xác
+định)" without one; "agency" — the reporting agencies whose own report is not completed (not
+"completed", not "not applicable"), "(chưa có báo cáo)" when nobody reported; "group" — the task
+group, in catalog order.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
@@ -40,6 +46,9 @@ from nq57cli.fileio import atomic_write
 from nq57cli.models import CombinedStatus, Deadline, MergeResult, Model, Status, Task
 from nq57cli.status import status_label
 from nq57cli.text import match_key, one_line
+
+if TYPE_CHECKING:
+    from nq57cli.config import ReportConfig
 
 Category = Literal[
     "completed_on_time", "completed_late", "in_progress_on_time", "in_progress_late", "not_started_late",
@@ -98,7 +107,8 @@ class Note(Model):
 
 
 class AgencyReport(Model):
-    """One agency's own report on a task, classed like the task (None for 'not applicable')."""
+    """One agency's own report on a task, classed like the task (None when the agency said 'not
+    applicable' or its status could not be read)."""
 
     agency: str
     status: Status | None = None
@@ -196,12 +206,13 @@ def parse_as_of(text: str) -> date:
     value = (text or "").strip()
     iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
     dmy = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
-    parts = (int(iso[1]), int(iso[2]), int(iso[3])) if iso else (int(dmy[3]), int(dmy[2]), int(dmy[1])) if dmy else None
-    if parts:
-        try:
-            return date(*parts)
-        except ValueError:
-            pass
+    try:
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if dmy:
+            return date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
+    except ValueError:
+        pass
     raise UsageError(
         f"Ngày tính quá hạn \"{text}\" không hợp lệ; hãy ghi dạng 2025-09-30 hoặc 30/9/2025 (ngày/tháng/năm).",
         f"Invalid as-of date \"{text}\"; write it as 2025-09-30 or 30/9/2025 (day/month/year).",
@@ -238,42 +249,47 @@ def _pending(task: Task) -> list[str]:
     return list(names)
 
 
-def _outcome(due: date, as_of: date) -> tuple[str, str]:
-    """'not due yet' or 'N days late' for a task not completed, in vi and en."""
-    if due >= as_of:
-        return "chưa đến hạn", "not due yet"
-    days = (as_of - due).days
-    return f"quá hạn {days} ngày", f"{days} days late"
-
-
 def _note(code: str, **params: Any) -> Note:
     vi, en = NOTE_TEXTS[code]
     return Note(code=code, vi=vi.format(**params), en=en.format(**params))
 
 
-def _notes(task: Task, item_status: str, pending: list[str], as_of: date) -> list[Note]:
-    notes: list[Note] = []
+def _day_month_note(task: Task, status: str, as_of: date) -> Note | None:
+    """For a deadline written like '10-01-2025' (day and month could be swapped): how the task
+    would be classed under the other reading. The day-first reading stays the one used."""
     deadline = task.deadline
-    if deadline.kind == "date" and deadline.raw and deadline.due:
-        _, issues = parse_deadline(deadline.raw, context=task.title)
-        for code, params in issues:
-            if code in ("date.month_first", "date.ambiguous") and params.get("month_first"):
-                alternative = date.fromisoformat(params["month_first"])
-                if item_status == "completed":
-                    alt_vi, alt_en = "vẫn như trên", "unchanged"
-                else:
-                    alt_vi, alt_en = _outcome(alternative, as_of)
-                notes.append(_note("deadline.day_month", raw=one_line(deadline.raw) or deadline.raw, day_first=format_date(deadline.due),
-                                   month_first=format_date(alternative), alt_vi=alt_vi, alt_en=alt_en))
-                break
-    if item_status != "completed" and item_status != "no_report":
+    if deadline.kind != "date" or not deadline.raw or deadline.due is None:
+        return None
+    _, issues = parse_deadline(deadline.raw, context=task.title)
+    swapped = next((p["month_first"] for code, p in issues
+                    if code in ("date.month_first", "date.ambiguous") and p.get("month_first")), None)
+    if swapped is None:
+        return None
+    other = date.fromisoformat(swapped)
+    category = categorize(status, Deadline(kind="date", due=other), task.completed_on, as_of)
+    late = (as_of - other).days if status != "completed" and other < as_of else 0
+    labels = CATEGORY_LABELS[category]
+    return _note("deadline.day_month", raw=one_line(deadline.raw) or deadline.raw,
+                 day_first=format_date(deadline.due), month_first=format_date(other),
+                 alt_vi=f"thuộc loại \"{labels['vi']}\"" + (f", quá hạn {late} ngày" if late else ""),
+                 alt_en=f"classed \"{labels['en']}\"" + (f", {late} days late" if late else ""))
+
+
+def _notes(task: Task, status: str, pending: list[str], as_of: date) -> list[Note]:
+    """What the reader should check: a day/month slip, a lead that finished while partners did not,
+    a completion without a date."""
+    notes: list[Note] = []
+    swapped = _day_month_note(task, status, as_of)
+    if swapped:
+        notes.append(swapped)
+    if status not in ("completed", "no_report") and pending:
         for lead in split_agencies(task.lead):
-            done = [r for r in task.reports if r.agency == lead and r.status == "completed"]
-            if done and pending:
-                on = format_date(done[0].completed_on)
+            done = next((r for r in task.reports if r.agency == lead and r.status == "completed"), None)
+            if done:
+                on = format_date(done.completed_on)
                 notes.append(_note("lead.completed", agency=lead, on_vi=f" ngày {on}" if on else "",
                                    on_en=f" on {on}" if on else "", pending=", ".join(pending)))
-    if item_status == "completed" and task.completed_on is None and _dated(deadline):
+    if status == "completed" and task.completed_on is None and _dated(task.deadline):
         notes.append(_note("completed.no_date"))
     return notes
 
@@ -297,7 +313,8 @@ def classify_task(task: Task, as_of: date, within: int | None = None, group_titl
     reports = [
         AgencyReport(
             agency=r.agency, status=r.status, completed_on=r.completed_on,
-            category=None if r.status == "not_applicable" else categorize(r.status, deadline, r.completed_on, as_of),
+            category=None if r.status in (None, "not_applicable") else categorize(r.status, deadline, r.completed_on,
+                                                                                   as_of),
         )
         for r in task.reports
     ]
@@ -323,15 +340,19 @@ def _group_keys(item: OverdueItem, by: str) -> list[tuple[str, str]]:
     return [(UNKNOWN_GROUP, UNKNOWN_GROUP)]
 
 
+def _check_by(by: str) -> None:
+    if by not in GROUP_BY:
+        raise UsageError(f"--by phải là lead, agency hoặc group, không phải \"{by}\".",
+                         f"--by must be lead, agency or group, not \"{by}\".")
+
+
 def group_items(items: list[OverdueItem], by: str, group_order: dict[str, int] | None = None) -> list[ItemGroup]:
     """The overdue and due-soon items under each lead agency, reporting agency or task group.
 
     Task groups keep their order; agencies come by number of overdue tasks, then most days late,
     then name; the "(chưa ...)" buckets come last.
     """
-    if by not in GROUP_BY:
-        raise UsageError(f"--by phải là lead, agency hoặc group, không phải \"{by}\".",
-                         f"--by must be lead, agency or group, not \"{by}\".")
+    _check_by(by)
     groups: dict[str, ItemGroup] = {}
     for item in sorted((i for i in items if i.overdue), key=_late_order):
         for key, title in _group_keys(item, by):
@@ -359,10 +380,10 @@ def classify(result: MergeResult, as_of: date, within: int | None = None, by: st
     if within is not None and within < 0:
         raise UsageError(f"--within phải là số ngày không âm, không phải {within}.",
                          f"--within must be a number of days ≥ 0, not {within}.")
-    if by not in GROUP_BY:
-        group_items([], by)  # raises the usage error
+    _check_by(by)
     titles = {g.key: g.title for g in result.groups}
-    items = [classify_task(t, as_of, within, titles.get(t.group or "")) for t in sorted(result.tasks, key=lambda t: t.order)]
+    tasks = sorted(result.tasks, key=lambda t: t.order)
+    items = [classify_task(t, as_of, within, titles.get(t.group or "")) for t in tasks]
     counts = {c: 0 for c in CATEGORIES}
     for item in items:
         counts[item.category] += 1
@@ -605,3 +626,205 @@ def write_overdue_xlsx(report: OverdueReport, path: Path, lang: str = "vi") -> P
         workbook.save(tmp)
 
     return atomic_write(path, write)
+
+
+# --------------------------------------------------------------------------------------------
+# DOCX: the appendix and the reminder letters, rendered with the templates of `nq57 render`
+
+APPENDIX_TEMPLATE = "qua-han.docx"
+LETTER_TEMPLATE = "cong-van-don-doc.docx"
+APPENDIX_TITLE = "PHỤ LỤC"
+APPENDIX_NAME = "DANH SÁCH NHIỆM VỤ QUÁ HẠN"
+LETTER_SUMMARY = "V/v đôn đốc thực hiện nhiệm vụ quá hạn"
+LETTER_FILE_PREFIX = "cong-van-don-doc-"
+REPLY_DAYS = 7  # default time given to answer a reminder letter
+NO_OVERDUE = "Không có nhiệm vụ quá hạn."
+APPENDIX_FOOTNOTE = ("Ghi chú: nhiệm vụ quá hạn là nhiệm vụ có thời hạn cụ thể, đã qua thời hạn (tính từ ngày "
+                     "liền sau thời hạn) mà chưa hoàn thành; số ngày quá hạn tính đến ngày {as_of}.")
+LETTER_OPENING = (
+    "Thực hiện nhiệm vụ của Cơ quan Thường trực Ban Chỉ đạo tỉnh về phát triển khoa học, công nghệ, đổi mới "
+    "sáng tạo và chuyển đổi số, {issuer} đã tổng hợp tình hình thực hiện các nhiệm vụ theo Nghị quyết số "
+    "57-NQ/TW ngày 22/12/2024 của Bộ Chính trị. Tính đến ngày {as_of}, {agency} còn {count} nhiệm vụ được giao "
+    "chủ trì đã quá thời hạn nhưng chưa hoàn thành hoặc chưa báo cáo kết quả, cụ thể như sau:"
+)
+LETTER_CLOSING = (
+    "Để bảo đảm tiến độ thực hiện các nhiệm vụ được giao, {issuer} đề nghị {agency} khẩn trương chỉ đạo, tổ chức "
+    "thực hiện các nhiệm vụ nêu trên; báo cáo kết quả thực hiện, nêu rõ nguyên nhân chậm tiến độ, khó khăn, "
+    "vướng mắc và đề xuất, kiến nghị (nếu có) gửi về {issuer} trước ngày {reply_by} để tổng hợp, báo cáo "
+    "Ban Chỉ đạo tỉnh./."
+)
+
+
+def _template_file(name: str, config: ReportConfig) -> Path:
+    """`config.template_dir/<name>` when the user has one there, else the built-in template."""
+    from nq57cli.forms import builtin_templates_dir
+
+    if config.template_dir is not None and (Path(config.template_dir) / name).is_file():
+        return Path(config.template_dir) / name
+    return builtin_templates_dir() / name
+
+
+def _base_context(config: ReportConfig) -> dict[str, Any]:
+    """Header block, signer, document number and date exactly as `nq57 render` prints them for
+    a BC (`render.build_context` over no tasks: only the metadata parts are used)."""
+    from nq57cli.render import build_context
+
+    empty = MergeResult(tasks=[], groups=[], findings=[], inputs=[])
+    return build_context(empty, config, "bao-cao")
+
+
+def _render(template: Path, context: dict[str, Any], title: str, config: ReportConfig) -> bytes:
+    """Render with the sandboxed docxtpl helper of `nq57 render`; fixed properties, fixed zip dates."""
+    import datetime as dt
+
+    from nq57cli.render import FIXED_TIME, _render_template, docx_bytes
+
+    document = _render_template(template, context)
+    moment = dt.datetime.combine(config.document.date, dt.time()) if config.document.date else FIXED_TIME
+    props = document.core_properties
+    props.title = title[:255]
+    props.author = context["agency"]["full_name"][:255]
+    props.last_modified_by = "nq57"
+    props.subject = props.comments = props.keywords = props.category = ""
+    props.revision = 1
+    props.created = props.modified = props.last_printed = moment
+    return docx_bytes(document)
+
+
+def _days(item: OverdueItem) -> str:
+    return str(item.days_late) if item.days_late is not None else ""
+
+
+def _remarks(item: OverdueItem) -> str:
+    parts = []
+    if item.pending:
+        parts.append("Chưa hoàn thành: " + "; ".join(item.pending))
+    if item.silent:
+        parts.append("Chưa báo cáo: " + "; ".join(item.silent))
+    parts.extend(n.vi for n in item.notes)
+    return "\n".join(parts)
+
+
+def appendix_context(report: OverdueReport, config: ReportConfig) -> dict[str, Any]:
+    """Variables of qua-han.docx: render's metadata plus `appendix`, `as_of` and `rows` (a bold
+    row per group of `report.by`, then its overdue tasks, most days late first)."""
+    from nq57cli.render import deadline_text, roman, text
+
+    base = _base_context(config)
+    doc = base["doc"]
+    by_id = {i.task_id: i for i in report.items}
+    rows: list[dict[str, Any]] = []
+    listed = [g for g in report.groups if g.overdue]
+    number = 0
+    for index, group in enumerate(listed, start=1):
+        label = text(group.title)
+        if report.by != "group":
+            label = f"{label} ({len(group.overdue)} nhiệm vụ)"
+        rows.append({"is_group": True, "text": f"{roman(index)}. {label}"})
+        for task_id in group.overdue:
+            item = by_id[task_id]
+            number += 1
+            rows.append({
+                "is_group": False, "number": number, "id": text(item.task_id), "title": text(item.title),
+                "lead": text(item.lead), "deadline": deadline_text(item.deadline),
+                "status": status_label(item.status, "vi"), "days_late": _days(item), "remarks": text(_remarks(item)),
+            })
+    if not rows:
+        rows.append({"is_group": True, "text": NO_OVERDUE})
+    as_of = format_date(report.as_of)
+    appendix = {
+        "title": APPENDIX_TITLE, "name": APPENDIX_NAME, "label": "Phụ lục",
+        "attached": f"(Kèm theo {doc['kind_name']} số {doc['symbol']} ngày {doc['short_date']} "
+                    f"của {text(config.agency.full_name)})",
+        "footnote": APPENDIX_FOOTNOTE.format(as_of=as_of),
+    }
+    return {**base, "appendix": appendix, "rows": rows, "as_of": as_of}
+
+
+def write_overdue_docx(report: OverdueReport, path: Path, config: ReportConfig) -> Path:
+    """The appendix "DANH SÁCH NHIỆM VỤ QUÁ HẠN" (landscape A4, Times New Roman, header row repeated,
+    grouped by `report.by`), with the metadata of `config` (a `config.ReportConfig`); atomic."""
+    from nq57cli.fileio import atomic_write_bytes
+
+    context = appendix_context(report, config)
+    data = _render(_template_file(APPENDIX_TEMPLATE, config), context, f"{APPENDIX_TITLE} {APPENDIX_NAME}", config)
+    return atomic_write_bytes(path, data)
+
+
+def _letter_number_line(config: ReportConfig) -> str:
+    """'Số:        /SKHCN-VP' (state; the drafting unit from the "Lưu: VT, VP" line) or
+    'Số        -CV/<code>' (Party); the number itself is left blank for the records office."""
+    from nq57cli.render import BLANK_NUMBER
+
+    code = config.agency.code
+    if config.style == "party":
+        return f"Số {BLANK_NUMBER}-CV/{code}"
+    archive = config.document.recipients[-1] if config.document.recipients else ""
+    units = [u.strip(" .;") for u in archive.partition(":")[2].split(",")]
+    unit = next((u for u in units if u and u.upper() != "VT"), "")
+    return f"Số: {BLANK_NUMBER}/{code}-{unit}" if unit else f"Số: {BLANK_NUMBER}/{code}"
+
+
+def letter_context(report: OverdueReport, agency: str, config: ReportConfig, reply_by: date) -> dict[str, Any]:
+    """Variables of cong-van-don-doc.docx for one lead agency: render's metadata, `letter`
+    (agency, summary, opening) and `rows` (its overdue tasks, most days late first)."""
+    from nq57cli.render import _punctuated, deadline_text, text
+
+    base = _base_context(config)
+    items = [i for i in report.overdue if agency in i.leads]
+    issuer = text(config.agency.full_name)
+    as_of = format_date(report.as_of)
+    values = {"issuer": issuer, "agency": text(agency), "as_of": as_of, "count": len(items),
+              "reply_by": format_date(reply_by)}
+    rows = [
+        {"number": n, "id": text(i.task_id), "title": text(i.title), "deadline": deadline_text(i.deadline),
+         "status": status_label(i.status, "vi"), "days_late": _days(i)}
+        for n, i in enumerate(items, start=1)
+    ]
+    archive = config.document.recipients[-1:] or ["Lưu: VT"]
+    doc = {**base["doc"], "number_line": _letter_number_line(config), "closing": LETTER_CLOSING.format(**values)}
+    letter = {"agency": text(agency), "summary": LETTER_SUMMARY, "opening": LETTER_OPENING.format(**values),
+              "count": len(items), "as_of": as_of, "reply_by": values["reply_by"]}
+    return {**base, "doc": doc, "letter": letter, "rows": rows, "as_of": as_of,
+            "recipients": _punctuated(["Như trên", *archive])}
+
+
+def letter_file_name(agency: str) -> str:
+    """'cong-van-don-doc-so-noi-vu.docx': ASCII, lower case, from the agency name."""
+    from nq57cli.text import strip_diacritics
+
+    slug = re.sub(r"[^a-z0-9]+", "-", strip_diacritics(agency).casefold()).strip("-") or "don-vi"
+    return f"{LETTER_FILE_PREFIX}{slug}.docx"
+
+
+def letter_agencies(report: OverdueReport) -> list[str]:
+    """Lead agencies with overdue tasks, most overdue tasks first (tasks without a lead get no letter)."""
+    counts: dict[str, int] = {}
+    for item in report.overdue:
+        for lead in item.leads:
+            counts[lead] = counts.get(lead, 0) + 1
+    return sorted(counts, key=lambda name: (-counts[name], match_key(name)))
+
+
+def write_letters(report: OverdueReport, folder: Path, config: ReportConfig,
+                  reply_by: date | None = None) -> list[Path]:
+    """One reminder letter (công văn đôn đốc) per lead agency with overdue tasks, in Decree 30
+    format, into `folder`; answers are asked for by `reply_by` (default: the document date from
+    nq57.toml, else the as-of date, plus 7 days). Returns the files written, in agency order."""
+    from nq57cli.fileio import atomic_write_bytes
+
+    start = config.document.date or report.as_of
+    reply_by = reply_by or date.fromordinal(start.toordinal() + REPLY_DAYS)
+    template = _template_file(LETTER_TEMPLATE, config)
+    written: list[Path] = []
+    used: set[str] = set()
+    for agency in letter_agencies(report):
+        name = letter_file_name(agency)
+        stem, counter = name.removesuffix(".docx"), 2
+        while name in used:
+            name, counter = f"{stem}-{counter}.docx", counter + 1
+        used.add(name)
+        context = letter_context(report, agency, config, reply_by)
+        data = _render(template, context, f"{LETTER_SUMMARY} - {agency}", config)
+        written.append(atomic_write_bytes(Path(folder) / name, data))
+    return written

@@ -267,13 +267,14 @@ def _row_kind(values: dict[str, Any], row_cells: list[Any]) -> tuple[str | None,
                    if values.get(f) not in ("", None)]
     if _ROMAN.match(stt) and title and not substantive:
         return f"{stt.rstrip('.')}. {title}", stt.rstrip(".")
-    if len(set(texts)) == 1 and (not substantive or len(texts[0]) > 25):  # a merged row: text in column A
+    if len(set(texts)) == 1:  # a merged row: one text, usually in column A
         text = texts[0]
         if _GROUP_RE.match(text):
             label = re.split(r"\s*[-–:.)]\s*", text, maxsplit=1)[0]
             return text, label
         letters = [ch for ch in text if ch.isalpha()]
-        if len(letters) >= 6 and all(ch.isupper() for ch in letters) and not stt.isdigit():
+        if (not substantive or len(text) > 25) and len(letters) >= 6 and all(ch.isupper() for ch in letters) \
+                and not stt.isdigit():
             return text, None
     return None, None
 

@@ -212,6 +212,9 @@ def parse_reports(
             ctx.issues(issues, "completed_on", raw_date)
         if status == "completed" and not result:
             ctx.add("warning", "status.completed_no_result", "result")
+        if status == "completed" and completed_on is None and "completed_on" in table.columns \
+                and raw_date in (None, ""):
+            ctx.add("info", "status.completed_no_date", "completed_on")
         if not status_raw and not result and completed_on is None:
             continue  # a listed task the agency did not fill in: not a report
         reports.append(
@@ -234,6 +237,7 @@ def parse_reports(
                 proposals=clean(values.get("proposals")),
                 note=clean(values.get("note")),
                 cells={f: f"{table.sheet}!{c}" for f, c in row.cells.items()},
+                headers=table.headers,
             )
         )
     return reports, groups, findings
