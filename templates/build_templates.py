@@ -269,14 +269,11 @@ def _document_defaults(doc) -> None:
     spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
     spacing.set(qn("w:after"), "0")
     spacing.set(qn("w:line"), "240")
+    for fonts in list(styles.iter(qn("w:rFonts"))):  # styles and their table-part formatting
+        set_fonts(fonts.getparent())
     for style in styles.findall(qn("w:style")):
         style_rpr = style.find(qn("w:rPr"))
-        if style_rpr is None:
-            continue
-        fonts = style_rpr.find(qn("w:rFonts"))
-        if fonts is not None:
-            set_fonts(style_rpr)
-        for color in style_rpr.findall(qn("w:color")):
+        for color in style_rpr.findall(qn("w:color")) if style_rpr is not None else []:
             style_rpr.remove(color)
     normal = doc.styles["Normal"]
     normal.font.name = FONT

@@ -27,7 +27,13 @@ def test_help_lists_commands_with_text():
         assert name in result.output
 
 
-@pytest.mark.parametrize("name", ["merge", "demo"])
+def _commands() -> list[str]:
+    from typer.main import get_command
+
+    return sorted(get_command(app).commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", _commands())
 def test_every_command_has_help(name):
     result = run(name, "--help")
     assert result.exit_code == 0
@@ -173,3 +179,67 @@ def test_template_validate_missing_loop(tmp_path):
     assert gaps.exit_code == 0, gaps.output
     report = json.loads(gaps.stdout)
     assert len(report["not_sent"]) == 5
+
+
+@pytest.fixture(scope="module")
+def merged_samples(tmp_path_factory):
+    out = tmp_path_factory.mktemp("merged") / "merged.xlsx"
+    result = run("merge", "--catalog", str(SAMPLES / "catalog.xlsx"), *map(str, SUBMISSIONS), "-o", str(out))
+    assert result.exit_code == 1 and out.exists()
+    return out
+
+
+def test_forms_lists_every_form_one_line_each():
+    result = run("forms")
+    assert result.exit_code == 0
+    lines = result.stdout.strip().splitlines()
+    assert [line.split()[0] for line in lines] == ["phu-luc-03", "phu-luc-01", "phu-luc-02", "bao-cao", "ke-hoach"]
+
+
+def test_render_phu_luc_03_from_merged(merged_samples, tmp_path):
+    from docx import Document
+
+    out = tmp_path / "pl03.docx"
+    result = run("render", "--form", "phu-luc-03", "-i", str(merged_samples), "-o", str(out),
+                 "--set", "document.number=127")
+    assert result.exit_code == 0, result.output
+    doc = Document(out)
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "PHỤ LỤC 03" in text and "127" in text
+    table = doc.tables[-1]
+    assert len(table.rows) == 1 + 38 + 8  # header + tasks + groups
+
+
+def test_render_from_submissions_directly(tmp_path):
+    out = tmp_path / "kh.docx"
+    result = run("render", "--form", "ke-hoach", "--catalog", str(SAMPLES / "catalog.xlsx"), *map(str, SUBMISSIONS),
+                 "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.exists()
+
+
+def test_render_usage_and_template_errors(merged_samples, tmp_path):
+    from docx import Document
+
+    assert run("render", "--form", "nope", "-i", str(merged_samples)).exit_code == 2
+    assert run("render", "--form", "phu-luc-03", "-i", str(tmp_path / "none.xlsx")).exit_code == 3
+    bad = tmp_path / "bad.docx"
+    doc = Document()
+    doc.add_paragraph("Số nhiệm vụ: {{ so_nhiem_vu_khong_co }}")
+    doc.save(bad)
+    result = run("render", "--form", "phu-luc-03", "-i", str(merged_samples), "--template", str(bad),
+                 "-o", str(tmp_path / "x.docx"))
+    assert result.exit_code == 4
+    assert "so_nhiem_vu_khong_co" in result.stderr
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_init_writes_config_and_never_overwrites(tmp_path):
+    first = run("init", str(tmp_path / "ky-bao-cao"))
+    assert first.exit_code == 0
+    config = tmp_path / "ky-bao-cao" / "nq57.toml"
+    assert config.exists() and "#" in config.read_text(encoding="utf-8")
+    config.write_text("# của tôi\n", encoding="utf-8")
+    again = run("init", str(tmp_path / "ky-bao-cao"))
+    assert again.exit_code == 0 and "giữ nguyên" in again.stdout
+    assert config.read_text(encoding="utf-8") == "# của tôi\n"

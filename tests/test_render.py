@@ -193,16 +193,17 @@ def test_phu_luc_03_page_title_and_table(result, config, tmp_path):
 
 
 def test_every_font_is_times_new_roman(result, config, tmp_path):
-    path = render_document(result, "bao-cao", config, tmp_path / "bc.docx")
-    for name in ("word/document.xml", "word/styles.xml"):
-        xml = part_xml(path, name)
-        assert "Theme=" not in xml.replace("w:themeColor", "")  # no theme fonts (Calibri, Cambria)
-        doc = Document(str(path))
-        fonts = doc.element.body.iter(qn("w:rFonts")) if name.endswith("document.xml") else \
-            doc.styles.element.iter(qn("w:rFonts"))
-        for element in fonts:
+    doc = Document(str(render_document(result, "bao-cao", config, tmp_path / "bc.docx")))
+    parts = [doc.element.body, doc.styles.element, doc.sections[0].header._element]
+    checked = 0
+    for part in parts:
+        for fonts in part.iter(qn("w:rFonts")):
+            theme = [name for name in fonts.attrib if name.lower().endswith("theme")]
+            assert not theme, f"theme font (Calibri/Cambria) in {fonts.getparent().getparent().tag}"
             for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-                assert element.get(qn(slot)) in (None, "Times New Roman")
+                assert fonts.get(qn(slot)) == "Times New Roman", (slot, fonts.attrib)
+            checked += 1
+    assert checked > 100
 
 
 def test_hostile_text_is_literal(result, config, tmp_path):
@@ -378,6 +379,20 @@ def test_user_template_renders(result, config, tmp_path):
     assert len(rows) == 4 and rows[3].cells[1].text == HOSTILE
 
 
+def test_template_dir_restyles_the_appendix_of_a_report(result, config, tmp_path):
+    from nq57cli.forms import export_templates
+
+    copied, skipped = export_templates(tmp_path / "mau")
+    assert len(copied) == len(FORMS) and not skipped
+    mine = Document(str(tmp_path / "mau" / "phu-luc-03.docx"))
+    mine.paragraphs[0].runs[0].text = "MẪU RIÊNG {{ appendix.title }}"
+    mine.save(str(tmp_path / "mau" / "phu-luc-03.docx"))
+    assert export_templates(tmp_path / "mau")[1]  # existing copies are left alone
+    restyled = config.model_copy(update={"template_dir": tmp_path / "mau"})
+    doc = render(result, "bao-cao", restyled, tmp_path)
+    assert "MẪU RIÊNG PHỤ LỤC 03" in [p.text for p in doc.paragraphs]
+
+
 def _template_with(tmp_path: Path, *paragraphs: str) -> Path:
     template = Document()
     for text in paragraphs:
@@ -446,6 +461,15 @@ def test_scale_renders_a_thousand_rows_quickly(config, tmp_path):
 
 
 # -------------------------------------------------------------------------------------- context
+
+
+def test_agency_text_is_cleaned_but_kept():
+    from nq57cli.render import text
+
+    assert text("  Dòng 1\r\nDòng\x07 2\x0b Dòng 3 ") == "Dòng 1\nDòng 2\n Dòng 3"
+    assert text("cu\u0301") == "cú"  # NFD → NFC
+    kept = text("{_{ x }_} {_% y %_}")
+    assert kept.replace("\u200b", "") == "{_{ x }_} {_% y %_}" and kept != "{_{ x }_} {_% y %_}"
 
 
 def test_date_lines_pad_days_and_early_months():

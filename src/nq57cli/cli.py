@@ -444,6 +444,138 @@ def missing_command(
         console.print(_escape(line))
 
 
+ConfigOpt = Annotated[
+    Optional[Path], typer.Option("--config", help="Tệp cấu hình nq57.toml (mặc định: ./nq57.toml nếu có).")
+]
+SetOpt = Annotated[
+    list[str], typer.Option("--set", help="Ghi đè một mục cấu hình: KHÓA=GIÁ TRỊ, ví dụ document.number=300.")
+]
+
+
+def _as_of_option(value: str | None) -> Any:
+    if not value:
+        return None
+    from nq57cli.deadline import parse_date
+
+    day, _ = parse_date(value)
+    if day is None:
+        raise UsageError(f"Không đọc được ngày \"{value}\" (dùng 30/9/2025 hoặc 2025-09-30).",
+                         f"Cannot read the date \"{value}\" (use 30/9/2025 or 2025-09-30).")
+    return day
+
+
+def load_report_config(path: Path | None, sets: list[str]) -> Any:
+    """nq57.toml (given, or ./nq57.toml when present, else defaults) with --set overrides."""
+    from nq57cli.config import apply_overrides, default_config_path, load_config
+
+    config = load_config(path if path is not None else default_config_path())
+    overrides = {}
+    for item in sets:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--set cần dạng KHÓA=GIÁ TRỊ, không phải \"{item}\"", f"--set needs KEY=VALUE, not \"{item}\"")
+        overrides[key.strip()] = value.strip()
+    return apply_overrides(config, overrides) if overrides else config
+
+
+def _write_pdf(docx: Path, lang: str) -> Path | None:
+    from nq57cli.pdf import PdfUnavailableError, convert_to_pdf
+
+    try:
+        return convert_to_pdf(docx)
+    except PdfUnavailableError as exc:
+        _stderr().print(("Bỏ qua PDF: " if lang == "vi" else "PDF skipped: ") + _escape(exc.message(lang)))
+        return None
+
+
+@command("render")
+def render_command(
+    form: Annotated[str, typer.Option("--form", "-f", help="Mẫu văn bản (xem \"nq57 forms\"), ví dụ phu-luc-03.")],
+    files: FilesArg = None,
+    input_path: InputOpt = None,
+    catalog: CatalogOpt = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Tệp .docx sẽ ghi (mặc định: FORM.docx).")] = None,
+    config: ConfigOpt = None,
+    set_: SetOpt = [],  # noqa: B006
+    template: Annotated[
+        Optional[Path], typer.Option("--template", help="Dùng tệp .docx mẫu của bạn (thẻ Jinja) thay cho mẫu có sẵn.")
+    ] = None,
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", help="Ngày tính quá hạn trong số liệu (mặc định: ngày của văn bản).")
+    ] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Ghi thêm bản PDF (cần LibreOffice).")] = False,
+    agency: AgencyOpt = [],  # noqa: B006
+    lang: LangOpt = "vi",
+    verbose: VerboseOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Kết xuất văn bản Word (BC/KH, phụ lục) đúng thể thức từ merged.xlsx hoặc từ các tệp báo cáo."""
+    from nq57cli.fileio import refuse_overwriting_inputs
+    from nq57cli.forms import get_form
+    from nq57cli.render import render_document
+
+    lang = _check_lang(lang)
+    chosen = get_form(form)
+    if template is not None and not template.is_file():
+        raise UnreadableInputError(f"Không tìm thấy tệp mẫu {template}", f"Template not found: {template}")
+    settings = load_report_config(config, set_)
+    day = _as_of_option(as_of)
+    result = load_result(input_path, catalog, files, agency, lang, verbose)
+    target = output or Path(f"{chosen.name}.docx")
+    refuse_overwriting_inputs(target, [p for p in (input_path, catalog, template, config) if p])
+    written = render_document(result, chosen, settings, target, template=template, as_of=day)
+    console = _stdout()
+    console.print(("Đã ghi: " if lang == "vi" else "Written: ") + str(written))
+    if pdf:
+        converted = _write_pdf(written, lang)
+        if converted:
+            console.print(("Đã ghi: " if lang == "vi" else "Written: ") + str(converted))
+
+
+@command("forms")
+def forms_command(json_out: JsonOpt = False, lang: LangOpt = "vi", debug: DebugOpt = False) -> None:
+    """Liệt kê các mẫu văn bản có sẵn, mỗi mẫu một dòng."""
+    from nq57cli.forms import list_forms
+
+    forms = list_forms()
+    if json_out:
+        typer.echo(json.dumps([{"name": f.name, "description": f.description, "template": f.template,
+                                "orientation": f.orientation} for f in forms], ensure_ascii=False, indent=2))
+        return
+    width = max(len(f.name) for f in forms)
+    for f in forms:
+        typer.echo(f"{f.name:<{width}}  {f.description}")
+
+
+@command("init")
+def init_command(
+    folder: Annotated[Path, typer.Argument(help="Thư mục làm việc mới (mặc định: thư mục hiện tại).")] = Path("."),
+    with_templates: Annotated[
+        bool, typer.Option("--templates", help="Chép thêm các mẫu .docx có sẵn vào FOLDER/templates để sửa trong Word.")
+    ] = False,
+    lang: LangOpt = "vi",
+    debug: DebugOpt = False,
+) -> None:
+    """Tạo nq57.toml có chú thích (và thư mục submissions/) cho một kỳ báo cáo mới; không ghi đè tệp có sẵn."""
+    from nq57cli.config import write_starter
+
+    lang = _check_lang(lang)
+    starter = write_starter(folder)
+    created, skipped = list(starter.created), list(starter.skipped)
+    if with_templates:
+        from nq57cli.forms import export_templates
+
+        copied, kept = export_templates(folder / "templates")
+        created += copied
+        skipped += kept
+    console = _stdout()
+    vi = lang == "vi"
+    for path in created:
+        console.print(("Đã tạo: " if vi else "Created: ") + str(path))
+    for path in skipped:
+        console.print(("Đã có, giữ nguyên: " if vi else "Exists, left alone: ") + str(path))
+
+
 def samples_folder() -> Path:
     """The bundled samples, installed with the package (or the repository's samples/)."""
     from importlib.resources import files
@@ -487,5 +619,9 @@ def demo_command(
 
 
 def _demo_steps(result: Any, out: Path, lang: str) -> list[Path]:
-    """The steps after merge that the demo also runs."""
-    return []
+    """After merge, the demo renders the sample report and its appendix."""
+    from nq57cli.config import load_config
+    from nq57cli.render import render_document
+
+    config = load_config(None)
+    return [render_document(result, form, config, out / f"{form}.docx") for form in ("phu-luc-03", "bao-cao")]

@@ -128,3 +128,22 @@ def template_path(form: Form, template_dir: Path | None = None) -> Path:
     if template_dir is not None and (template_dir / form.template).is_file():
         return template_dir / form.template
     return builtin_templates_dir() / form.template
+
+
+def export_templates(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Copy the built-in templates into folder for restyling in Word: (copied, skipped because they
+    exist). Point `template_dir` in nq57.toml at the folder to use the copies."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    copied: list[Path] = []
+    skipped: list[Path] = []
+    source = builtin_templates_dir()
+    for form in FORMS.values():
+        target = folder / form.template
+        if target.exists():
+            skipped.append(target)
+            continue
+        shutil.copyfile(source / form.template, target)
+        copied.append(target)
+    return copied, skipped

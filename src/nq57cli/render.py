@@ -553,7 +553,7 @@ def _qn(tag: str) -> str:
     return qn(tag)
 
 
-def _end_section_here(body: Any, final: Any) -> None:
+def _end_section_here(final: Any) -> None:
     """Turn the body's last section properties into a section break after the current content."""
     from docx.oxml import OxmlElement
 
@@ -632,7 +632,7 @@ def append_document(main: Any, appendix: Any) -> None:
     """
     body = main.element.body
     final = body.find(_qn("w:sectPr"))
-    _end_section_here(body, final)
+    _end_section_here(final)
     source_body = appendix.element.body
     source_final = source_body.find(_qn("w:sectPr"))
     mapping: dict[str, str] = {}
