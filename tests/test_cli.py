@@ -243,3 +243,41 @@ def test_init_writes_config_and_never_overwrites(tmp_path):
     again = run("init", str(tmp_path / "ky-bao-cao"))
     assert again.exit_code == 0 and "giữ nguyên" in again.stdout
     assert config.read_text(encoding="utf-8") == "# của tôi\n"
+
+
+def test_overdue_json_equals_library_and_exit_codes(merged_samples, tmp_path):
+    from datetime import date
+
+    from nq57cli.mergedbook import read_merged
+    from nq57cli.overdue import classify, to_json_dict
+
+    result = run("overdue", "-i", str(merged_samples), "--as-of", "30/9/2025", "--json")
+    assert result.exit_code == 0, result.output
+    library = to_json_dict(classify(read_merged(merged_samples)[0], date(2025, 9, 30)), "vi")
+    assert json.loads(result.stdout) == json.loads(json.dumps(library, ensure_ascii=False))
+    assert json.loads(result.stdout)["overdue"] == ["NQ57-04", "NQ57-08"]
+
+    assert run("overdue", "-i", str(merged_samples), "--as-of", "2025-12-31", "--fail-on-overdue").exit_code == 1
+    assert run("overdue", "-i", str(merged_samples), "--as-of", "2025-01-01", "--fail-on-overdue").exit_code == 0
+    assert run("overdue", "-i", str(merged_samples), "--as-of", "31/31/2025").exit_code == 2
+    assert run("overdue", "-i", str(merged_samples), "--by", "nobody").exit_code == 2
+
+    table = run("overdue", "-i", str(merged_samples), "--as-of", "2025-12-31", "--by", "group")
+    assert table.exit_code == 0 and "4/38" in table.stdout and "31/12/2025" in table.stdout
+
+
+def test_overdue_writes_list_appendix_and_letters(merged_samples, tmp_path):
+    from docx import Document
+
+    result = run("overdue", "-i", str(merged_samples), "--as-of", "2025-12-31", "--xlsx", str(tmp_path / "qh.xlsx"),
+                 "--docx", str(tmp_path / "qh.docx"), "--letters", str(tmp_path / "cv"))
+    assert result.exit_code == 0, result.output
+    letters = sorted(p.name for p in (tmp_path / "cv").glob("*.docx"))
+    assert letters == ["cong-van-don-doc-cong-an-tinh.docx", "cong-van-don-doc-so-khoa-hoc-va-cong-nghe.docx",
+                       "cong-van-don-doc-van-phong-ubnd-tinh.docx"]
+    for name in letters:
+        doc = Document(tmp_path / "cv" / name)
+        cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+        text = "\n".join([p.text for p in doc.paragraphs] + cells)
+        assert "V/v đôn đốc thực hiện nhiệm vụ quá hạn" in text and "Kính gửi" in text
+    assert (tmp_path / "qh.xlsx").exists() and (tmp_path / "qh.docx").exists()

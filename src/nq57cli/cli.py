@@ -35,6 +35,7 @@ DebugOpt = Annotated[bool, typer.Option("--debug", help="Hiện traceback khi c�
 
 SUBMISSION_PATTERNS = ("*.xlsx", "*.xlsm", "*.xls", "*.ods")
 MAX_SHOWN_PER_FILE = 20  # findings printed per file unless --verbose
+DEMO_AS_OF = "2025-12-31"  # the end of the samples' reporting period
 
 
 def _stderr() -> Any:
@@ -576,6 +577,100 @@ def init_command(
         console.print(("Đã có, giữ nguyên: " if vi else "Exists, left alone: ") + str(path))
 
 
+@command("overdue")
+def overdue_command(
+    files: FilesArg = None,
+    input_path: InputOpt = None,
+    catalog: CatalogOpt = None,
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", help="Ngày tính quá hạn: 30/9/2025 hoặc 2025-09-30 (mặc định: hôm nay).")
+    ] = None,
+    within: Annotated[Optional[int], typer.Option("--within", help="Liệt kê thêm nhiệm vụ đến hạn trong N ngày tới.")] = None,
+    by: Annotated[str, typer.Option("--by", help="Nhóm theo: lead (cơ quan chủ trì), agency (đơn vị báo cáo), group (nhóm).")] = "lead",
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Ghi danh sách ra tệp Excel để chuyển tiếp.")] = None,
+    docx: Annotated[Optional[Path], typer.Option("--docx", help="Ghi phụ lục \"Danh sách nhiệm vụ quá hạn\" (Word).")] = None,
+    letters: Annotated[
+        Optional[Path], typer.Option("--letters", help="Ghi công văn đôn đốc, mỗi cơ quan chủ trì có việc quá hạn một tệp.")
+    ] = None,
+    fail_on_overdue: Annotated[
+        bool, typer.Option("--fail-on-overdue", help="Thoát với mã 1 khi có nhiệm vụ quá hạn (cho script).")
+    ] = False,
+    config: ConfigOpt = None,
+    set_: SetOpt = [],  # noqa: B006
+    agency: AgencyOpt = [],  # noqa: B006
+    json_out: JsonOpt = False,
+    lang: LangOpt = "vi",
+    verbose: VerboseOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Nhiệm vụ quá hạn (và sắp đến hạn) tính đến một ngày, của cơ quan nào; công văn đôn đốc."""
+    from datetime import date
+
+    from nq57cli.fileio import refuse_overwriting_inputs
+    from nq57cli.overdue import (
+        classify,
+        parse_as_of,
+        terminal_table,
+        to_json_dict,
+        write_letters,
+        write_overdue_docx,
+        write_overdue_xlsx,
+    )
+
+    lang = _check_lang(lang)
+    day = parse_as_of(as_of) if as_of else date.today()
+    if within is not None and within < 0:
+        raise UsageError("--within phải là số ngày ≥ 0", "--within must be a number of days ≥ 0")
+    result = load_result(input_path, catalog, files, agency, lang, verbose)
+    report = classify(result, day, within=within, by=by)
+    inputs = [p for p in (input_path, catalog, config) if p]
+    written: list[Path] = []
+    if xlsx:
+        refuse_overwriting_inputs(xlsx, inputs)
+        written.append(write_overdue_xlsx(report, xlsx, lang))
+    settings = load_report_config(config, set_) if (docx or letters) else None
+    if docx:
+        refuse_overwriting_inputs(docx, inputs)
+        written.append(write_overdue_docx(report, docx, settings))
+    if letters:
+        written.extend(write_letters(report, letters, settings))
+    if json_out:
+        typer.echo(json.dumps(to_json_dict(report, lang), ensure_ascii=False, indent=2))
+    else:
+        _print_overdue(terminal_table(report, lang), lang)
+    err = _stderr()
+    for path in written:
+        err.print(("Đã ghi: " if lang == "vi" else "Written: ") + str(path))
+    if fail_on_overdue and report.summary.overdue:
+        raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _print_overdue(table: Any, lang: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = _stdout()
+    if not console.is_terminal:
+        console = Console(highlight=False, width=160)  # piped: wide enough for the task column
+    title_width = max(30, console.width - 95)
+    for section in table.sections:
+        if not section.rows:
+            continue
+        grid = Table(title=_escape(section.title), title_justify="left", show_lines=True)
+        for index, name in enumerate(table.columns):
+            grid.add_column(name, overflow="fold", justify="right" if index == 5 else "left",
+                            min_width=title_width if index == 1 else None, max_width=None if index == 1 else 24)
+        for row in section.rows:
+            cells = [_escape(_shorten(cell, 160) if index == 1 else cell) for index, cell in enumerate(row)]
+            grid.add_row(*cells)
+        console.print(grid)
+    console.print(_escape(table.summary))
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def samples_folder() -> Path:
     """The bundled samples, installed with the package (or the repository's samples/)."""
     from importlib.resources import files
@@ -623,5 +718,13 @@ def _demo_steps(result: Any, out: Path, lang: str) -> list[Path]:
     from nq57cli.config import load_config
     from nq57cli.render import render_document
 
+    from nq57cli.overdue import classify, write_letters, write_overdue_xlsx
+
     config = load_config(None)
-    return [render_document(result, form, config, out / f"{form}.docx") for form in ("phu-luc-03", "bao-cao")]
+    written = [render_document(result, form, config, out / f"{form}.docx") for form in ("phu-luc-03", "bao-cao")]
+    from datetime import date
+
+    late = classify(result, date.fromisoformat(DEMO_AS_OF))
+    written.append(write_overdue_xlsx(late, out / "qua-han.xlsx", lang))
+    written.extend(write_letters(late, out / "cong-van-don-doc", config))
+    return written

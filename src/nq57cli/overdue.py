@@ -223,6 +223,12 @@ def _dated(deadline: Deadline) -> bool:
     return deadline.due is not None and deadline.kind not in ("recurring", "conditional", "none")
 
 
+def is_overdue(task: Task, as_of: date) -> bool:
+    """The one overdue rule, used by `overdue` and by the figures of the rendered report: a dated
+    deadline before the as-of date and a combined status that is not completed."""
+    return _dated(task.deadline) and task.status != "completed" and task.deadline.due < as_of  # type: ignore[operator]
+
+
 def categorize(status: str | None, deadline: Deadline, completed_on: date | None, as_of: date) -> Category:
     """The class of a task (or of one agency's report) as of a date; see the module docstring."""
     if status in (None, "no_report"):

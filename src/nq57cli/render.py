@@ -28,7 +28,6 @@ from nq57cli.status import status_label
 STATUS_ORDER = ("completed", "in_progress", "not_started", "waiting", "not_applicable", "no_report")
 OTHER_STATUSES = ("waiting", "not_applicable", "no_report")
 # Statuses that can be overdue; "waiting" hangs on the centre, "not_applicable" is not the agency's task.
-OPEN_STATUSES = ("in_progress", "not_started", "no_report")
 UNDATED_KINDS = ("recurring", "conditional", "none")
 NO_TASKS = "không có nhiệm vụ"
 OTHER_GROUP = "Các nhiệm vụ khác"
@@ -130,9 +129,10 @@ def _punctuated(items: list[str]) -> list[str]:
 
 
 def _is_overdue(task: Task, as_of: dt.date | None) -> bool:
-    """Open and past its deadline: late from the day after the deadline; recurring never is."""
-    return (as_of is not None and task.status in OPEN_STATUSES and task.deadline.kind not in UNDATED_KINDS
-            and task.deadline.due is not None and as_of > task.deadline.due)
+    """Past its deadline and not completed, by the rule of `nq57 overdue` (late from the day after)."""
+    from nq57cli.overdue import is_overdue
+
+    return as_of is not None and is_overdue(task, as_of)
 
 
 def _completion(task: Task) -> str | None:
