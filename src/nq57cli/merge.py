@@ -168,7 +168,7 @@ def _match(reports: list[Report], catalog: Catalog, matcher: TextMatcher, findin
                 findings.append(_at(report, "error", "task.unknown_id", "task_id", report.task_id))
                 continue
             report.matched_id, report.match_method, report.match_score = task.task_id, "id", 100.0
-            if report.title and task.title:
+            if report.title and task.title and report.title != task.title:
                 score = matcher.score(report.title, index_of[task.task_id])
                 if score < ID_TITLE_MISMATCH:
                     findings.append(_at(report, "warning", "task.id_title_mismatch", "title", None,

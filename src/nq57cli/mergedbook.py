@@ -82,10 +82,14 @@ def _sheet(workbook: Any, title: str, columns: list[tuple[str, int, bool]], rows
     ws.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
 
 
-def _workbook(path: Path) -> Any:
+CONSTANT_MEMORY_FROM = 30_000  # rows; below this the faster in-memory (shared strings) mode is used
+
+
+def _workbook(path: Path, rows: int = 0) -> Any:
     import xlsxwriter
 
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": rows >= CONSTANT_MEMORY_FROM,
+                                               "strings_to_formulas": False,
                                                "strings_to_urls": False, "strings_to_numbers": False})
     workbook.set_properties({"title": "Tổng hợp báo cáo thực hiện Nghị quyết 57-NQ/TW", "author": "nq57",
                              "created": datetime(2025, 1, 1)})
@@ -133,7 +137,7 @@ def write_merged(result: MergeResult, path: Path, lang: str = "vi") -> Path:
     input_rows.append([f"nq57 {result.tool_version}", "tool", None, None, None, None, None, None, None, None])
 
     def write(tmp: Path) -> None:
-        workbook = _workbook(tmp)
+        workbook = _workbook(tmp, len(report_rows) + len(finding_rows))
         _sheet(workbook, TASKS_SHEET, TASK_COLUMNS, task_rows)
         _sheet(workbook, GROUPS_SHEET, GROUP_COLUMNS, group_rows)
         _sheet(workbook, REPORTS_SHEET, REPORT_COLUMNS, report_rows)

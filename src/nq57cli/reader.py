@@ -9,6 +9,7 @@ import hashlib
 import os
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,27 @@ _GROUP_RE = re.compile(
     re.IGNORECASE,
 )
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
+
+
+@dataclass(frozen=True)
+class Schema:
+    """Which table read_table() looks for: how header texts map to fields, and which fields count.
+
+    `required`: a header row names at least one of them (the first one found is the row's title
+    column); `details`: fields whose values make a row a data row, never a group row.
+    """
+
+    field_for: Callable[[object], str | None]
+    required: tuple[str, ...]
+    details: tuple[str, ...]
+    no_header: str = "sheet.no_header"  # finding code when no header row is found
+
+
+TASKS = Schema(
+    field_for=field_for,
+    required=("title", "task_id"),
+    details=("task_id", "status", "result", "deadline", "document", "completed_on"),
+)
 
 
 def column_letter(index: int) -> str:
@@ -89,6 +111,7 @@ class SheetTable:
     title_lines: list[str]
     rows: list[RawRow]
     formula_cells: set[str] = field(default_factory=set)  # "F14" cells lacking a cached value
+    merged: list[tuple] = field(default_factory=list)  # merged ranges ((r0, c0), (r1, c1)), 0-based
 
 
 @dataclass
@@ -161,7 +184,8 @@ def _short(exc: Exception) -> str:
     return text[:120]
 
 
-def _header_candidates(rows: list[list[Any]], merged: list[tuple]) -> list[tuple[int, int, dict[str, int], dict[str, str]]]:
+def _header_candidates(rows: list[list[Any]], merged: list[tuple],
+                       schema: Schema = TASKS) -> list[tuple[int, int, dict[str, int], dict[str, str]]]:
     """(score, header_row, columns, headers) for each one- and two-row header in the first rows."""
     spans: dict[tuple[int, int], Any] = {}
     for (r0, c0), (r1, c1) in merged:
@@ -173,7 +197,7 @@ def _header_candidates(rows: list[list[Any]], merged: list[tuple]) -> list[tuple
     limit = min(len(rows), HEADER_SEARCH_ROWS)
     for r in range(limit):
         single = [_text(v) for v in rows[r]]
-        candidates.append(_score(r, 1, single))
+        candidates.append(_score(r, 1, single, schema))
         if r + 1 < len(rows):
             top = [_text(spans.get((r, c), v)) for c, v in enumerate(rows[r])]
             bottom = [_text(v) for v in rows[r + 1]]
@@ -190,7 +214,7 @@ def _header_candidates(rows: list[list[Any]], merged: list[tuple]) -> list[tuple
                 t = top[c] if c < len(top) else ""
                 b = bottom[c] if c < len(bottom) else ""
                 combined.append((t, b))
-            candidates.append(_score(r, 2, combined))
+            candidates.append(_score(r, 2, combined, schema))
     return [c for c in candidates if c[0] > 0]
 
 
@@ -204,7 +228,8 @@ def _text(value: Any) -> str:
     return one_line(value) or ""
 
 
-def _score(r: int, height: int, cells: list) -> tuple[int, int, int, dict[str, int], dict[str, str]]:
+def _score(r: int, height: int, cells: list,
+           schema: Schema = TASKS) -> tuple[int, int, int, dict[str, int], dict[str, str]]:
     columns: dict[str, int] = {}
     headers: dict[str, str] = {}
     for c, cell in enumerate(cells):
@@ -217,19 +242,20 @@ def _score(r: int, height: int, cells: list) -> tuple[int, int, int, dict[str, i
         for text in options:
             if not text:
                 continue
-            name = field_for(text)
+            name = schema.field_for(text)
             if name and name not in columns:
                 columns[name] = c
                 headers[name] = " / ".join(x for x in dict.fromkeys(options) if x) if height == 2 else text
                 break
-    has_key = "title" in columns or "task_id" in columns
+    has_key = any(key in columns for key in schema.required)
     score = len(columns) if has_key and len(columns) >= 2 else 0
     # Prefer the two-row reading only when it names more fields than one row does.
     return (score * 2 - (height - 1), r, height, columns, headers)
 
 
-def _locate(rows: list[list[Any]], merged: list[tuple]) -> tuple[int, int, dict[str, int], dict[str, str]] | None:
-    candidates = _header_candidates(rows, merged)
+def _locate(rows: list[list[Any]], merged: list[tuple],
+            schema: Schema = TASKS) -> tuple[int, int, dict[str, int], dict[str, str]] | None:
+    candidates = _header_candidates(rows, merged, schema)
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (c[0], -c[1]))
@@ -252,7 +278,8 @@ def _resolve_ambiguous(columns: dict[str, int], headers: dict[str, str], body: l
         headers[target] = header
 
 
-def _row_kind(values: dict[str, Any], row_cells: list[Any]) -> tuple[str | None, str | None]:
+def _row_kind(values: dict[str, Any], row_cells: list[Any],
+              schema: Schema = TASKS) -> tuple[str | None, str | None]:
     """(group text, label) when the row is a group row, else (None, None)."""
     filled = [v for v in row_cells if v not in ("", None)]
     if len(filled) > 2:  # a group row holds its text in one (merged) cell, or STT + title
@@ -262,9 +289,8 @@ def _row_kind(values: dict[str, Any], row_cells: list[Any]) -> tuple[str | None,
     if not texts:
         return None, None
     stt = one_line(values.get("stt")) or ""
-    title = one_line(values.get("title")) or ""
-    substantive = [f for f in ("task_id", "status", "result", "deadline", "document", "completed_on")
-                   if values.get(f) not in ("", None)]
+    title = one_line(values.get(schema.required[0])) or ""
+    substantive = [f for f in schema.details if values.get(f) not in ("", None)]
     if _ROMAN.match(stt) and title and not substantive:
         return f"{stt.rstrip('.')}. {title}", stt.rstrip(".")
     if len(set(texts)) == 1:  # a merged row: one text, usually in column A
@@ -331,8 +357,9 @@ def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
     return None
 
 
-def read_table(path: Path, display: str | None = None) -> ReadOutcome:
-    """Find and read the task table of one workbook; problems become findings, never exceptions."""
+def read_table(path: Path, display: str | None = None, schema: Schema = TASKS) -> ReadOutcome:
+    """Find and read the table of one workbook (the task table unless another `schema` is given);
+    problems become findings, never exceptions."""
     display = display or path.name
     findings: list[Finding] = []
     try:
@@ -340,7 +367,7 @@ def read_table(path: Path, display: str | None = None) -> ReadOutcome:
     except WorkbookUnreadable as exc:
         return ReadOutcome(None, [Finding(severity="error", code=exc.code, file=display, params=exc.params)])
     try:
-        return _read_workbook(workbook, path, display, findings)
+        return _read_workbook(workbook, path, display, findings, schema)
     except WorkbookUnreadable as exc:
         findings.append(Finding(severity="error", code=exc.code, file=display, params=exc.params))
         return ReadOutcome(None, findings)
@@ -354,7 +381,8 @@ def read_table(path: Path, display: str | None = None) -> ReadOutcome:
             pass
 
 
-def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Finding]) -> ReadOutcome:
+def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Finding],
+                   schema: Schema = TASKS) -> ReadOutcome:
     best = None
     any_data = False
     metadata = list(workbook.sheets_metadata)
@@ -368,16 +396,17 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
         rows = sheet.to_python(skip_empty_area=False)
         if any(v not in ("", None) for row in rows for v in row):
             any_data = True
-        located = _locate(rows, list(sheet.merged_cell_ranges or []))
+        merged = list(sheet.merged_cell_ranges or [])
+        located = _locate(rows, merged, schema)
         if located and (best is None or len(located[2]) > len(best[2][2])):
-            best = (meta.name, rows, located)
+            best = (meta.name, rows, located, merged)
     if not any_data:
         raise WorkbookUnreadable("file.empty")
     if best is None:
         first = next((m.name for m in visible_first), None)
-        findings.append(Finding(severity="error", code="sheet.no_header", file=display, sheet=first))
+        findings.append(Finding(severity="error", code=schema.no_header, file=display, sheet=first))
         return ReadOutcome(None, findings)
-    sheet_name, rows, (r, height, columns, headers) = best
+    sheet_name, rows, (r, height, columns, headers), merged = best
     data_start = r + height
     while data_start < len(rows) and all(is_numbering(v) for v in rows[data_start]) and any(
         v not in ("", None) for v in rows[data_start]
@@ -387,7 +416,7 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
     _resolve_ambiguous(columns, headers, body)
     for c, value in enumerate(rows[r]):
         text = _text(value)
-        if text and c not in columns.values() and field_for(text) is None and height == 1:
+        if text and c not in columns.values() and schema.field_for(text) is None and height == 1:
             findings.append(Finding(severity="info", code="header.unmapped", file=display, sheet=sheet_name,
                                     cell=cell_ref(r, c), column=text))
     title_lines = []
@@ -396,8 +425,9 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
             text = one_line(value)
             if text:
                 title_lines.append(text)
-    title_col = columns.get("title", columns.get("task_id"))
-    title_header = header_key(headers.get("title", headers.get("task_id", "")).split(" / ")[0])
+    title_field = next((key for key in schema.required if key in columns), None)
+    title_col = columns.get(title_field) if title_field else None
+    title_header = header_key((headers.get(title_field, "") if title_field else "").split(" / ")[0])
     table_rows: list[RawRow] = []
     for offset, row in enumerate(body):
         excel_row = data_start + offset + 1
@@ -408,7 +438,7 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
         first = row[title_col] if title_col is not None and title_col < len(row) else None
         if isinstance(first, str) and len(first) < 60 and header_key(first) == title_header:
             continue  # the header repeated further down (a pasted second page)
-        group, label = _row_kind(values, row)
+        group, label = _row_kind(values, row, schema)
         table_rows.append(RawRow(row=excel_row, values=values, cells=cells, group=group, group_label=label))
     formula_cells = _formula_cells(path, sheet_name)
     table = SheetTable(
@@ -421,5 +451,6 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
         title_lines=title_lines,
         rows=table_rows,
         formula_cells=formula_cells,
+        merged=merged,
     )
     return ReadOutcome(table, findings)
