@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from nq57cli.fileio import atomic_write
 from nq57cli.models import Deadline, Finding, Group, InputFile, MergeResult, Report, Task
 from nq57cli.status import parse_status, status_label
 from nq57cli.text import clean, header_key, one_line
+from nq57cli.xlsxout import new_workbook, write_sheet
 
 TASKS_SHEET = "Nhiệm vụ"
 GROUPS_SHEET = "Nhóm nhiệm vụ"
@@ -52,57 +53,6 @@ SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
 MATCH_VI = {"id": "mã", "text": "nội dung", "new": "mới", "none": "không khớp"}
 
 
-EXCEL_MAX_TEXT = 32767  # characters Excel can hold in one cell
-
-
-def _sheet(workbook: Any, title: str, columns: list[tuple[str, int, bool]], rows: list[list[Any]]) -> None:
-    """One sheet: bold frozen header, column widths, wrapped text; every string stored as text."""
-    ws = workbook.add_worksheet(title)
-    formats = workbook.nq57_formats
-    for index, (_, width, wrapped) in enumerate(columns):
-        ws.set_column(index, index, width, formats["wrap" if wrapped else "top"])
-    ws.freeze_panes(1, 0)
-    for index, (name, _, _) in enumerate(columns):
-        ws.write_string(0, index, name, formats["header"])
-    for r, values in enumerate(rows, start=1):
-        for c, value in enumerate(values):
-            if value is None or value == "":
-                continue
-            if isinstance(value, str):
-                # write_string: agency text starting with "=", "+", "-", "@" stays text, never a formula
-                ws.write_string(r, c, value[:EXCEL_MAX_TEXT])  # control characters: xlsxwriter escapes them
-            elif isinstance(value, bool):
-                ws.write_boolean(r, c, value)
-            elif isinstance(value, (date, datetime)):
-                ws.write_datetime(r, c, datetime(value.year, value.month, value.day), formats["date"])
-            elif isinstance(value, (int, float)):
-                ws.write_number(r, c, value)
-            else:
-                ws.write_string(r, c, str(value))
-    ws.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
-
-
-CONSTANT_MEMORY_FROM = 30_000  # rows; below this the faster in-memory (shared strings) mode is used
-
-
-def _workbook(path: Path, rows: int = 0) -> Any:
-    import xlsxwriter
-
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": rows >= CONSTANT_MEMORY_FROM,
-                                               "strings_to_formulas": False,
-                                               "strings_to_urls": False, "strings_to_numbers": False})
-    workbook.set_properties({"title": "Tổng hợp báo cáo thực hiện Nghị quyết 57-NQ/TW", "author": "nq57",
-                             "created": datetime(2025, 1, 1)})
-    workbook.nq57_formats = {
-        "header": workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True,
-                                       "valign": "vcenter", "border": 1}),
-        "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
-        "top": workbook.add_format({"valign": "top"}),
-        "date": workbook.add_format({"num_format": "dd/mm/yyyy", "valign": "top"}),
-    }
-    return workbook
-
-
 def write_merged(result: MergeResult, path: Path, lang: str = "vi") -> Path:
     """Write the consolidated workbook atomically; agency text stays text."""
     task_rows = [
@@ -137,12 +87,13 @@ def write_merged(result: MergeResult, path: Path, lang: str = "vi") -> Path:
     input_rows.append([f"nq57 {result.tool_version}", "tool", None, None, None, None, None, None, None, None])
 
     def write(tmp: Path) -> None:
-        workbook = _workbook(tmp, len(report_rows) + len(finding_rows))
-        _sheet(workbook, TASKS_SHEET, TASK_COLUMNS, task_rows)
-        _sheet(workbook, GROUPS_SHEET, GROUP_COLUMNS, group_rows)
-        _sheet(workbook, REPORTS_SHEET, REPORT_COLUMNS, report_rows)
-        _sheet(workbook, FINDINGS_SHEET, FINDING_COLUMNS, finding_rows)
-        _sheet(workbook, INPUTS_SHEET, INPUT_COLUMNS, input_rows)
+        workbook = new_workbook(tmp, len(report_rows) + len(finding_rows),
+                                "Tổng hợp báo cáo thực hiện Nghị quyết 57-NQ/TW")
+        write_sheet(workbook, TASKS_SHEET, TASK_COLUMNS, task_rows)
+        write_sheet(workbook, GROUPS_SHEET, GROUP_COLUMNS, group_rows)
+        write_sheet(workbook, REPORTS_SHEET, REPORT_COLUMNS, report_rows)
+        write_sheet(workbook, FINDINGS_SHEET, FINDING_COLUMNS, finding_rows)
+        write_sheet(workbook, INPUTS_SHEET, INPUT_COLUMNS, input_rows)
         workbook.close()
 
     return atomic_write(path, write)

@@ -566,50 +566,10 @@ def _xlsx_row(number: int, item: OverdueItem, days: int | None, lang: str) -> li
     ]
 
 
-def _write_sheet(workbook: Any, name: str, title: str, columns: list[tuple[str, int, bool]],
-                 rows: list[list[Any]]) -> None:
-    """A sheet with a title line, a bold frozen header row, widths, wrapping and a filter;
-    text starting with "=" is stored as text, never as a formula."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    ws = workbook.create_sheet(name)
-    for index, (_, width, _) in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "A3"
-    heading = WriteOnlyCell(ws, value=title)
-    heading.font = Font(bold=True, size=13)
-    ws.append([heading])
-    header = []
-    for text, _, _ in columns:
-        cell = WriteOnlyCell(ws, value=text)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        header.append(cell)
-    ws.append(header)
-    for values in rows:
-        out = []
-        for (_, _, wrapped), value in zip(columns, values):
-            if isinstance(value, str):
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            cell = WriteOnlyCell(ws, value=value)
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"
-            if isinstance(value, date):
-                cell.number_format = "DD/MM/YYYY"
-            cell.alignment = Alignment(wrap_text=wrapped, vertical="top")
-            out.append(cell)
-        ws.append(out)
-    ws.auto_filter.ref = f"A2:{get_column_letter(len(columns))}{len(rows) + 2}"
-
-
 def write_overdue_xlsx(report: OverdueReport, path: Path, lang: str = "vi") -> Path:
     """The list of late tasks to forward (one row per task, most days late first), written
     atomically; with a sheet of tasks falling due soon when `within` was given and a summary sheet."""
-    from openpyxl import Workbook
+    from nq57cli.xlsxout import new_workbook, write_sheet
 
     day = format_date(report.as_of)
     overdue_rows = [_xlsx_row(n, i, i.days_late, lang) for n, i in enumerate(report.overdue, start=1)]
@@ -620,16 +580,15 @@ def write_overdue_xlsx(report: OverdueReport, path: Path, lang: str = "vi") -> P
     summary_rows.append(["Tóm tắt", summary_line(report, lang)])
 
     def write(tmp: Path) -> None:
-        workbook = Workbook(write_only=True)
-        _write_sheet(workbook, OVERDUE_SHEET, f"DANH SÁCH NHIỆM VỤ QUÁ HẠN (tính đến ngày {day})",
-                     XLSX_COLUMNS, overdue_rows)
+        workbook = new_workbook(tmp, len(overdue_rows) + len(soon_rows), "Danh sách nhiệm vụ quá hạn")
+        write_sheet(workbook, OVERDUE_SHEET, XLSX_COLUMNS, overdue_rows,
+                    title=f"DANH SÁCH NHIỆM VỤ QUÁ HẠN (tính đến ngày {day})")
         if report.within is not None:
-            _write_sheet(workbook, DUE_SOON_SHEET,
-                         f"NHIỆM VỤ ĐẾN HẠN TRONG {report.within} NGÀY TỚI (tính từ ngày {day})",
-                         DUE_SOON_COLUMNS, soon_rows)
-        _write_sheet(workbook, SUMMARY_SHEET, f"PHÂN LOẠI NHIỆM VỤ (tính đến ngày {day})",
-                     [("Nội dung", 36, True), ("Giá trị", 100, True)], summary_rows)
-        workbook.save(tmp)
+            write_sheet(workbook, DUE_SOON_SHEET, DUE_SOON_COLUMNS, soon_rows,
+                        title=f"NHIỆM VỤ ĐẾN HẠN TRONG {report.within} NGÀY TỚI (tính từ ngày {day})")
+        write_sheet(workbook, SUMMARY_SHEET, [("Nội dung", 36, True), ("Giá trị", 100, True)], summary_rows,
+                    title=f"PHÂN LOẠI NHIỆM VỤ (tính đến ngày {day})")
+        workbook.close()
 
     return atomic_write(path, write)
 
