@@ -780,7 +780,6 @@ def make_xa() -> None:
     wb = new_workbook()
     ws = wb.active
     ws.title = "Sheet1"
-    n = len(XA_HEADERS)
     widths(ws, [6, 60, 18, 16, 60, 22])
     cell = ws.cell(row=1, column=1, value="Đơn vị báo cáo: UBND xã Nghĩa Hành")
     cell.font = font(bold=True)
