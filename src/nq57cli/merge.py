@@ -115,8 +115,9 @@ class TextMatcher:
         from rapidfuzz import fuzz, process
 
         queries = [match_key(t) for t in titles]
+        workers = -1 if len(queries) * len(self.keys) > 200_000 else 1  # threads only pay on big matrices
         whole = process.cdist([_sorted_words(q) for q in queries], self.sorted_keys, scorer=fuzz.ratio,
-                              dtype=np.float32, workers=-1)
+                              dtype=np.float32, workers=workers)
         k = min(self.TOP_K, len(self.keys))
         top = np.argpartition(-whole, k - 1, axis=1)[:, :k]
         out = []

@@ -195,12 +195,15 @@ def _header_candidates(rows: list[list[Any]], merged: list[tuple],
                     spans[(r, c)] = rows[r0][c0]
     candidates = []
     limit = min(len(rows), HEADER_SEARCH_ROWS)
+    texts = [[_text(v) for v in rows[r]] for r in range(min(len(rows), limit + 1))]
+    named = [sum(1 for t in row if t and schema.field_for(t)) for row in texts]
     for r in range(limit):
-        single = [_text(v) for v in rows[r]]
-        candidates.append(_score(r, 1, single, schema))
-        if r + 1 < len(rows):
-            top = [_text(spans.get((r, c), v)) for c, v in enumerate(rows[r])]
-            bottom = [_text(v) for v in rows[r + 1]]
+        if named[r] >= 2:
+            candidates.append(_score(r, 1, texts[r], schema))
+        # A two-row header needs header words in its top row (e.g. "Kết quả" over "Tình trạng").
+        if r + 1 < len(texts) and named[r] >= 1 and named[r] + named[r + 1] >= 2:
+            top = [_text(spans[(r, c)]) if (r, c) in spans else t for c, t in enumerate(texts[r])]
+            bottom = texts[r + 1]
             if not merged:  # no merge data (e.g. .xls): carry a top cell right over empty ones
                 last = ""
                 for c in range(len(top)):

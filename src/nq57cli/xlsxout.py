@@ -10,7 +10,7 @@ from typing import Any
 Column = tuple[str, int, bool]  # header, width, wrapped
 
 EXCEL_MAX_TEXT = 32767  # characters Excel can hold in one cell
-CONSTANT_MEMORY_FROM = 30_000  # rows; below this the faster in-memory (shared strings) mode is used
+CONSTANT_MEMORY_FROM = 200_000  # rows; below this the faster in-memory (shared strings) mode is used
 FIXED_CREATED = datetime(2025, 1, 1)  # document properties do not carry the run time: runs compare equal
 
 
