@@ -723,6 +723,71 @@ def build_ke_hoach(path: Path) -> None:
     save(doc, path)
 
 
+# The indicator appendix (seed 004, Phụ lục I): five milestone columns under one "Mục tiêu" heading.
+MILESTONE_SLOTS = 5
+CHI_TIEU_COLUMNS = [
+    ("STT", 620, "{{ row.code }}", CENTER),
+    ("Tên chỉ tiêu", 3700, "{{ row.name }}", LEFT),
+    ("Đơn vị", 1000, "{{ row.unit }}", CENTER),
+    *[(f"{{{{ indicators.columns[{i}] }}}}", 880, f"{{{{ row.targets[{i}] }}}}", CENTER) for i in range(MILESTONE_SLOTS)],
+    ("Cơ quan chủ trì theo dõi, đánh giá", 1800, "{{ row.monitor }}", CENTER),
+    ("Kết quả đạt được", 1200, "{{ row.value }}", CENTER),
+    ("Đánh giá", 1567, "{{ row.assessment }}", CENTER),
+]
+
+
+def indicator_table(doc, columns: list[tuple[str, int, str, object]], *, size: float, first: int = 3) -> None:
+    """Two repeated header rows ("Mục tiêu" over the milestone columns, the others merged down), then
+    per row: a section (one merged cell), a parent indicator (bold) or an indicator."""
+    widths = [w for _, w, _, _ in columns]
+    assert sum(widths) == LANDSCAPE_WIDTH, (sum(widths), LANDSCAPE_WIDTH)
+    last = first + MILESTONE_SLOTS - 1
+    t = table(doc, widths, borders=True)
+    top, bottom = row(t, widths), row(t, widths)
+    repeat_header(top)
+    repeat_header(bottom)
+    span = top.cells[first].merge(top.cells[last])
+    span.width = Twips(sum(widths[first:last + 1]))
+    for index, (title, _, _, _) in enumerate(columns):
+        if first <= index <= last:
+            cell = bottom.cells[index]
+        else:
+            cell = top.cells[index].merge(bottom.cells[index])
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        cell_text(cell, title, size=size, bold=True, align=CENTER, style="NQ Table Header")
+    span.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    cell_text(span, "Mục tiêu", size=size, bold=True, align=CENTER, style="NQ Table Header")
+    tr_tag(t, widths, "{%tr for row in indicators.rows %}")
+    tr_tag(t, widths, "{%tr if row.is_group %}")
+    _, cell = merged_row(t, widths)
+    cell_text(cell, "{{ row.text }}", size=size, bold=True, align=LEFT)
+    tr_tag(t, widths, "{%tr elif row.is_parent %}")
+    parent = row(t, widths)
+    for cell, (_, _, expression, align) in zip(parent.cells, columns):
+        cell_text(cell, expression, size=size, bold=True, align=align)
+    tr_tag(t, widths, "{%tr else %}")
+    child = row(t, widths)
+    for cell, (_, _, expression, align) in zip(child.cells, columns):
+        cell_text(cell, expression, size=size, align=align)
+    tr_tag(t, widths, "{%tr endif %}")
+    tr_tag(t, widths, "{%tr endfor %}")
+
+
+def build_chi_tieu(path: Path) -> None:
+    """The indicator appendix: targets per milestone, the value reached and the assessment."""
+    doc = new_document("landscape", "Phụ lục chỉ tiêu")
+    appendix_heading(doc)
+    indicator_table(doc, CHI_TIEU_COLUMNS, size=11)
+    para(doc, "Ghi chú: (-): Chưa thực hiện; (X): Thực hiện.", style="NQ Caption", size=12, before=3)
+    para(doc, "Đánh giá so với mục tiêu \u201c{{ indicators.milestone_label }}\u201d: {{ indicators.met|number }} chỉ "
+              "tiêu đạt, {{ indicators.not_met|number }} chưa đạt, {{ indicators.not_comparable|number }} không so "
+              "sánh được, {{ indicators.not_reported|number }} chưa báo cáo"
+              "{% if indicators.not_applicable + indicators.no_target %}, {{ (indicators.not_applicable + "
+              "indicators.no_target)|number }} không đặt mục tiêu cho mốc này{% endif %}.",
+         style="NQ Caption", size=12)
+    save(doc, path)
+
+
 def build_all(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     targets = {
@@ -731,6 +796,7 @@ def build_all(folder: Path) -> list[Path]:
         "phu-luc-02.docx": lambda p: build_appendix(p, PHU_LUC_02_COLUMNS, size=11, title="Phụ lục II"),
         "bao-cao.docx": build_bao_cao,
         "ke-hoach.docx": build_ke_hoach,
+        "chi-tieu.docx": build_chi_tieu,
     }
     written = []
     for name, build in targets.items():

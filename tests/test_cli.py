@@ -193,7 +193,8 @@ def test_forms_lists_every_form_one_line_each():
     result = run("forms")
     assert result.exit_code == 0
     lines = result.stdout.strip().splitlines()
-    assert [line.split()[0] for line in lines] == ["phu-luc-03", "phu-luc-01", "phu-luc-02", "bao-cao", "ke-hoach"]
+    assert [line.split()[0] for line in lines] == ["phu-luc-03", "phu-luc-01", "phu-luc-02", "bao-cao", "ke-hoach",
+                                                   "chi-tieu"]
 
 
 def test_render_phu_luc_03_from_merged(merged_samples, tmp_path):

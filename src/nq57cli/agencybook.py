@@ -21,6 +21,7 @@ from nq57cli.deadline import format_date
 from nq57cli.errors import UnreadableInputError, UsageError
 from nq57cli.fileio import atomic_write, refuse_overwriting_inputs
 from nq57cli.models import Group, Task
+from nq57cli.stable import save_reproducibly
 from nq57cli.status import STATUS_LABELS
 from nq57cli.text import header_key, one_line, strip_diacritics
 
@@ -148,7 +149,8 @@ def write_agency_templates(
     for plan in plan_templates(catalog, agencies):
         path = folder / plan.file_name
         refuse_overwriting_inputs(path, [Path(catalog.input.path)])
-        written.append(atomic_write(path, lambda tmp, plan=plan: _build(catalog, plan, period, return_by).save(tmp)))
+        written.append(atomic_write(path, lambda tmp, plan=plan: save_reproducibly(
+            _build(catalog, plan, period, return_by), tmp)))
     return written
 
 

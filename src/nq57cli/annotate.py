@@ -18,6 +18,7 @@ from typing import Any
 from nq57cli.agencybook import row_height, text_cell, wrapped_lines
 from nq57cli.fileio import atomic_write, refuse_overwriting_inputs
 from nq57cli.models import SEVERITY_ORDER, Finding
+from nq57cli.stable import save_reproducibly
 
 EDITABLE = {".xlsx", ".xlsm"}
 FINDINGS_SHEET = "Lỗi cần sửa"
@@ -107,7 +108,7 @@ def annotate(path: Path, findings: list[Finding], folder: Path, lang: str = "vi"
         workbook = Workbook()
         workbook.remove(workbook.active)
         _findings_sheet(workbook, path, own, lang, sheets=None)
-        workbook.save(tmp)
+        save_reproducibly(workbook, tmp)
 
     return atomic_write(report, write)
 
@@ -139,7 +140,7 @@ def _annotate_copy(path: Path, tmp: Path, findings: list[Finding], lang: str) ->
     workbook.active = sheet
     for ws in workbook.worksheets:
         ws.sheet_view.tabSelected = ws is sheet
-    workbook.save(tmp)
+    save_reproducibly(workbook, tmp, keep_created=True)  # the agency's own dates, not the run time
 
 
 def _key(name: str | None) -> str:

@@ -451,6 +451,15 @@ ConfigOpt = Annotated[
 SetOpt = Annotated[
     list[str], typer.Option("--set", help="Ghi đè một mục cấu hình: KHÓA=GIÁ TRỊ, ví dụ document.number=300.")
 ]
+MilestoneOpt = Annotated[
+    Optional[str],
+    typer.Option("--milestone", "-m", help="Mốc đánh giá chỉ tiêu (năm), ví dụ 2025; mặc định: mốc sớm nhất của danh mục."),
+]
+IndicatorsOpt = Annotated[
+    Optional[Path],
+    typer.Option("--indicators", help="Tệp chỉ tiêu indicators.xlsx (của \"nq57 indicators\"): biến indicators của "
+                 "bao-cao, phụ lục chi-tieu kèm báo cáo."),
+]
 
 
 def _as_of_option(value: str | None) -> Any:
@@ -506,11 +515,15 @@ def render_command(
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Ghi thêm bản PDF (cần LibreOffice).")] = False,
     agency: AgencyOpt = [],  # noqa: B006
+    indicators: IndicatorsOpt = None,
+    milestone: MilestoneOpt = None,
     lang: LangOpt = "vi",
     verbose: VerboseOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Kết xuất văn bản Word (BC/KH, phụ lục) đúng thể thức từ merged.xlsx hoặc từ các tệp báo cáo."""
+    """Kết xuất văn bản Word (BC/KH, phụ lục) đúng thể thức từ merged.xlsx hoặc từ các tệp báo cáo.
+
+    Mẫu chi-tieu đọc dữ liệu chỉ tiêu: -i indicators.xlsx, hoặc --catalog CHI-TIEU.xlsx và các tệp chỉ tiêu."""
     from nq57cli.fileio import refuse_overwriting_inputs
     from nq57cli.forms import get_form
     from nq57cli.render import render_document
@@ -521,10 +534,17 @@ def render_command(
         raise UnreadableInputError(f"Không tìm thấy tệp mẫu {template}", f"Template not found: {template}")
     settings = load_report_config(config, set_)
     day = _as_of_option(as_of)
-    result = load_result(input_path, catalog, files, agency, lang, verbose)
+    if chosen.data == "indicators":
+        from nq57cli.models import MergeResult
+
+        data = load_indicator_data(input_path or indicators, catalog, files, agency, milestone, lang, verbose)
+        result = MergeResult(tasks=[], groups=[], findings=[], inputs=[])
+    else:
+        result = load_result(input_path, catalog, files, agency, lang, verbose)
+        data = load_indicator_data(indicators, None, None, agency, milestone, lang, verbose) if indicators else None
     target = output or Path(f"{chosen.name}.docx")
-    refuse_overwriting_inputs(target, [p for p in (input_path, catalog, template, config) if p])
-    written = render_document(result, chosen, settings, target, template=template, as_of=day)
+    refuse_overwriting_inputs(target, [p for p in (input_path, catalog, template, config, indicators) if p])
+    written = render_document(result, chosen, settings, target, template=template, as_of=day, indicators=data)
     console = _stdout()
     console.print(("Đã ghi: " if lang == "vi" else "Written: ") + str(written))
     if pdf:
@@ -728,3 +748,101 @@ def _demo_steps(result: Any, out: Path, lang: str) -> list[Path]:
     written.append(write_overdue_xlsx(late, out / "qua-han.xlsx", lang))
     written.extend(write_letters(late, out / "cong-van-don-doc", config))
     return written
+
+
+def load_indicator_data(input_path: Path | None, catalog: Path | None, files: list[str] | None, agency: list[str],
+                        milestone: str | None, lang: str, verbose: bool = False) -> Any:
+    """Indicator data: an indicators.xlsx (default ./indicators.xlsx) or indicator files consolidated now."""
+    if files:
+        from nq57cli.indicators import merge_indicators
+
+        if catalog is None:
+            raise UsageError("Các tệp báo cáo chỉ tiêu cần --catalog CHI-TIEU.xlsx (danh mục chỉ tiêu).",
+                             "Indicator submissions need --catalog CHI-TIEU.xlsx (the indicator catalog).")
+        paths = expand_inputs(files, exclude=[catalog])
+        result = merge_indicators(paths, catalog, milestone, _parse_agency_options(agency))
+        print_findings([f for f in result.findings if f.severity == "error"], lang, verbose)
+        if not result.readable_submissions():
+            raise UnreadableInputError("Không đọc được tệp báo cáo chỉ tiêu nào.", "None of the indicator files could be read.")
+        return result
+    from nq57cli.indicatorbook import read_indicator_book
+
+    path = input_path or Path("indicators.xlsx")
+    if not path.exists():
+        raise UnreadableInputError(
+            f"Không có tệp chỉ tiêu {path}; hãy chạy \"nq57 indicators\" trước, hoặc dùng -i, hoặc --catalog và các tệp.",
+            f"No indicator workbook {path}; run \"nq57 indicators\" first, or give -i, or --catalog and the files.",
+        )
+    result = read_indicator_book(path, milestone)
+    print_findings([f for f in result.findings if verbose or f.severity == "error"], lang, verbose)
+    return result
+
+
+@command("indicators")
+def indicators_command(
+    files: Annotated[list[str], typer.Argument(help="Các tệp số liệu chỉ tiêu của các đơn vị, thư mục hoặc mẫu *.xlsx.")],
+    catalog: Annotated[Path, typer.Option("--catalog", "-c", help="Danh mục chỉ tiêu (.xlsx) với mục tiêu theo các mốc năm.")],
+    milestone: MilestoneOpt = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp tổng hợp chỉ tiêu sẽ ghi.")] = Path("indicators.xlsx"),
+    agency: AgencyOpt = [],  # noqa: B006
+    json_out: JsonOpt = False,
+    lang: LangOpt = "vi",
+    verbose: VerboseOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Tổng hợp số liệu chỉ tiêu của các đơn vị và đánh giá đạt / chưa đạt so với mục tiêu của một mốc → indicators.xlsx."""
+    from nq57cli.fileio import refuse_overwriting_inputs
+    from nq57cli.indicatorbook import write_indicators
+    from nq57cli.indicators import merge_indicators
+
+    lang = _check_lang(lang)
+    paths = expand_inputs(files, exclude=[output, catalog])
+    if not paths:
+        raise UsageError("Chưa có tệp số liệu chỉ tiêu nào.", "No indicator files given.")
+    refuse_overwriting_inputs(output, paths + [catalog])
+    result = merge_indicators(paths, catalog, milestone, _parse_agency_options(agency))
+    if not result.readable_submissions():
+        print_findings(result.findings, lang, verbose)
+        raise UnreadableInputError("Không đọc được tệp số liệu chỉ tiêu nào (xem các lỗi ở trên); không ghi tệp tổng hợp.",
+                                   "None of the indicator files could be read (see above); nothing written.")
+    written = write_indicators(result, output, lang)
+    print_findings(result.findings, lang, verbose)
+    if json_out:
+        typer.echo(json.dumps(result.to_json_dict(lang), ensure_ascii=False, indent=2))
+    else:
+        _print_indicator_summary(result, lang, written)
+    if result.errors():
+        raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _print_indicator_summary(result: Any, lang: str, output: Path) -> None:
+    from rich.table import Table
+
+    from nq57cli.indicators import STATUSES, status_label
+
+    vi = lang == "vi"
+    counts = result.counts()
+    files = [i for i in result.inputs if i.role == "submission"]
+    table = Table(title="Tổng hợp chỉ tiêu" if vi else "Indicators", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("Mốc đánh giá" if vi else "Milestone", result.milestone_headers.get(result.milestone, result.milestone))
+    table.add_row("Tệp đã đọc" if vi else "Files read", f"{len(result.readable_submissions())}/{len(files)}")
+    table.add_row("Chỉ tiêu được đánh giá" if vi else "Indicators evaluated",
+                  f"{sum(counts.values())}/{len(result.indicators)}")
+    for status in STATUSES:
+        if counts[status]:
+            table.add_row("  " + status_label(status, lang), str(counts[status]))
+    if result.unmatched:
+        table.add_row("Giá trị không khớp chỉ tiêu" if vi else "Unmatched values", str(len(result.unmatched)))
+    severities = {s: sum(1 for f in result.findings if f.severity == s) for s in ("error", "warning", "info")}
+    table.add_row("Phát hiện" if vi else "Findings",
+                  f"{severities['error']} {'lỗi' if vi else 'errors'}, {severities['warning']} "
+                  f"{'cảnh báo' if vi else 'warnings'}, {severities['info']} {'thông tin' if vi else 'info'}")
+    console = _stdout()
+    console.print(table)
+    missed = [f"{i.code} ({i.assessment.text(i.unit, lang).split('(', 1)[-1].rstrip(')')})" for i in result.indicators
+              if i.assessment and i.assessment.status == "not_met"]
+    if missed:
+        console.print(_escape(("Chưa đạt: " if vi else "Not met: ") + "; ".join(missed)))
+    console.print(("Đã ghi: " if vi else "Written: ") + str(output))

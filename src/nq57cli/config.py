@@ -454,6 +454,7 @@ opening = "Thực hiện chỉ đạo của Ban Chỉ đạo Trung ương về p
 closing = "Sở Khoa học và Công nghệ tỉnh Quảng Ngãi kính báo cáo./."
 # Các phụ lục in kèm sau báo cáo, mỗi phụ lục trên trang ngang riêng, theo thứ tự ghi ở đây.
 # Chọn trong: "phu-luc-03", "phu-luc-01", "phu-luc-02". Để [] nếu không kèm phụ lục.
+# "chi-tieu" (phụ lục chỉ tiêu) cần thêm dữ liệu chỉ tiêu: nq57 render ... --indicators indicators.xlsx
 appendices = ["phu-luc-03"]
 
 [plan]

@@ -17,7 +17,8 @@ class Form:
     """A form: its name on the command line, what it is, its template and page layout.
 
     `doc_type` is the type code of the document the form is (KH) or is attached to (BC);
-    `appendix_title`/`appendix_name` are the default heading of the appendix table it holds.
+    `appendix_title`/`appendix_name` are the default heading of the appendix table it holds;
+    `data` is what it prints: the tasks (merged.xlsx) or the indicators (indicators.xlsx).
     """
 
     name: str
@@ -28,6 +29,7 @@ class Form:
     doc_type: str
     appendix_title: str = ""
     appendix_name: str = ""
+    data: Literal["tasks", "indicators"] = "tasks"
 
 
 FORMS: dict[str, Form] = {
@@ -86,6 +88,19 @@ FORMS: dict[str, Form] = {
             doc_type="KH",
             appendix_title="PHỤ LỤC",
             appendix_name="DANH MỤC NHIỆM VỤ TRỌNG TÂM",
+        ),
+        Form(
+            name="chi-tieu",
+            description="Phụ lục chỉ tiêu: STT, tên chỉ tiêu, đơn vị, mục tiêu theo các mốc năm, cơ quan chủ trì "
+            "theo dõi, kết quả đạt được, đánh giá (đạt / chưa đạt / không so sánh được / chưa báo cáo); "
+            "chỉ tiêu cha in đậm. Dữ liệu từ nq57 indicators.",
+            template="chi-tieu.docx",
+            orientation="landscape",
+            kind="appendix",
+            doc_type="BC",
+            appendix_title="PHỤ LỤC",
+            appendix_name="KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỤ THỂ",
+            data="indicators",
         ),
     )
 }

@@ -10,6 +10,7 @@ followed by a mark byte ("a" + "ø" = "à"), with upper- and lowercase marks.
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 import zipfile
@@ -23,7 +24,7 @@ from nq57cli.models import Finding
 
 TCVN3 = "TCVN3"
 VNI = "VNI"
-NAMES = {TCVN3: "TCVN3 (ABC)", VNI: "VNI"}
+NAMES = {TCVN3: "TCVN3/ABC", VNI: "VNI"}
 
 _GRAVE, _HOOK, _TILDE, _ACUTE, _DOT = "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"
 _TONES = (_GRAVE, _HOOK, _TILDE, _ACUTE, _DOT)  # the order of the TCVN3 table below
@@ -122,19 +123,22 @@ _VNI_DECODE, _VNI_ENCODE = _vni_maps()
 _VNI_PAIRS = {k for k in _VNI_DECODE if len(k) == 2}
 _VNI_ONE = {k: v for k, v in _VNI_DECODE.items() if len(k) == 1}
 _VNI_CHARS = {ch for k in _VNI_DECODE for ch in k if not ch.isascii()}
+CODE_CHARS = {TCVN3: frozenset(_TCVN3_DECODE), VNI: frozenset(_VNI_CHARS)}  # what legacy text is made of
 
 # Characters of Unicode Vietnamese outside Latin-1 (ă, đ, ơ, ư, ĩ, ũ, the U+1Exx letters, combining
 # marks): text holding one is Unicode, never legacy.
 _UNICODE_ONLY = re.compile("[" + "".join(sorted({ch for ch in VIETNAMESE_LETTERS if ord(ch) > 0xFF}))
                            + "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]")
 _LATIN1_VIETNAMESE = {ch for ch in VIETNAMESE_LETTERS if 0x80 <= ord(ch) <= 0xFF}
-# Characters a legacy text shows and Unicode Vietnamese never has (©, ¸, µ, ø, ï, ...).
+# Characters a legacy text shows and Unicode Vietnamese never has (©, ¸, µ, ø, ï, ...). The TCVN3
+# capitals ¡¢£¤¥¦ (Ă Â Ê Ô Ơ Ư) are left out: OCR makes them of "ở", "ỹ" ("S¢", "k¥" in the seeds).
 _MARKERS = {
-    TCVN3: frozenset(_TCVN3_DECODE) - _LATIN1_VIETNAMESE,
+    TCVN3: frozenset(_TCVN3_DECODE) - _LATIN1_VIETNAMESE - set("¡¢£¤¥¦"),
     VNI: frozenset(_VNI_CHARS) - _LATIN1_VIETNAMESE,
 }
 # VNI pairs Unicode never has: a base letter then a mark that is itself a Vietnamese letter ("oâ", "aù").
 _VNI_PAIR_MARKER = re.compile(r"[aeoAEO][âÂ]|[aA][êÊéÉèÈúÚ]|[aeAE][áÁàÀãÃ]|[aeiouyôöAEIOUYÔÖ][ùÙõÕ]")
+_ANY_MARKER = re.compile("[" + re.escape("".join(sorted(_MARKERS[TCVN3] | _MARKERS[VNI]))) + "]")
 _ANY_LEGACY = re.compile("[" + re.escape("".join(sorted(set(_TCVN3_DECODE) | _VNI_CHARS))) + "]")
 _TOKEN = {
     TCVN3: re.compile("[A-Za-z" + re.escape("".join(sorted(_TCVN3_DECODE))) + "]+"),
@@ -143,9 +147,12 @@ _TOKEN = {
 _WORD = re.compile(r"[^\W\d_]+")
 _NUCLEI = ("iêu|yêu|oai|oao|oay|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|oo|"
            "ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ưu|ươ|yê|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y")
-_SYLLABLE = re.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])?(?:" + _NUCLEI + r")"
-                       r"(?:ch|nh|ng|[cmnpt])?$")
-_CAPS_WORD = re.compile(r"[^\W\d_]+")
+_SYLLABLE = re.compile(r"^(ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])?(" + _NUCLEI + r")"
+                       r"(ch|nh|ng|[cmnpt])?$")
+# Vowel groups that end in a glide take no final consonant; others need one ("ăn", "tiên", "muốn").
+_OPEN_ONLY = set("ai ao au ay âu ây eo êu iu oi ôi ơi ui ưi ưu oai oao oay oeo uây uôi ươi ươu iêu yêu uyu "
+                 "ia ua ưa uya".split())
+_CLOSED_ONLY = set("ă â iê yê uô ươ uâ oă uyê".split())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -221,7 +228,7 @@ def _fix_capitals(text: str) -> str:
             return word.upper()
         return word
 
-    return _CAPS_WORD.sub(fix, text)
+    return _WORD.sub(fix, text)
 
 
 def convert(text: str, encoding: str, capitals: bool = False) -> str:
@@ -236,12 +243,31 @@ def convert(text: str, encoding: str, capitals: bool = False) -> str:
 
 @lru_cache(maxsize=65536)
 def _is_syllable(word: str) -> bool:
-    """A Vietnamese syllable: onset, one to three vowels, coda; at most one tone mark."""
+    """A Vietnamese syllable: onset, vowel group, final consonant that fit together, at most one
+    tone mark, and only the acute or dot below before a final c, ch, p, t ("kết", never "kẻt")."""
     decomposed = unicodedata.normalize("NFD", word.lower())
-    if sum(1 for ch in decomposed if ch in _TONES) > 1:
+    tones = [ch for ch in decomposed if ch in _TONES]
+    if len(tones) > 1:
         return False
     toneless = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
-    return bool(_SYLLABLE.match(toneless))
+    match = _SYLLABLE.match(toneless)
+    if not match:
+        return False
+    nucleus, coda = match.group(2), match.group(3)
+    if (coda and nucleus in _OPEN_ONLY) or (not coda and nucleus in _CLOSED_ONLY):
+        return False
+    return not (coda in ("c", "ch", "p", "t") and tones and tones[0] not in (_ACUTE, _DOT))
+
+
+def _reads_as(word: str, encoding: str) -> bool:
+    new = convert(word, encoding)
+    return new != word and _is_word(new)
+
+
+def _is_word(word: str) -> bool:
+    """A syllable written in small letters, capitals, or with a capital first ("nhân", "NHÂN", "Nhân")."""
+    return (word.islower() or word.isupper() or (word[:1].isupper() and word[1:].islower())) \
+        and _is_syllable(word)
 
 
 @dataclass
@@ -249,8 +275,10 @@ class Evidence:
     """What one text says about its encoding."""
 
     unicode_only: bool = False  # holds a letter only Unicode has: never converted
-    hits: dict[str, int] = field(default_factory=lambda: {TCVN3: 0, VNI: 0})  # legacy-looking words
+    # legacy-looking words, less the words that make no sense read that way
+    hits: dict[str, int] = field(default_factory=lambda: {TCVN3: 0, VNI: 0})
     unicode_words: int = 0  # words with diacritics that are Vietnamese syllables as they stand
+    other_words: int = 0  # small-letter ASCII words that are no Vietnamese syllable ("thick")
     foreign: dict[str, bool] = field(default_factory=lambda: {TCVN3: False, VNI: False})  # letters outside the code
 
 
@@ -263,35 +291,44 @@ def evidence(text: str) -> Evidence | None:
         found.unicode_only = True
         return found
     for word in _WORD.findall(text):
-        if not word.isascii() and _is_syllable(word):
-            found.unicode_words += 1
+        if not word.isascii():
+            # a word that also reads as a legacy word ("có": TCVN3 "cú") speaks for neither
+            found.unicode_words += _is_syllable(word) and not any(_reads_as(word, e) for e in (TCVN3, VNI))
+        elif len(word) > 1 and word.islower() and not _is_syllable(word):
+            found.other_words += 1
     for encoding in (TCVN3, VNI):
         markers = _MARKERS[encoding]
         for token in _TOKEN[encoding].findall(text):
-            marked = any(ch in markers for ch in token) or (encoding == VNI and _VNI_PAIR_MARKER.search(token))
-            if marked and _is_syllable(decode(token, encoding)):
-                found.hits[encoding] += 1
+            if token.isascii():
+                continue
+            new = convert(token, encoding)
+            if _is_word(new):
+                marked = any(ch in markers for ch in token) or (encoding == VNI and _VNI_PAIR_MARKER.search(token))
+                found.hits[encoding] += bool(marked and len(token) > 1)
+            elif new != token and not new.isupper():  # "Keát" read as TCVN3 is "Kộỏt": evidence against
+                found.hits[encoding] -= 1
         codes = _TCVN3_DECODE if encoding == TCVN3 else _VNI_CHARS
         found.foreign[encoding] = any(not ch.isascii() and ch.isalpha() and ch not in codes for ch in text)
     return found
 
 
 def detect(text: str) -> str | None:
-    """TCVN3 or VNI when the text reads as that legacy encoding (two words or more), else None."""
+    """TCVN3 or VNI when the text reads as that legacy encoding, else None (see _decide())."""
     found = evidence(text)
     if found is None or found.unicode_only:
         return None
     hits = {e: 0 if found.foreign[e] else found.hits[e] for e in (TCVN3, VNI)}
     best = max(hits, key=lambda e: hits[e])
-    return best if _decide(hits, best, found.unicode_words) else None
+    return best if _decide(hits, best, found.unicode_words, found.other_words) else None
 
 
-def _decide(hits: dict[str, int], best: str, unicode_words: int) -> bool:
+def _decide(hits: dict[str, int], best: str, unicode_words: int, other_words: int) -> bool:
     """Legacy when it wins over the other encoding and over the words that read as Unicode;
-    a single legacy-looking word is enough only when nothing reads as Unicode."""
+    a single legacy-looking word is enough only when every other word reads as Vietnamese."""
     other = VNI if best == TCVN3 else TCVN3
     count = hits[best]
-    return count > hits[other] and count >= unicode_words and (count >= 2 or unicode_words == 0) and count > 0
+    return count > hits[other] and count >= unicode_words and (count >= 2 or unicode_words + other_words == 0) \
+        and count > 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -318,13 +355,8 @@ def _style_fonts(archive: zipfile.ZipFile) -> list[tuple[str, bool] | None] | No
         data = archive.read("xl/styles.xml")
     except KeyError:
         return None
-    lowered = data.lower()
-    if b'".vn' not in lowered and b'"vni' not in lowered:
-        return None  # the common case: a Unicode workbook pays this one read
     fonts: list[tuple[str, bool] | None] = []
     styles: list[tuple[str, bool] | None] = []
-    import io
-
     for _, element in _parse(io.BytesIO(data), ("{*}font", "{*}cellXfs")):
         if _local(element.tag) == "font" and _local(element.getparent().tag) == "fonts":
             name = next((child.get("val") for child in element if _local(child.tag) == "name"), None)
@@ -376,13 +408,26 @@ def font_runs(path: Path, sheet_name: str) -> dict[tuple[int, int], list[Run]]:
     if path.suffix.lower() not in {".xlsx", ".xlsm"}:
         return {}
     try:
+        stat = path.stat()
+        if not _names_legacy_font(str(path), stat.st_mtime_ns, stat.st_size):
+            return {}
         with zipfile.ZipFile(path) as archive:
             styles = _style_fonts(archive)
-            if styles is None:
-                return {}
-            return _sheet_runs(archive, sheet_name, styles)
+            return _sheet_runs(archive, sheet_name, styles) if styles else {}
     except Exception:  # a damaged archive or part raises many types; the text heuristic still applies
         return {}
+
+
+@lru_cache(maxsize=64)
+def _names_legacy_font(path: str, mtime_ns: int, size: int) -> bool:
+    """Whether the workbook's styles name a legacy font (asked once per file, not per sheet)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            data = archive.read("xl/styles.xml")
+    except Exception:  # damaged or no styles part: nothing to learn from fonts
+        return False
+    lowered = data.lower()
+    return b'".vn' in lowered or b'"vni' in lowered
 
 
 def _sheet_runs(archive: zipfile.ZipFile, sheet_name: str, styles: list) -> dict[tuple[int, int], list[Run]]:
@@ -523,6 +568,8 @@ def _font_label(font: tuple[str, bool]) -> str:
 
 def _convert_by_text(rows: list[list[Any]], skip: set[tuple[int, int]]) -> tuple[str, dict] | None:
     """(encoding, {(row, col): new text}) when the sheet's text reads as a legacy encoding."""
+    if not _may_be_legacy(rows):
+        return None
     cells: list[tuple[tuple[int, int], str, Evidence]] = []
     unicode_cells: list[str] = []
     for r, row in enumerate(rows):
@@ -543,7 +590,8 @@ def _convert_by_text(rows: list[list[Any]], skip: set[tuple[int, int]]) -> tuple
     if not totals[encoding]:
         return None
     unicode_words = sum(f.unicode_words for _, _, f in cells) + sum(_syllables(v) for v in unicode_cells)
-    if not _decide(totals, encoding, 0) or (totals[encoding] < 2 and unicode_words):
+    other_words = sum(f.other_words for _, _, f in cells)
+    if not _decide(totals, encoding, 0, 0) or (totals[encoding] < 2 and unicode_words + other_words):
         return None  # (the Unicode words of the sheet may outnumber its legacy ones: mixed sheets are)
     # Mostly legacy (few Unicode words anywhere): cells without a telltale character are converted too.
     strong = totals[encoding] >= 2 * unicode_words
@@ -555,9 +603,21 @@ def _convert_by_text(rows: list[list[Any]], skip: set[tuple[int, int]]) -> tuple
         new = convert(value, encoding)
         if new == value:
             continue
-        if (hits and hits >= found.unicode_words) or (strong and _syllables(new) >= _syllables(value)):
+        if (hits > 0 and hits >= found.unicode_words) or (strong and _syllables(new) >= _syllables(value)):
             converted[position] = new
     return (encoding, converted) if converted else None
+
+
+def _may_be_legacy(rows: list[list[Any]]) -> bool:
+    """Whether some text of the sheet holds a legacy telltale. Unicode Vietnamese text stops at its
+    first letter outside Latin-1, so the common case costs one short regex search per text cell."""
+    unicode_only, marker, pair = _UNICODE_ONLY.search, _ANY_MARKER.search, _VNI_PAIR_MARKER.search
+    for row in rows:
+        for value in row:
+            if value.__class__ is str and not value.isascii() and not unicode_only(value) \
+                    and (marker(value) or pair(value)):
+                return True
+    return False
 
 
 def _syllables(text: str) -> int:

@@ -40,6 +40,10 @@ class Catalog:
 
 def load_catalog(path: Path) -> Catalog:
     """Read the master task list; an unreadable catalog stops the run (exit code 3)."""
+    try:  # hashed first: what is read is what the inputs sheet records
+        digest, size = sha256_of(path), path.stat().st_size
+    except OSError:
+        digest, size = None, None  # read_table says why
     outcome = read_table(path)
     if outcome.table is None:
         problem = outcome.findings[0] if outcome.findings else None
@@ -51,7 +55,7 @@ def load_catalog(path: Path) -> Catalog:
         )
     tasks, groups, findings = parse_catalog(outcome.table)
     info = InputFile(
-        path=str(path), name=path.name, sha256=sha256_of(path), size=path.stat().st_size, role="catalog",
+        path=str(path), name=path.name, sha256=digest, size=size, role="catalog",
         sheet=outcome.table.sheet, header_row=outcome.table.header_row, rows=len(tasks),
     )
     return Catalog(tasks, groups, outcome.findings + findings, info)
@@ -274,7 +278,10 @@ def load_submission(path: Path, overrides: dict[str, str], known: list[str], che
     display = display or path.name
     info = InputFile(path=str(path), name=display)
     if path.is_file():
-        info.sha256, info.size = sha256_of(path), path.stat().st_size
+        try:
+            info.sha256, info.size = sha256_of(path), path.stat().st_size
+        except OSError:
+            pass  # locked or gone since it was listed: read_table() says which
     outcome = read_table(path, display)
     findings = list(outcome.findings)
     table = outcome.table

@@ -24,6 +24,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is damaged or not an Excel workbook ({detail})",
     ),
     "file.empty": ("tệp không có dữ liệu", "the workbook holds no data"),
+    "file.locked": (
+        "không mở được tệp: tệp đang bị khóa (đang mở trong Excel?) hoặc không có quyền đọc; hãy đóng tệp rồi chạy lại",
+        "cannot open the file: it is locked (open in Excel?) or not readable; close it and run again",
+    ),
+    "file.unreadable": ("không đọc được tệp ({detail})", "cannot read the file ({detail})"),
     "file.too_large": (
         "tệp quá lớn ({size_mb} MB, giới hạn {limit_mb} MB; đặt NQ57_MAX_FILE_MB để nâng)",
         "file too large ({size_mb} MB, limit {limit_mb} MB; set NQ57_MAX_FILE_MB to raise it)",
@@ -41,6 +46,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp trùng nội dung với {other}; chỉ đọc một lần",
         "same content as {other}; read once",
     ),
+    "sheet.too_many_cells": (
+        "các ô của trang tính \"{sheet}\" trải trên {rows} dòng × {columns} cột, vượt giới hạn {limit} ô "
+        "(đặt NQ57_MAX_CELLS để nâng); từ chối đọc",
+        "the cells of sheet \"{sheet}\" span {rows} rows × {columns} columns, over the limit of {limit} cells "
+        "(set NQ57_MAX_CELLS to raise it); refused",
+    ),
     "sheet.no_header": (
         "không tìm thấy dòng tiêu đề bảng nhiệm vụ trong 30 dòng đầu (cần các cột như "
         "\"Nhiệm vụ cụ thể\", \"Tình trạng\", \"Kết quả thực hiện\")",
@@ -48,6 +59,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "\"Nhiệm vụ cụ thể\", \"Tình trạng\", \"Kết quả thực hiện\")",
     ),
     "sheet.no_rows": ("bảng nhiệm vụ không có dòng nào", "the task table has no rows"),
+    "text.legacy_encoding": (
+        "chữ gõ bằng bảng mã cũ {encoding} (nhận ra qua {how_vi}) đã được chuyển sang Unicode ở {count} ô: "
+        "{cells}; hãy kiểm tra, và lần sau gõ bằng Unicode",
+        "text typed in the old {encoding} encoding (recognised by {how_en}) was converted to Unicode in {count} "
+        "cells: {cells}; please check, and type in Unicode next time",
+    ),
     "header.unmapped": (
         "cột \"{column}\" không thuộc mẫu, bỏ qua",
         "column \"{column}\" is not part of the form; ignored",
@@ -162,6 +179,104 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "merged.bad_status": (
         "tình trạng \"{value}\" không đọc được; giữ \"Chưa có báo cáo\"",
         "status \"{value}\" cannot be read; kept as \"No report\"",
+    ),
+    # Indicators (chỉ tiêu): `nq57 indicators`, indicators.py.
+    "indicator.no_header": (
+        "không tìm thấy dòng tiêu đề bảng chỉ tiêu trong 30 dòng đầu (cần các cột như \"Tên chỉ tiêu\", "
+        "\"Đơn vị\", \"Đến hết năm 2025\", \"Kết quả đạt được\")",
+        "no indicator-table header found in the first 30 rows (expected columns such as \"Tên chỉ tiêu\", "
+        "\"Đơn vị\", \"Đến hết năm 2025\", \"Kết quả đạt được\")",
+    ),
+    "indicator.no_name": (
+        "dòng có số thứ tự \"{value}\" nhưng không có tên chỉ tiêu, bỏ qua",
+        "row numbered \"{value}\" has no indicator name; skipped",
+    ),
+    "indicator.no_code": (
+        "chỉ tiêu không có số thứ tự dạng 1, 1.1, 10.3 (ghi \"{value}\"); tạm đặt mã {assigned}",
+        "indicator without a number such as 1, 1.1, 10.3 (found \"{value}\"); numbered {assigned}",
+    ),
+    "indicator.duplicate_code": (
+        "số thứ tự chỉ tiêu {value} lặp lại (lần đầu ở ô {first}); bỏ dòng này",
+        "indicator number {value} appears again (first at {first}); row skipped",
+    ),
+    "indicator.missing_parent": (
+        "chỉ tiêu {codes} không có chỉ tiêu cha {parent} trong danh mục (có thể ghi nhầm số thứ tự); "
+        "giữ nguyên như danh mục",
+        "indicators {codes} have no parent {parent} in the catalog (a numbering slip?); kept as written",
+    ),
+    "indicator.no_value_column": (
+        "không có cột kết quả (\"Kết quả đạt được\", \"Giá trị thực hiện\", \"Kết quả năm {milestone}\")",
+        "no result column (\"Kết quả đạt được\", \"Giá trị thực hiện\", \"Kết quả năm {milestone}\")",
+    ),
+    "indicator.unknown_code": (
+        "chỉ tiêu số {value} không có trong danh mục và dòng không ghi tên chỉ tiêu",
+        "indicator {value} is not in the catalog and the row names no indicator",
+    ),
+    "indicator.no_match": (
+        "không tìm thấy chỉ tiêu tương ứng trong danh mục (giống nhất: {best}, {score:.0f}%)",
+        "no matching catalog indicator (closest: {best}, {score:.0f}%)",
+    ),
+    "indicator.weak_match": (
+        "tên chỉ tiêu khớp chưa chắc chắn với chỉ tiêu {indicator} ({score:.0f}%); hãy kiểm tra",
+        "weak name match with indicator {indicator} ({score:.0f}%); please check",
+    ),
+    "indicator.name_match": (
+        "khớp theo tên với chỉ tiêu {indicator} ({score:.0f}%)",
+        "matched by name to indicator {indicator} ({score:.0f}%)",
+    ),
+    "indicator.code_name_mismatch": (
+        "số thứ tự {written} nhưng tên chỉ tiêu khác danh mục; đã gán vào chỉ tiêu {matched} ({score:.0f}%), hãy kiểm tra",
+        "number {written} but the name differs from the catalog; assigned to indicator {matched} ({score:.0f}%), "
+        "please check",
+    ),
+    "indicator.duplicate_report": (
+        "chỉ tiêu {indicator} đã được báo cáo ở dòng khác của tệp (ô {first}); bỏ giá trị này",
+        "indicator {indicator} is already reported on another row of this file ({first}); value ignored",
+    ),
+    "indicator.percent_cell": (
+        "ô định dạng phần trăm: giá trị {value} được hiểu là {shown}",
+        "percentage-formatted cell: {value} read as {shown}",
+    ),
+    "indicator.target_differs": (
+        "chỉ tiêu {indicator}: mục tiêu \"{value}\" khác danh mục (\"{catalog}\"); dùng mục tiêu của danh mục",
+        "indicator {indicator}: target \"{value}\" differs from the catalog (\"{catalog}\"); the catalog's is used",
+    ),
+    "indicator.conflict": (
+        "chỉ tiêu {indicator}: các đơn vị ghi giá trị khác nhau ({values}); dùng giá trị của cơ quan chủ trì theo dõi "
+        "{agency}",
+        "indicator {indicator}: agencies give different values ({values}); the monitoring agency's ({agency}) is used",
+    ),
+    "indicator.conflict_unresolved": (
+        "chỉ tiêu {indicator}: các đơn vị ghi giá trị khác nhau ({values}) và cơ quan chủ trì theo dõi chưa báo cáo; "
+        "không tự chọn, hãy thống nhất một giá trị",
+        "indicator {indicator}: agencies give different values ({values}) and the monitoring agency did not report; "
+        "none chosen, agree on one value",
+    ),
+    "indicator.target_to_do": (
+        "chỉ tiêu {indicator}: mục tiêu \"X\" (thực hiện) không phải con số; không so sánh được",
+        "indicator {indicator}: the target \"X\" (to be done) is not a figure; not comparable",
+    ),
+    "indicator.target_text": (
+        "chỉ tiêu {indicator}: mục tiêu \"{value}\" là lời văn, không phải con số; không so sánh được",
+        "indicator {indicator}: the target \"{value}\" is text, not a figure; not comparable",
+    ),
+    "indicator.value_text": (
+        "chỉ tiêu {indicator}: kết quả \"{value}\" không phải con số; không so sánh được với mục tiêu \"{target}\"",
+        "indicator {indicator}: the result \"{value}\" is not a figure; not comparable with the target \"{target}\"",
+    ),
+    "indicator.unit_mismatch": (
+        "chỉ tiêu {indicator}: kết quả \"{value}\" tính bằng \"{value_unit}\", chỉ tiêu tính bằng \"{unit}\"; "
+        "không so sánh được",
+        "indicator {indicator}: the result \"{value}\" is in \"{value_unit}\", the indicator in \"{unit}\"; "
+        "not comparable",
+    ),
+    "indicator.value_bound": (
+        "chỉ tiêu {indicator}: kết quả \"{value}\" không phải số chính xác; không kết luận được với mục tiêu \"{target}\"",
+        "indicator {indicator}: the result \"{value}\" is not an exact figure; no conclusion against \"{target}\"",
+    ),
+    "indicator.not_reported": (
+        "chỉ tiêu {indicator} chưa có đơn vị nào báo cáo (cơ quan theo dõi: {monitor})",
+        "no agency reported indicator {indicator} (monitored by {monitor})",
     ),
 }
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from nq57cli.columns import field_for, is_numbering
+from nq57cli.guards import os_error_problem, sheet_extent_problem
+from nq57cli.legacy import decode_legacy_rows
 from nq57cli.models import Finding
 from nq57cli.text import header_key, one_line
 
@@ -148,6 +150,8 @@ def _open(path: Path) -> Any:
         raise WorkbookUnreadable("file.empty")
     if ext in ZIP_BASED and head.startswith(b"PK"):
         _check_archive(path)
+        if ext in {".xlsx", ".xlsm"} and (extent := sheet_extent_problem(path, MAX_ROWS)):  # before any grid
+            raise WorkbookUnreadable(extent[0], **extent[1])
     if head.startswith(OLE_MAGIC) and (ENCRYPTED_MARK in head or _ole_is_encrypted(path)):
         raise WorkbookUnreadable("file.encrypted")
     try:
@@ -369,6 +373,9 @@ def read_table(path: Path, display: str | None = None, schema: Schema = TASKS) -
         workbook = _open(path)
     except WorkbookUnreadable as exc:
         return ReadOutcome(None, [Finding(severity="error", code=exc.code, file=display, params=exc.params)])
+    except OSError as exc:  # locked, or gone between listing and reading (guards.py)
+        code, params = os_error_problem(exc)
+        return ReadOutcome(None, [Finding(severity="error", code=code, file=display, params=params)])
     try:
         return _read_workbook(workbook, path, display, findings, schema)
     except WorkbookUnreadable as exc:
@@ -397,6 +404,7 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
         if sheet.total_height > MAX_ROWS:
             raise WorkbookUnreadable("sheet.too_many_rows", sheet=meta.name, rows=sheet.total_height, limit=MAX_ROWS)
         rows = sheet.to_python(skip_empty_area=False)
+        rows = decode_legacy_rows(path, meta.name, rows, display, findings)  # TCVN3/VNI text → Unicode
         if any(v not in ("", None) for row in rows for v in row):
             any_data = True
         merged = list(sheet.merged_cell_ranges or [])

@@ -14,16 +14,19 @@ import unicodedata
 import zipfile
 from copy import deepcopy
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nq57cli.config import AUTHORITY_PREFIX, ReportConfig
 from nq57cli.deadline import format_date
 from nq57cli.docref import format_document
-from nq57cli.errors import RenderError
+from nq57cli.errors import RenderError, UsageError
 from nq57cli.fileio import atomic_write_bytes
 from nq57cli.forms import FORMS, Form, get_form, template_path
 from nq57cli.models import Deadline, Group, MergeResult, Task
 from nq57cli.status import status_label
+
+if TYPE_CHECKING:
+    from nq57cli.indicators import IndicatorResult
 
 STATUS_ORDER = ("completed", "in_progress", "not_started", "waiting", "not_applicable", "no_report")
 OTHER_STATUSES = ("waiting", "not_applicable", "no_report")
@@ -296,11 +299,12 @@ def _signer(config: ReportConfig) -> dict[str, Any]:
 
 
 def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
-                  as_of: dt.date | None = None) -> dict[str, Any]:
+                  as_of: dt.date | None = None, indicators: IndicatorResult | None = None) -> dict[str, Any]:
     """Every variable a template can use (documented in templates/README.md), as plain data.
 
     `as_of` is the day overdue tasks are counted at; by default the document date, and no
     overdue count at all when neither is given (outputs never depend on the machine's clock).
+    `indicators` (from `nq57 indicators`) fills the `indicators` variable, None without it.
     """
     form = get_form(form)
     as_of = as_of or config.document.date
@@ -387,7 +391,16 @@ def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
         "rows": rows,
         "stats": stats,
         "as_of": format_date(as_of),
+        "indicators": _indicator_context(indicators),
     }
+
+
+def _indicator_context(indicators: IndicatorResult | None) -> dict[str, Any] | None:
+    if indicators is None:
+        return None
+    from nq57cli.indicators import indicator_context
+
+    return indicator_context(indicators)
 
 
 # ------------------------------------------------------------------------------------- rendering
@@ -693,14 +706,24 @@ def docx_bytes(document: Any) -> bytes:
 
 
 def render_document(result: MergeResult, form: Form | str, config: ReportConfig, output: Path,
-                    template: Path | None = None, as_of: dt.date | None = None) -> Path:
+                    template: Path | None = None, as_of: dt.date | None = None,
+                    indicators: IndicatorResult | None = None) -> Path:
     """Render a form to `output` (.docx, written atomically) and return its path.
 
     `template` replaces the form's own template; the appendices of a BC still come from the
-    built-in (or `template_dir`) appendix templates.
+    built-in (or `template_dir`) appendix templates. `indicators` is the data of the chi-tieu
+    form (and appendix) and of the `indicators` variable.
     """
     form = get_form(form)
-    context = build_context(result, config, form, as_of=as_of)
+    needing = [name for name in ([form.name] + (config.report.appendices if form.kind == "report" else []))
+               if FORMS[name].data == "indicators"]
+    if needing and indicators is None:
+        raise UsageError(
+            f"Mẫu {', '.join(needing)} cần dữ liệu chỉ tiêu: dùng -i indicators.xlsx (tệp của \"nq57 indicators\"), "
+            "hoặc --catalog CHI-TIEU.xlsx và các tệp báo cáo chỉ tiêu (với bao-cao: --indicators indicators.xlsx).",
+            f"The form {', '.join(needing)} needs indicator data: give -i indicators.xlsx (written by \"nq57 "
+            "indicators\"), or --catalog CHI-TIEU.xlsx and indicator submissions (for bao-cao: --indicators).")
+    context = build_context(result, config, form, as_of=as_of, indicators=indicators)
     document = _render_template(template or template_path(form, config.template_dir), context)
     if form.kind == "report":
         for appendix in context["appendices"]:

@@ -12,6 +12,9 @@ _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|_x000D_\n?|\v")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+# Keys keep combining marks inside words: a tone moved after a final consonant ("tông̉") stays put,
+# so match_key(match_key(x)) == match_key(x).
+_KEY_SPLIT = re.compile(r"(?:[^\w\u0300-\u036f]|_)+")
 
 
 _ODD_CHARS = re.compile(r"[\r\n\t\v\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u2028\u2029]")
@@ -62,7 +65,7 @@ def match_key(value: object) -> str:
     text = clean(value)
     if not text:
         return ""
-    words = _NON_WORD.sub(" ", text.casefold()).split()
+    words = _KEY_SPLIT.sub(" ", text.casefold()).split()
     return " ".join(_relocate_tone(w) for w in words)
 
 
