@@ -33,6 +33,33 @@ CatalogOpt = Annotated[
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Hiện cả các phát hiện mức thông tin.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Hiện traceback khi có lỗi.")]
 
+InputOpt = Annotated[
+    Optional[Path], typer.Option("--input", "-i", help="Tệp tổng hợp merged.xlsx (đã sửa trong Excel nếu cần).")
+]
+FilesArg = Annotated[
+    Optional[list[str]], typer.Argument(help="Các tệp báo cáo để gộp ngay (thay cho -i), cùng --catalog.")
+]
+AgencyOpt = Annotated[list[str], typer.Option("--agency", "-a", help="Tên đơn vị của một tệp: TỆP=TÊN (lặp lại được).")]
+AgenciesFileOpt = Annotated[
+    Optional[Path], typer.Option("--agencies", help="Danh sách đơn vị phải báo cáo (agencies.xlsx, cột \"Đơn vị\").")
+]
+
+ConfigOpt = Annotated[
+    Optional[Path], typer.Option("--config", help="Tệp cấu hình nq57.toml (mặc định: ./nq57.toml nếu có).")
+]
+SetOpt = Annotated[
+    list[str], typer.Option("--set", help="Ghi đè một mục cấu hình: KHÓA=GIÁ TRỊ, ví dụ document.number=300.")
+]
+MilestoneOpt = Annotated[
+    Optional[str],
+    typer.Option("--milestone", "-m", help="Mốc đánh giá chỉ tiêu (năm), ví dụ 2025; mặc định: mốc sớm nhất của danh mục."),
+]
+IndicatorsOpt = Annotated[
+    Optional[Path],
+    typer.Option("--indicators", help="Tệp chỉ tiêu indicators.xlsx (của \"nq57 indicators\"): biến indicators của "
+                 "bao-cao, phụ lục chi-tieu kèm báo cáo."),
+]
+
 SUBMISSION_PATTERNS = ("*.xlsx", "*.xlsm", "*.xls", "*.ods")
 MAX_SHOWN_PER_FILE = 20  # findings printed per file unless --verbose
 DEMO_AS_OF = "2025-12-31"  # the end of the samples' reporting period
@@ -224,12 +251,8 @@ def merge_command(
     files: Annotated[list[str], typer.Argument(help="Các tệp báo cáo (.xlsx, .xlsm, .xls, .ods), thư mục hoặc mẫu *.xlsx.")],
     catalog: CatalogOpt = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Tệp tổng hợp sẽ ghi.")] = Path("merged.xlsx"),
-    agency: Annotated[
-        list[str], typer.Option("--agency", "-a", help="Tên đơn vị của một tệp: TỆP=TÊN (lặp lại được).")
-    ] = [],  # noqa: B006 - typer needs a list default
-    agencies: Annotated[
-        Optional[Path], typer.Option("--agencies", help="Danh sách đơn vị phải báo cáo (agencies.xlsx) để biết ai chưa gửi.")
-    ] = None,
+    agency: AgencyOpt = [],  # noqa: B006 - typer needs a list default
+    agencies: AgenciesFileOpt = None,
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
     verbose: VerboseOpt = False,
@@ -274,18 +297,6 @@ def merge_command(
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="nq57")
-
-
-InputOpt = Annotated[
-    Optional[Path], typer.Option("--input", "-i", help="Tệp tổng hợp merged.xlsx (đã sửa trong Excel nếu cần).")
-]
-FilesArg = Annotated[
-    Optional[list[str]], typer.Argument(help="Các tệp báo cáo để gộp ngay (thay cho -i), cùng --catalog.")
-]
-AgencyOpt = Annotated[list[str], typer.Option("--agency", "-a", help="Tên đơn vị của một tệp: TỆP=TÊN (lặp lại được).")]
-AgenciesFileOpt = Annotated[
-    Optional[Path], typer.Option("--agencies", help="Danh sách đơn vị phải báo cáo (agencies.xlsx, cột \"Đơn vị\").")
-]
 
 
 def load_result(input_path: Path | None, catalog: Path | None, files: list[str] | None, agency: list[str],
@@ -443,23 +454,6 @@ def missing_command(
     console = _stdout()
     for line in report.summary_lines(lang):
         console.print(_escape(line))
-
-
-ConfigOpt = Annotated[
-    Optional[Path], typer.Option("--config", help="Tệp cấu hình nq57.toml (mặc định: ./nq57.toml nếu có).")
-]
-SetOpt = Annotated[
-    list[str], typer.Option("--set", help="Ghi đè một mục cấu hình: KHÓA=GIÁ TRỊ, ví dụ document.number=300.")
-]
-MilestoneOpt = Annotated[
-    Optional[str],
-    typer.Option("--milestone", "-m", help="Mốc đánh giá chỉ tiêu (năm), ví dụ 2025; mặc định: mốc sớm nhất của danh mục."),
-]
-IndicatorsOpt = Annotated[
-    Optional[Path],
-    typer.Option("--indicators", help="Tệp chỉ tiêu indicators.xlsx (của \"nq57 indicators\"): biến indicators của "
-                 "bao-cao, phụ lục chi-tieu kèm báo cáo."),
-]
 
 
 def _as_of_option(value: str | None) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from nq57cli.text import header_key
@@ -96,14 +97,22 @@ def _field_for(header: str) -> str | None:
     return None
 
 
-def field_for(header: object) -> str | None:
-    """The field a header text names, "?result" for the ambiguous "Kết quả", or None."""
-    if header is None or isinstance(header, bool):
-        return None
-    text = header if isinstance(header, str) else str(header)
-    if not text or len(text) > MAX_HEADER_LENGTH:
-        return None
-    return _field_for(text)
+def header_lookup(lookup: Callable[[str], str | None]) -> Callable[[object], str | None]:
+    """A cell → field function from a cached text lookup: empty, boolean and long cells name nothing."""
+
+    def field_for(header: object) -> str | None:
+        if header is None or isinstance(header, bool):
+            return None
+        text = header if isinstance(header, str) else str(header)
+        if not text or len(text) > MAX_HEADER_LENGTH:
+            return None
+        return lookup(text)
+
+    return field_for
+
+
+field_for = header_lookup(_field_for)
+field_for.__doc__ = """The field a header text names, "?result" for the ambiguous "Kết quả", or None."""
 
 
 def is_numbering(value: object) -> bool:

@@ -29,7 +29,7 @@ from pydantic import Field
 
 from nq57cli import __version__
 from nq57cli.agency import split_agencies
-from nq57cli.columns import MAX_HEADER_LENGTH
+from nq57cli.columns import header_lookup
 from nq57cli.errors import UnreadableInputError, UsageError
 from nq57cli.models import Finding, Group, InputFile, Model
 from nq57cli.reader import RawRow, Schema, SheetTable, read_table, sha256_of
@@ -109,15 +109,9 @@ def _field_for(header: str) -> str | None:
     return None
 
 
-def field_for(header: object) -> str | None:
-    """The indicator field a header names: "stt", "name", "unit", "target_2025", "value",
-    "value_2025", "monitor", "note", "group"; None otherwise."""
-    if header is None or isinstance(header, bool):
-        return None
-    text = header if isinstance(header, str) else str(header)
-    if not text or len(text) > MAX_HEADER_LENGTH:
-        return None
-    return _field_for(text)
+field_for = header_lookup(_field_for)
+field_for.__doc__ = """The indicator field a header names: "stt", "name", "unit", "target_2025", "value",
+"value_2025", "monitor", "note", "group"; None otherwise."""
 
 
 INDICATORS = Schema(field_for=field_for, required=("name",), details=("unit", "value", "monitor"),
