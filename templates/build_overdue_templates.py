@@ -26,12 +26,12 @@ CENTER, LEFT = bt.CENTER, bt.LEFT
 
 # (header, width in twips, template expression, alignment); widths sum to the text width.
 LETTER_COLUMNS = [
-    ("STT", 700, "{{ row.number }}", CENTER),
-    ("Mã nhiệm vụ", 1250, "{{ row.id }}", CENTER),
-    ("Nhiệm vụ", 3355, "{{ row.title }}", LEFT),
-    ("Thời hạn", 1450, "{{ row.deadline }}", CENTER),
-    ("Tình trạng", 1500, "{{ row.status }}", CENTER),
-    ("Số ngày quá hạn", 1100, "{{ row.days_late }}", CENTER),
+    ("STT", 600, "{{ row.number }}", CENTER),
+    ("Mã nhiệm vụ", 1050, "{{ row.id }}", CENTER),
+    ("Nhiệm vụ", 4205, "{{ row.title }}", LEFT),
+    ("Thời hạn", 1250, "{{ row.deadline }}", CENTER),
+    ("Tình trạng", 1250, "{{ row.status }}", CENTER),
+    ("Số ngày quá hạn", 1000, "{{ row.days_late }}", CENTER),
 ]
 APPENDIX_COLUMNS = [
     ("STT", 700, "{{ row.number }}", CENTER),
