@@ -729,16 +729,16 @@ def demo_command(
 
 
 def _demo_steps(result: Any, out: Path, lang: str) -> list[Path]:
-    """After merge, the demo renders the sample report and its appendix."""
-    from nq57cli.config import load_config
-    from nq57cli.render import render_document
-
-    from nq57cli.overdue import classify, write_letters, write_overdue_xlsx
-
-    config = load_config(None)
-    written = [render_document(result, form, config, out / f"{form}.docx") for form in ("phu-luc-03", "bao-cao")]
+    """After merge, the demo renders the report and its appendix, then the overdue list and letters,
+    all as of the end of the samples' reporting period."""
     from datetime import date
 
+    from nq57cli.config import apply_overrides, load_config
+    from nq57cli.overdue import classify, write_letters, write_overdue_xlsx
+    from nq57cli.render import render_document
+
+    config = apply_overrides(load_config(None), {"document.date": DEMO_AS_OF})
+    written = [render_document(result, form, config, out / f"{form}.docx") for form in ("phu-luc-03", "bao-cao")]
     late = classify(result, date.fromisoformat(DEMO_AS_OF))
     written.append(write_overdue_xlsx(late, out / "qua-han.xlsx", lang))
     written.extend(write_letters(late, out / "cong-van-don-doc", config))
