@@ -285,12 +285,12 @@ def merge_command(
     print_findings(result.findings, lang, verbose)
     from nq57cli.missing import missing_report
 
-    gaps = missing_report(result, _expected_agencies(result, agencies))
     if json_out:
         typer.echo(json.dumps(result.to_json_dict(lang), ensure_ascii=False, indent=2))
     else:
         print_summary(result, lang, written)
-        print_missing(gaps, lang)
+        if catalog or agencies:  # who has not answered needs a list of who should
+            print_missing(missing_report(result, _expected_agencies(result, agencies)), lang)
     if result.errors():
         raise typer.Exit(int(ExitCode.FINDINGS))
 
