@@ -9,10 +9,8 @@ appendix tables on landscape pages with a repeated header row.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import sys
-import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -24,9 +22,15 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 
+try:
+    from nq57cli.stable import FIXED_MOMENT, frozen_package
+except ModuleNotFoundError:  # run from a source checkout without installing
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from nq57cli.stable import FIXED_MOMENT, frozen_package
+
 HERE = Path(__file__).resolve().parent
 FONT = "Times New Roman"
-FIXED_TIME = dt.datetime(2025, 1, 1, 0, 0, 0)
+FIXED_TIME = FIXED_MOMENT
 
 # Page geometry in twips (1 mm = 56.69 twips): A4, margins top/bottom 20, left 30, right 15 mm.
 A4_SHORT, A4_LONG = 11906, 16838
@@ -428,12 +432,7 @@ def save(doc, path: Path) -> None:
 
 
 def normalise_zip(data: bytes, path: Path) -> None:
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            out.writestr(info, source.read(item.filename))
+    path.write_bytes(frozen_package(data, external_attr=0o644 << 16))
 
 
 # ---------------------------------------------------------------------------------- shared blocks

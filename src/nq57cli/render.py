@@ -11,7 +11,6 @@ import html
 import io
 import re
 import unicodedata
-import zipfile
 from copy import deepcopy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +22,7 @@ from nq57cli.errors import RenderError, UsageError
 from nq57cli.fileio import atomic_write_bytes
 from nq57cli.forms import FORMS, Form, get_form, template_path
 from nq57cli.models import Deadline, Group, MergeResult, Task
+from nq57cli.stable import FIXED_MOMENT, frozen_package
 from nq57cli.status import status_label
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ OTHER_GROUP = "Các nhiệm vụ khác"
 BLANK_NUMBER = " " * 8
 BLANK_DAY = " " * 6
 KIND_NAMES = {"BC": "Báo cáo", "KH": "Kế hoạch"}
-FIXED_TIME = dt.datetime(2025, 1, 1)
+FIXED_TIME = FIXED_MOMENT
 CHART_WIDTH_MM = 160
 
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -695,14 +695,7 @@ def docx_bytes(document: Any) -> bytes:
     """The document as .docx bytes with fixed zip timestamps (reproducible files)."""
     raw = io.BytesIO()
     document.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, source.read(item.filename))
-    return out.getvalue()
+    return frozen_package(raw.getvalue(), external_attr=0o644 << 16)
 
 
 def render_document(result: MergeResult, form: Form | str, config: ReportConfig, output: Path,

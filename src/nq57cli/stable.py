@@ -7,12 +7,16 @@ and DOCX files (render.docx_bytes) are made reproducible where they are written.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-FIXED_TIME = "2025-01-01T00:00:00Z"  # document dates when the run time is not wanted (xlsxout.FIXED_CREATED)
+FIXED_MOMENT = datetime(2025, 1, 1)  # document dates when the run time is not wanted (every writer uses it)
+FIXED_TIME = FIXED_MOMENT.strftime("%Y-%m-%dT%H:%M:%SZ")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _CREATED = re.compile(rb"(<dcterms:created\b[^>]*>)([^<]*)(</dcterms:created>)")
 _MODIFIED = re.compile(rb"(<dcterms:modified\b[^>]*>)([^<]*)(</dcterms:modified>)")
@@ -34,18 +38,26 @@ def fixed_core_properties(xml: bytes, keep_created: bool = False) -> bytes:
     return _MODIFIED.sub(lambda m: m.group(1) + moment + m.group(3), xml)
 
 
+def frozen_package(data: bytes, core: Callable[[bytes], bytes] | None = None,
+                   external_attr: int | None = None) -> bytes:
+    """An OOXML package (.xlsx, .docx) again, entries in the same order with fixed times (ZIP_TIME);
+    `core` rewrites docProps/core.xml; `external_attr` replaces each entry's (else it is kept)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            part = source.read(info.filename)
+            if core is not None and info.filename == "docProps/core.xml":
+                part = core(part)
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr if external_attr is None else external_attr
+            target.writestr(entry, part)
+    return out.getvalue()
+
+
 def freeze_zip(path: Path, keep_created: bool = False) -> None:
     """Rewrite the package at `path` with fixed entry times and fixed document dates (same order)."""
-    with zipfile.ZipFile(path) as source:
-        items = [(info, source.read(info.filename)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w") as target:
-        for info, data in items:
-            if info.filename == "docProps/core.xml":
-                data = fixed_core_properties(data, keep_created)
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            entry.compress_type = info.compress_type
-            entry.external_attr = info.external_attr
-            target.writestr(entry, data)
+    path.write_bytes(frozen_package(path.read_bytes(), lambda xml: fixed_core_properties(xml, keep_created)))
 
 
 def save_reproducibly(workbook: Any, path: Path, keep_created: bool = False) -> None:
