@@ -29,7 +29,7 @@ from nq57cli.mergedbook import FINDING_COLUMNS, FINDINGS_SHEET, INPUT_COLUMNS, I
 from nq57cli.models import Finding, Group, InputFile
 from nq57cli.reader import column_letter
 from nq57cli.text import clean, header_key, one_line
-from nq57cli.xlsxout import new_workbook, write_sheet
+from nq57cli.xlsxout import new_workbook, open_own_workbook, write_sheet
 
 INDICATORS_SHEET = "Chỉ tiêu"
 VALUES_SHEET = "Giá trị đơn vị"
@@ -108,18 +108,8 @@ def _header_cells(workbook: Any) -> list[str]:
 def read_indicator_book(path: Path, milestone: str | None = None) -> IndicatorResult:
     """Read indicators.xlsx back and evaluate again, with whatever a person changed in Excel (the
     "Kết quả đạt được" column is the value used); `milestone` re-evaluates against another year."""
-    import python_calamine as calamine
-
-    try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
-    except Exception as exc:
-        raise UnreadableInputError(f"Không đọc được tệp chỉ tiêu {path}: {exc}",
-                                   f"Cannot read the indicator workbook {path}: {exc}") from None
-    if INDICATORS_SHEET not in workbook.sheet_names:
-        raise UnreadableInputError(
-            f"{path} không phải tệp chỉ tiêu của nq57 (thiếu trang \"{INDICATORS_SHEET}\"); hãy chạy \"nq57 indicators\".",
-            f"{path} is not an nq57 indicator workbook (no \"{INDICATORS_SHEET}\" sheet); run \"nq57 indicators\".",
-        )
+    workbook = open_own_workbook(path, INDICATORS_SHEET, "tệp chỉ tiêu", "indicator workbook",
+                                 "; hãy chạy \"nq57 indicators\".", "; run \"nq57 indicators\".")
     headers = _header_cells(workbook)
     columns = {header_key(h): i for i, h in enumerate(headers) if h}
     milestone_columns = {m: (h, i) for i, h in enumerate(headers) if (m := milestone_of(field_for(h) or ""))}

@@ -9,12 +9,11 @@ from typing import Any
 from nq57cli.agency import split_agencies
 from nq57cli.deadline import parse_date, parse_deadline
 from nq57cli.docref import parse_document
-from nq57cli.errors import UnreadableInputError
 from nq57cli.fileio import atomic_write
 from nq57cli.models import Deadline, Finding, Group, InputFile, MergeResult, Report, Task
 from nq57cli.status import parse_status, status_label
 from nq57cli.text import clean, header_key, one_line
-from nq57cli.xlsxout import new_workbook, write_sheet
+from nq57cli.xlsxout import new_workbook, open_own_workbook, write_sheet
 
 TASKS_SHEET = "Nhiệm vụ"
 GROUPS_SHEET = "Nhóm nhiệm vụ"
@@ -128,18 +127,7 @@ def _as_date(value: Any) -> date | None:
 
 def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
     """Read a merged.xlsx back, with whatever a person changed in Excel (results, statuses)."""
-    import python_calamine as calamine
-
-    try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
-    except Exception as exc:
-        raise UnreadableInputError(f"Không đọc được tệp tổng hợp {path}: {exc}",
-                                   f"Cannot read the consolidated workbook {path}: {exc}") from None
-    if TASKS_SHEET not in workbook.sheet_names:
-        raise UnreadableInputError(
-            f"{path} không phải tệp tổng hợp của nq57 (thiếu trang \"{TASKS_SHEET}\")",
-            f"{path} is not an nq57 consolidated workbook (no \"{TASKS_SHEET}\" sheet)",
-        )
+    workbook = open_own_workbook(path, TASKS_SHEET, "tệp tổng hợp", "consolidated workbook")
     findings: list[Finding] = []
     groups = [
         Group(key=str(_get(r, "Nhóm")), order=int(_get(r, "Thứ tự") or n), label=one_line(_get(r, "Ký hiệu")),

@@ -7,11 +7,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from nq57cli.stable import FIXED_MOMENT
+
 Column = tuple[str, int, bool]  # header, width, wrapped
 
 EXCEL_MAX_TEXT = 32767  # characters Excel can hold in one cell
 CONSTANT_MEMORY_FROM = 200_000  # rows; below this the faster in-memory (shared strings) mode is used
-FIXED_CREATED = datetime(2025, 1, 1)  # document properties do not carry the run time: runs compare equal
+FIXED_CREATED = FIXED_MOMENT  # document properties do not carry the run time: runs compare equal
 
 
 def new_workbook(path: Path, rows: int = 0, title: str = "nq57") -> Any:
@@ -67,3 +69,23 @@ def write_sheet(workbook: Any, name: str, columns: list[Column], rows: list[list
             else:
                 ws.write_string(r, c, str(value))
     ws.autofilter(top, 0, top + max(len(rows), 1), len(columns) - 1)
+
+
+def open_own_workbook(path: Path, sheet: str, what_vi: str, what_en: str, hint_vi: str = "", hint_en: str = "") -> Any:
+    """One of the workbooks nq57 writes (merged.xlsx, indicators.xlsx), opened for reading back; a file
+    that cannot be read, or lacks `sheet`, is an UnreadableInputError naming it."""
+    import python_calamine as calamine
+
+    from nq57cli.errors import UnreadableInputError
+
+    try:
+        workbook = calamine.CalamineWorkbook.from_path(str(path))
+    except Exception as exc:
+        raise UnreadableInputError(f"Không đọc được {what_vi} {path}: {exc}",
+                                   f"Cannot read the {what_en} {path}: {exc}") from None
+    if sheet not in workbook.sheet_names:
+        raise UnreadableInputError(
+            f"{path} không phải {what_vi} của nq57 (thiếu trang \"{sheet}\"){hint_vi}",
+            f"{path} is not an nq57 {what_en} (no \"{sheet}\" sheet){hint_en}",
+        )
+    return workbook
