@@ -52,6 +52,8 @@ def test_merge_samples_writes_workbook_and_exits_1_for_deliberate_errors(tmp_pat
     assert out.exists()
     assert "38" in result.stdout and "Đã ghi" in result.stdout
     assert "NQ57-99" in result.stderr and "cong-an-tinh.xlsx" in result.stderr
+    unknown = [line for line in result.stderr.splitlines() if "NQ57-99" in line]
+    assert unknown and "cong-an-tinh.xlsx, Sheet1!A7:" in unknown[0]  # one line: file, sheet, cell
     assert "NQ57-99" not in result.stdout  # diagnostics on stderr only
 
 

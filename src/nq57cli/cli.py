@@ -188,7 +188,8 @@ def print_findings(findings: list, lang: str, verbose: bool) -> None:
             hidden = 0
         for f in ordered:
             vi, en, colour = labels[f.severity]
-            where = f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (f.sheet or "")
+            # each line names its file too, so a line copied or grepped alone still says where
+            where = f.location() if f.file else (f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (f.sheet or ""))
             prefix = f"  [{colour}]{vi if lang == 'vi' else en}[/] "
             console.print(prefix + (f"{_escape(where)}: " if where else "") + _escape(f.message(lang)))
         if hidden:
