@@ -1,7 +1,7 @@
 """Reproducible XLSX files from openpyxl: the same inputs give the same bytes, so two runs compare.
 
 openpyxl stamps the save time into docProps/core.xml ("modified") and into every zip entry;
-save_reproducibly() saves, then puts fixed times in both places. xlsxwriter files (xlsxout.py)
+save_reproducibly() saves, then puts fixed times in both places. Files from xlsxout.py
 and DOCX files (render.docx_bytes) are made reproducible where they are written.
 """
 

@@ -1,0 +1,139 @@
+"""nq57's own XLSX writer: what it stores is what Excel, openpyxl, calamine and LibreOffice read back."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from datetime import date, datetime
+
+import openpyxl
+import pytest
+import python_calamine as calamine
+
+from nq57cli import xlsxout
+from nq57cli.xlsxout import EXCEL_MAX_TEXT, column_letter, new_workbook, write_sheet
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+COLUMNS = [("Mã", 10, False), ("Nội dung", 60, True), ("Ngày", 12, False), ("Số", 8, False)]
+
+AWKWARD = [
+    "=SUM(A1:A3)", "+84 912", "-5", "@user", "a & b <c> d", "Tab\tinside", " leading space", "trailing\n",
+    "line one\nline two", "bell\x07 and null\x00 here", "_x000D_ literal", "Ủy ban nhân dân tỉnh",
+    "Uỷ ban nhân dân tỉnh"[:2] + "\u0309",  # NFD leftovers are kept as given
+    "noncharacter \ufffe", "lone surrogate \ud800 here",
+]
+
+
+def write(tmp_path, rows, title=None, columns=COLUMNS):
+    path = tmp_path / "out.xlsx"
+    workbook = new_workbook(path, title="Thử nghiệm")
+    write_sheet(workbook, "Trang một", columns, rows, title=title)
+    write_sheet(workbook, "Nhóm 'A' và B", columns[:2], [["x", "y"]])
+    workbook.close()
+    return path
+
+
+def expected_text(value: str) -> str:
+    """What a reader gets back: control characters and lone surrogates cannot be stored as such."""
+    out = []
+    for ch in value:
+        if 0xD800 <= ord(ch) <= 0xDFFF or ch in "\ufffe\uffff":
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def test_awkward_text_is_stored_as_text(tmp_path):
+    rows = [[f"NV-{i}", text, None, None] for i, text in enumerate(AWKWARD)]
+    path = write(tmp_path, rows)
+    # calamine, like Excel, undoes the _xHHHH_ escapes used for characters XML cannot hold
+    back = calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Trang một").to_python()
+    assert [row[1] for row in back[1:]] == [expected_text(text) for text in AWKWARD]
+    sheet = openpyxl.load_workbook(path)["Trang một"]  # openpyxl shows them as stored
+    assert all(sheet.cell(row=i + 2, column=2).data_type == "s" for i in range(len(AWKWARD)))
+    assert sheet["B2"].value == "=SUM(A1:A3)" and sheet["B6"].value == "a & b <c> d"
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in xml  # never a formula
+    assert "_x0007_" in xml and "_x0000_" in xml and "_x005F_x000D_" in xml
+
+
+def test_types_styles_and_layout(tmp_path):
+    rows = [
+        ["NV-1", "Kết quả", date(2025, 3, 31), 85.5],
+        ["NV-2", None, datetime(2025, 12, 1, 14, 30), 7],
+        ["NV-3", "", None, True],
+        ["NV-4", "x" * (EXCEL_MAX_TEXT + 50), None, float("nan")],
+    ]
+    path = write(tmp_path, rows, title="Danh sách")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Trang một", "Nhóm 'A' và B"]
+    sheet = book["Trang một"]
+    assert sheet["A1"].value == "Danh sách" and sheet["A1"].font.b and sheet["A1"].font.sz == 13
+    assert [c.value for c in sheet[2]] == ["Mã", "Nội dung", "Ngày", "Số"]
+    assert all(c.font.b and c.fill.fgColor.rgb == "FFDDEBF7" and c.border.left.style == "thin" for c in sheet[2])
+    assert sheet.freeze_panes == "A3"
+    assert sheet.auto_filter.ref == "A2:D6"
+    assert sheet["C3"].value == datetime(2025, 3, 31) and sheet["C3"].number_format == "dd/mm/yyyy"
+    assert sheet["C4"].value == datetime(2025, 12, 1)  # the date only
+    assert sheet["D3"].value == 85.5 and sheet["D4"].value == 7
+    assert sheet["D5"].value is True
+    assert sheet["B4"].value is None and sheet["B5"].value is None  # None and "" leave the cell empty
+    assert len(sheet["B6"].value) == EXCEL_MAX_TEXT
+    assert sheet["D6"].value == "nan"  # not a number Excel can store
+    assert sheet["B3"].alignment.wrap_text and sheet["A3"].alignment.vertical == "top"
+    assert not sheet["A3"].alignment.wrap_text
+    assert round(sheet.column_dimensions["B"].width) == 61  # 60 characters, as Excel stores it
+    assert book.properties.title == "Thử nghiệm" and book.properties.creator == "nq57"
+
+
+def test_same_rows_give_identical_bytes(tmp_path):
+    rows = [[f"NV-{i}", f"Nội dung {i}", date(2025, 1, 1 + i % 28), i] for i in range(5000)]
+    first = write(tmp_path, rows).read_bytes()
+    second = write(tmp_path, rows).read_bytes()
+    assert first == second
+
+
+def test_many_rows_across_chunks_keep_their_numbers(tmp_path):
+    count = xlsxout.CHUNK_ROWS * 2 + 7
+    rows = [[f"NV-{i}", None if i % 3 else f"dòng {i}", None, i] for i in range(count)]
+    path = write(tmp_path, rows)
+    data = calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Trang một").to_python()
+    assert len(data) == count + 1
+    assert [r[3] for r in data[1:]] == list(range(count))
+    assert data[-1][0] == f"NV-{count - 1}"
+
+
+def test_a_failing_write_raises_and_does_not_hang(tmp_path, monkeypatch):
+    path = tmp_path / "out.xlsx"
+    workbook = new_workbook(path)
+    write_sheet(workbook, "A", COLUMNS, [["x", "y", None, 1]] * (xlsxout.CHUNK_ROWS * 6))
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(xlsxout.zipfile.ZipFile, "open", broken)
+    with pytest.raises(OSError, match="disk full"):
+        workbook.close()
+
+
+def test_column_letters():
+    assert [column_letter(i) for i in (0, 25, 26, 51, 52, 701, 702, 16383)] == \
+        ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed")
+def test_libreoffice_opens_it(tmp_path):
+    rows = [[f"NV-{i}", text, date(2025, 5, 1), i] for i, text in enumerate(AWKWARD[:12])]
+    path = write(tmp_path, rows)
+    profile = tmp_path / "lo-profile"
+    done = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                           "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path), str(path)],
+                          capture_output=True, text=True, timeout=180)
+    csv = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    assert done.returncode == 0
+    assert csv.splitlines()[0] == "Mã,Nội dung,Ngày,Số"
+    assert "NV-0,=SUM(A1:A3),01/05/2025,0" in csv.splitlines()  # text, not a formula; the date as dd/mm/yyyy
+    assert "a & b <c> d" in csv and "Ủy ban nhân dân tỉnh" in csv
