@@ -25,15 +25,25 @@ DEADLINES = ["31/12/2025", "Tháng 9/2025", "Quý IV/2025", "2025", "Thường x
 RESULTS = [r for _, r in SEED_RESULTS.values() if r] or ["Đã triển khai thực hiện."]
 
 
+DEPARTMENTS = 30  # the first 30 files come from departments (Sở), the rest from communes
+
+
+def agency_name(index: int) -> str:
+    return f"Sở Ban ngành số {index + 1}" if index < DEPARTMENTS else f"UBND xã Số {index - DEPARTMENTS + 1}"
+
+
 def catalog_tasks(count: int) -> list[dict]:
-    """`count` distinct tasks built from the seed's 38 (a suffix keeps texts distinct)."""
+    """`count` distinct tasks built from the seed's 38 (a suffix keeps texts distinct); each led by
+    one department, with two others in support."""
     tasks = []
     for i in range(count):
         seed = TASKS[i % len(TASKS)]
         round_ = i // len(TASKS)
         text = seed["text"] if round_ == 0 else f"{seed['text']} (giai đoạn {round_ + 1}, địa bàn số {i})"
         tasks.append({"id": f"NV-{i + 1:04d}", "group": (i * 8) // count + 1, "text": text,
-                      "document": seed["document"], "deadline": DEADLINES[i % len(DEADLINES)]})
+                      "document": seed["document"], "deadline": DEADLINES[i % len(DEADLINES)],
+                      "lead": agency_name(i % DEPARTMENTS),
+                      "partners": f"{agency_name((i + 7) % DEPARTMENTS)}; {agency_name((i + 13) % DEPARTMENTS)}"})
     return tasks
 
 
@@ -51,12 +61,16 @@ def write_catalog(path: Path, tasks: list[dict]) -> None:
             current = task["group"]
             number, title = GROUPS[(current - 1) % len(GROUPS)]
             ws.append([f"Nhóm {current} - {title}"])
-        ws.append([task["id"], n, task["text"], task["document"], task["deadline"], "Sở Khoa học và Công nghệ", None])
+        ws.append([task["id"], n, task["text"], task["document"], task["deadline"], task["lead"], task["partners"]])
     wb.save(path)
 
 
 def write_submission(path: Path, agency: str, tasks: list[dict], rng: random.Random, form: str) -> None:
-    wb = Workbook(write_only=True)
+    """One agency's file. Most are saved as Excel saves them (shared strings); the "exported" form is
+    written the way other software streams a file out (inline strings)."""
+    wb = Workbook(write_only=form == "exported")
+    if form != "exported":
+        wb.remove(wb.active)
     guide = wb.create_sheet("Hướng dẫn")
     guide.append(["Điền cột Tình trạng theo danh mục; ngày theo dạng dd/mm/yyyy."])
     ws = wb.create_sheet("Báo cáo")
@@ -101,9 +115,9 @@ def generate(folder: Path, files: int, tasks: int = 60, seed: int = 57, catalog_
     write_catalog(folder / "catalog.xlsx", catalog)
     subs = folder / "submissions"
     subs.mkdir(exist_ok=True)
-    forms = ["tidy", "tidy", "tidy", "tworow", "nfd", "noid"]
+    forms = ["tidy", "tidy", "exported", "tworow", "nfd", "noid"]
     for i in range(files):
-        agency = f"Sở Ban ngành số {i + 1}" if i < 30 else f"UBND xã Số {i - 29}"
+        agency = agency_name(i)
         form = forms[i % len(forms)] if i % 10 else "noid"
         chosen = sorted(rng.sample(range(len(catalog)), tasks))
         write_submission(subs / f"bao-cao-{i + 1:04d}.xlsx", agency, [catalog[j] for j in chosen], rng, form)

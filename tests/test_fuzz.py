@@ -262,8 +262,8 @@ def test_file_deleted_mid_run_is_a_finding(tmp_path, monkeypatch, stage):
     else:  # gone after the checks, while the archive is being opened
         real_check = reader._check_archive
 
-        def check(path):
-            real_check(path)
+        def check(path, *args):
+            real_check(path, *args)
             if path == going:
                 going.unlink(missing_ok=True)
 

@@ -7,6 +7,7 @@ import math
 import numbers
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from nq57cli.models import Deadline, DeadlineKind
@@ -58,13 +59,17 @@ class DateHit(NamedTuple):
 
 def _fold(text: str) -> str:
     """Lower-case, diacritic-free text of exactly the same length (positions carry over)."""
-    out = []
-    for ch in text:
-        folded = strip_diacritics(ch).casefold()
-        if len(folded) != 1:
-            folded = ch.lower() if len(ch.lower()) == 1 else ch
-        out.append(folded)
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    folded = strip_diacritics(ch).casefold()
+    if len(folded) != 1:
+        folded = ch.lower() if len(ch.lower()) == 1 else ch
+    return folded
 
 
 def _words(phrases: tuple[str, ...]) -> str:

@@ -46,8 +46,59 @@ def grid_size(xml: bytes) -> tuple[int, int] | None:
     return rows, columns
 
 
-def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Worksheet part → the sheet's name, as far as workbook.xml and its relations say."""
+class Archive:
+    """An .xlsx/.xlsm package opened once for all the checks made on it (size, extent, formulas,
+    legacy fonts): its directory is read once and each part decompressed at most once."""
+
+    KEEP_BYTES = 16 * 1024 * 1024  # parts up to this size are kept once read; larger ones are read again
+
+    def __init__(self, path: Any) -> None:
+        self.zip = zipfile.ZipFile(path)
+        self.infos = self.zip.infolist()
+        self._parts: dict[str, bytes] = {}
+        self._names: dict[str, str] | None = None
+
+    def read(self, part: str) -> bytes:
+        if part in self._parts:
+            return self._parts[part]
+        data = self.zip.read(part)
+        if len(data) <= self.KEEP_BYTES:
+            self._parts[part] = data
+        return data
+
+    def worksheet_parts(self) -> list[str]:
+        return [i.filename for i in self.infos
+                if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")]
+
+    def sheet_names(self) -> dict[str, str]:
+        """Worksheet part → the sheet's name, as far as workbook.xml and its relations say (read once)."""
+        if self._names is None:
+            self._names = _sheet_names(self)
+        return self._names
+
+    def sheet_part(self, sheet_name: str) -> str | None:
+        return next((part for part, name in self.sheet_names().items() if name == sheet_name), None)
+
+    def close(self) -> None:
+        self.zip.close()
+        self._parts.clear()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def sheet_part(archive: Any, sheet_name: str) -> str | None:
+    """The worksheet part of `sheet_name` in an Archive or a zipfile.ZipFile; None when not found."""
+    if isinstance(archive, Archive):
+        return archive.sheet_part(sheet_name)
+    return next((part for part, name in _sheet_names(archive).items() if name == sheet_name), None)
+
+
+def _sheet_names(archive: Any) -> dict[str, str]:
+    """Worksheet part → sheet name, from workbook.xml and its relations (`archive`: anything with read())."""
     from defusedxml import ElementTree
 
     names: dict[str, str] = {}
@@ -68,27 +119,31 @@ def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
     return names
 
 
-def sheet_extent_problem(path: Any, max_rows: int) -> Problem | None:
+def sheet_extent_problem(path: Any, max_rows: int, archive: Archive | None = None) -> Problem | None:
     """sheet.too_many_rows / sheet.too_many_cells for the first worksheet of an .xlsx/.xlsm whose
     cells span more than the limits, before anything allocates the grid; None otherwise."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            parts = [i.filename for i in archive.infolist()
-                     if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")]
-            for part in parts:
-                size = grid_size(archive.read(part))
-                if size is None:
-                    continue
-                rows, columns = size
-                if rows > max_rows or rows * columns > MAX_CELLS:
-                    sheet = _sheet_names(archive).get(part, part.rpartition("/")[2])
-                    if rows > max_rows:
-                        return "sheet.too_many_rows", {"sheet": sheet, "rows": rows, "limit": max_rows}
-                    return "sheet.too_many_cells", {"sheet": sheet, "cells": rows * columns, "rows": rows,
-                                                    "columns": columns, "limit": MAX_CELLS}
+        if archive is None:
+            with Archive(path) as opened:
+                return _extent_problem(opened, max_rows)
+        return _extent_problem(archive, max_rows)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, KeyError, OSError, EOFError, ValueError,
             RuntimeError, NotImplementedError):
         return None  # a damaged archive: the reader reports it
+
+
+def _extent_problem(archive: Archive, max_rows: int) -> Problem | None:
+    for part in archive.worksheet_parts():
+        size = grid_size(archive.read(part))
+        if size is None:
+            continue
+        rows, columns = size
+        if rows > max_rows or rows * columns > MAX_CELLS:
+            sheet = archive.sheet_names().get(part, part.rpartition("/")[2])
+            if rows > max_rows:
+                return "sheet.too_many_rows", {"sheet": sheet, "rows": rows, "limit": max_rows}
+            return "sheet.too_many_cells", {"sheet": sheet, "cells": rows * columns, "rows": rows,
+                                            "columns": columns, "limit": MAX_CELLS}
     return None
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from nq57cli.guards import Archive, sheet_part
 from nq57cli.models import Finding
 
 TCVN3 = "TCVN3"
@@ -400,17 +401,26 @@ def _cell_position(ref: str | None, row: int, col: int) -> tuple[int, int]:
     return int(match.group(2)) - 1, number - 1
 
 
-def font_runs(path: Path, sheet_name: str) -> dict[tuple[int, int], list[Run]]:
+def font_runs(path: Path, sheet_name: str, archive: Archive | None = None) -> dict[tuple[int, int], list[Run]]:
     """(row, col) 0-based → text runs with their fonts, for the cells of a sheet written in a legacy font.
 
-    Empty for Unicode workbooks, other formats and damaged files: never raises.
+    Empty for Unicode workbooks, other formats and damaged files: never raises. `archive`: the
+    package already opened by the reader (its styles are then not read again).
     """
     if path.suffix.lower() not in {".xlsx", ".xlsm"}:
         return {}
     try:
-        stat = path.stat()
-        if not _names_legacy_font(str(path), stat.st_mtime_ns, stat.st_size):
-            return {}
+        if archive is not None:
+            try:
+                styles_xml = archive.read("xl/styles.xml")
+            except KeyError:
+                return {}
+            if not _styles_name_legacy_font(styles_xml):
+                return {}
+        else:
+            stat = path.stat()
+            if not _names_legacy_font(str(path), stat.st_mtime_ns, stat.st_size):
+                return {}
         with zipfile.ZipFile(path) as archive:
             styles = _style_fonts(archive)
             return _sheet_runs(archive, sheet_name, styles) if styles else {}
@@ -426,14 +436,16 @@ def _names_legacy_font(path: str, mtime_ns: int, size: int) -> bool:
             data = archive.read("xl/styles.xml")
     except Exception:  # damaged or no styles part: nothing to learn from fonts
         return False
-    lowered = data.lower()
+    return _styles_name_legacy_font(data)
+
+
+def _styles_name_legacy_font(styles_xml: bytes) -> bool:
+    lowered = styles_xml.lower()
     return b'".vn' in lowered or b'"vni' in lowered
 
 
 def _sheet_runs(archive: zipfile.ZipFile, sheet_name: str, styles: list) -> dict[tuple[int, int], list[Run]]:
-    from nq57cli.reader import _sheet_part
-
-    part = _sheet_part(archive, sheet_name)
+    part = sheet_part(archive, sheet_name)
     if not part:
         return {}
     shared: dict[tuple[int, int], tuple[int, tuple[str, bool] | None]] = {}
@@ -524,13 +536,14 @@ def _convert_runs(value: str, runs: list[Run]) -> tuple[str, tuple[str, bool] | 
     return "".join(out), legacy
 
 
-def convert_rows(path: Path, sheet_name: str, rows: list[list[Any]]) -> tuple[list[list[Any]], list[Conversion]]:
+def convert_rows(path: Path, sheet_name: str, rows: list[list[Any]],
+                 archive: Archive | None = None) -> tuple[list[list[Any]], list[Conversion]]:
     """The sheet's rows with legacy text converted to Unicode, and what was converted.
 
     A cell in a legacy font is converted by its font; other cells are converted when the text of
     the sheet reads as TCVN3 or VNI and the cell's own text does (see evidence()).
     """
-    runs = font_runs(path, sheet_name)
+    runs = font_runs(path, sheet_name, archive)
     changes: dict[tuple[int, int], str] = {}
     conversions: dict[tuple[str, bool], Conversion] = {}
     for (r, c), cell_runs in runs.items():
@@ -634,11 +647,11 @@ def cell_list(cells: list[tuple[int, int]], limit: int = 12) -> str:
 
 
 def decode_legacy_rows(path: Path, sheet_name: str, rows: list[list[Any]], display: str,
-                       findings: list[Finding]) -> list[list[Any]]:
+                       findings: list[Finding], archive: Archive | None = None) -> list[list[Any]]:
     """convert_rows(), with one finding per encoding found in the sheet (text.legacy_encoding)."""
     if not rows:
         return rows
-    out, conversions = convert_rows(path, sheet_name, rows)
+    out, conversions = convert_rows(path, sheet_name, rows, archive)
     for item in conversions:
         how_vi = f"phông chữ {', '.join(item.fonts)}" if item.by_font else "nội dung chữ"
         how_en = f"the font {', '.join(item.fonts)}" if item.by_font else "the text"

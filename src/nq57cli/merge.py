@@ -110,6 +110,28 @@ class TextMatcher:
         self.tasks = tasks
         self.keys = [match_key(t.title) for t in tasks]
         self.sorted_keys = [_sorted_words(k) for k in self.keys]
+        self.exact: dict[str, int] = {}  # key → the one task with exactly that text
+        repeated = set()
+        for index, key in enumerate(self.keys):
+            if key in self.exact:
+                repeated.add(key)
+            self.exact.setdefault(key, index)
+        for key in repeated:
+            del self.exact[key]
+        self._twins: list[float] | None = None
+
+    def twin_scores(self) -> list[float]:
+        """Per task, the best score of another task when that is ≥ 98 (else 0): what decides whether
+        an exact copy of a task's text is still ambiguous."""
+        if self._twins is None:
+            import numpy as np
+            from rapidfuzz import fuzz, process
+
+            scores = process.cdist(self.sorted_keys, self.sorted_keys, scorer=fuzz.ratio, dtype=np.float32,
+                                   score_cutoff=98)
+            np.fill_diagonal(scores, 0)
+            self._twins = [float(v) for v in scores.max(axis=1)] if len(self.keys) else []
+        return self._twins
 
     def best(self, titles: list[str]) -> list[tuple[int, float, float]]:
         """For each title: (index of best task, its score, the runner-up's score)."""
@@ -119,21 +141,29 @@ class TextMatcher:
         from rapidfuzz import fuzz, process
 
         queries = [match_key(t) for t in titles]
-        workers = -1 if len(queries) * len(self.keys) > 200_000 else 1  # threads only pay on big matrices
-        whole = process.cdist([_sorted_words(q) for q in queries], self.sorted_keys, scorer=fuzz.ratio,
+        out: list[tuple[int, float, float] | None] = [None] * len(queries)
+        for row, query in enumerate(queries):  # an exact copy of one task's text needs no search
+            index = self.exact.get(query)
+            if index is not None:
+                out[row] = (index, 100.0, self.twin_scores()[index])
+        rest = [row for row, found in enumerate(out) if found is None]
+        if not rest:
+            return out  # type: ignore[return-value]
+        workers = -1 if len(rest) * len(self.keys) > 200_000 else 1  # threads only pay on big matrices
+        whole = process.cdist([_sorted_words(queries[row]) for row in rest], self.sorted_keys, scorer=fuzz.ratio,
                               dtype=np.float32, workers=workers)
         k = min(self.TOP_K, len(self.keys))
         top = np.argpartition(-whole, k - 1, axis=1)[:, :k]
-        out = []
-        for row, query in enumerate(queries):
-            scores = {int(j): float(whole[row, j]) for j in top[row]}
+        for position, row in enumerate(rest):
+            query = queries[row]
+            scores = {int(j): float(whole[position, j]) for j in top[position]}
             if max(scores.values()) < STRONG_MATCH:  # maybe a truncated copy: look inside
                 for j in scores:
                     scores[j] = max(scores[j], self._inside(query, self.keys[j]))
             ranked = sorted(scores.items(), key=lambda item: -item[1])
             second = ranked[1][1] if len(ranked) > 1 else 0.0
-            out.append((ranked[0][0], ranked[0][1], second))
-        return out
+            out[row] = (ranked[0][0], ranked[0][1], second)
+        return out  # type: ignore[return-value]
 
     @staticmethod
     def _inside(query: str, key: str) -> float:
@@ -273,8 +303,10 @@ def display_names(paths: list[Path]) -> dict[Path, str]:
 
 
 def load_submission(path: Path, overrides: dict[str, str], known: list[str], check_deadlines: bool,
-                    display: str | None = None) -> Submission:
-    """Read one agency file: its table, its agency, its validated reports; never raises on bad input."""
+                    display: str | None = None, catalog: Catalog | None = None,
+                    matcher: TextMatcher | None = None) -> Submission:
+    """Read one agency file: its table, its agency, its validated reports (matched to the catalog's
+    tasks when one is given); never raises on bad input."""
     display = display or path.name
     info = InputFile(path=str(path), name=display)
     if path.is_file():
@@ -297,12 +329,43 @@ def load_submission(path: Path, overrides: dict[str, str], known: list[str], che
         findings.append(Finding(severity="warning", code="agency.unexpected", file=display, params={"agency": agency}))
     reports, groups, row_findings = parse_reports(table, agency, check_deadlines=check_deadlines)
     info.rows = len(reports)
-    return Submission(info, reports, groups, findings + row_findings)
+    findings += row_findings
+    if catalog is not None and matcher is not None:
+        _match(reports, catalog, matcher, findings)
+        _flag_duplicates(reports, findings)
+    return Submission(info, reports, groups, findings)
 
 
-def _load_all(paths: list[Path], overrides: dict[str, str], known: list[str], check_deadlines: bool,
-              progress: Progress | None, workers: int | None) -> list[Submission]:
-    """Load submissions in input order, on several processes when there are many files."""
+@dataclass
+class _Job:
+    """What every file of one merge is read with; given once to each worker process."""
+
+    overrides: dict[str, str]
+    known: list[str]
+    check_deadlines: bool
+    catalog: Catalog | None
+    matcher: TextMatcher | None
+
+    def load(self, path: Path, display: str) -> Submission:
+        return load_submission(path, self.overrides, self.known, self.check_deadlines, display,
+                               self.catalog, self.matcher)
+
+
+_worker_job: _Job | None = None
+
+
+def _start_worker(job: _Job) -> None:
+    global _worker_job
+    _worker_job = job
+
+
+def _load_in_worker(path: Path, display: str) -> Submission:
+    assert _worker_job is not None
+    return _worker_job.load(path, display)
+
+
+def _load_all(paths: list[Path], job: _Job, progress: Progress | None, workers: int | None) -> list[Submission]:
+    """Load (and match) submissions in input order, on several processes when there are many files."""
     import os
 
     workers = workers if workers is not None else (os.cpu_count() or 1)
@@ -312,11 +375,11 @@ def _load_all(paths: list[Path], overrides: dict[str, str], known: list[str], ch
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                                 initargs=(job,)) as pool:
             out = []
             chunk = max(1, len(paths) // (workers * 8))
-            jobs = pool.map(load_submission, paths, *([x] * len(paths) for x in (overrides, known, check_deadlines)),
-                            [names[p] for p in paths], chunksize=chunk)
+            jobs = pool.map(_load_in_worker, paths, [names[p] for p in paths], chunksize=chunk)
             for number, (path, loaded) in enumerate(zip(paths, jobs), start=1):
                 if progress:
                     progress(number, len(paths), path.name)
@@ -326,7 +389,7 @@ def _load_all(paths: list[Path], overrides: dict[str, str], known: list[str], ch
     for number, path in enumerate(paths, start=1):
         if progress:
             progress(number, len(paths), path.name)
-        out.append(load_submission(path, overrides, known, check_deadlines, names[path]))
+        out.append(job.load(path, names[path]))
     return out
 
 
@@ -351,7 +414,8 @@ def merge(
     seen_hashes: dict[str, str] = {}
     submission_groups: list[Group] = []
     files_by_agency: dict[str, list[str]] = {}
-    for loaded in _load_all(submissions, overrides, known, cat is None, progress, workers):
+    job = _Job(overrides, known, cat is None, cat, matcher)
+    for loaded in _load_all(submissions, job, progress, workers):
         info = loaded.info
         inputs.append(info)
         if info.sha256 and info.sha256 in seen_hashes:
@@ -365,9 +429,6 @@ def merge(
             continue
         files_by_agency.setdefault(info.agency or "", []).append(info.name)
         submission_groups.extend(loaded.groups)
-        if cat and matcher:
-            _match(loaded.reports, cat, matcher, findings)
-            _flag_duplicates(loaded.reports, findings)
         all_reports.extend(loaded.reports)
     for agency, files in files_by_agency.items():
         if len(files) > 1:

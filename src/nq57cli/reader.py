@@ -6,6 +6,7 @@ Nothing here interprets values beyond locating them; see validate.py for that.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import zipfile
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from nq57cli.columns import field_for, is_numbering
-from nq57cli.guards import os_error_problem, sheet_extent_problem
+from nq57cli.guards import Archive, os_error_problem, sheet_extent_problem
 from nq57cli.legacy import decode_legacy_rows
 from nq57cli.models import Finding
 from nq57cli.text import header_key, one_line
@@ -131,7 +132,8 @@ class WorkbookUnreadable(Exception):
         self.params = params
 
 
-def _open(path: Path) -> Any:
+def _open(path: Path) -> tuple[Any, Archive | None]:
+    """The calamine workbook, and for .xlsx/.xlsm the package opened once for the other checks."""
     import python_calamine as calamine
 
     if not path.exists():
@@ -148,27 +150,40 @@ def _open(path: Path) -> Any:
         head = handle.read(1 << 16)
     if not head:
         raise WorkbookUnreadable("file.empty")
-    if ext in ZIP_BASED and head.startswith(b"PK"):
-        _check_archive(path)
-        if ext in {".xlsx", ".xlsm"} and (extent := sheet_extent_problem(path, MAX_ROWS)):  # before any grid
-            raise WorkbookUnreadable(extent[0], **extent[1])
-    if head.startswith(OLE_MAGIC) and (ENCRYPTED_MARK in head or _ole_is_encrypted(path)):
-        raise WorkbookUnreadable("file.encrypted")
+    archive = None
     try:
-        return calamine.CalamineWorkbook.from_path(str(path))
-    except calamine.PasswordError:
-        raise WorkbookUnreadable("file.encrypted") from None
-    except Exception as exc:  # calamine raises several unrelated types for damaged files
-        raise WorkbookUnreadable("file.corrupt", detail=_short(exc)) from None
+        if ext in ZIP_BASED and head.startswith(b"PK"):
+            try:
+                archive = Archive(path)
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+                archive = None  # the reader reports the damage itself
+            if archive is not None:
+                _check_archive(path, archive)
+                if ext in {".xlsx", ".xlsm"} and (extent := sheet_extent_problem(path, MAX_ROWS, archive)):
+                    raise WorkbookUnreadable(extent[0], **extent[1])  # before any grid is allocated
+        if head.startswith(OLE_MAGIC) and (ENCRYPTED_MARK in head or _ole_is_encrypted(path)):
+            raise WorkbookUnreadable("file.encrypted")
+        try:
+            return calamine.CalamineWorkbook.from_path(str(path)), archive
+        except calamine.PasswordError:
+            raise WorkbookUnreadable("file.encrypted") from None
+        except Exception as exc:  # calamine raises several unrelated types for damaged files
+            raise WorkbookUnreadable("file.corrupt", detail=_short(exc)) from None
+    except BaseException:
+        if archive is not None:
+            archive.close()
+        raise
 
 
-def _check_archive(path: Path) -> None:
+def _check_archive(path: Path, archive: Archive | None = None) -> None:
     """Refuse zip bombs from the archive's directory alone, before anything is decompressed."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return  # the reader reports the damage itself
+    if archive is None:
+        try:
+            with Archive(path) as opened:
+                return _check_archive(path, opened)
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return  # the reader reports the damage itself
+    parts = archive.infos
     total = sum(p.file_size for p in parts)
     if total > MAX_UNZIPPED_MB * 1024 * 1024:
         raise WorkbookUnreadable("file.zip_bomb", unzipped_mb=round(total / 1048576), limit_mb=MAX_UNZIPPED_MB)
@@ -312,26 +327,28 @@ def _row_kind(values: dict[str, Any], row_cells: list[Any],
     return None, None
 
 
-def _formula_cells(path: Path, sheet_name: str) -> set[str]:
+def _formula_cells(path: Path, sheet_name: str, archive: Archive | None = None) -> set[str]:
     """Cells of an .xlsx/.xlsm sheet holding a formula but no cached value."""
     if path.suffix.lower() not in {".xlsx", ".xlsm"}:
         return set()
     from lxml import etree
 
     try:
-        with zipfile.ZipFile(path) as archive:
-            target = _sheet_part(archive, sheet_name)
-            if not target:
-                return set()
-            data = archive.read(target)
-    except (zipfile.BadZipFile, KeyError, OSError):
+        if archive is None:
+            with Archive(path) as opened:
+                return _formula_cells(path, sheet_name, opened)
+        target = archive.sheet_part(sheet_name)
+        if not target:
+            return set()
+        data = archive.read(target)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
         return set()
     if b"<f" not in data and b":f" not in data:
         return set()
     found: set[str] = set()
     parser_args = {"resolve_entities": False, "no_network": True, "huge_tree": False}
     try:
-        for _, cell in etree.iterparse(_BytesIO(data), tag="{*}c", **parser_args):
+        for _, cell in etree.iterparse(io.BytesIO(data), tag="{*}c", **parser_args):
             formula = cell.find("{*}f")
             value = cell.find("{*}v")
             if formula is not None and (value is None or value.text is None) and cell.get("t") != "inlineStr":
@@ -342,42 +359,20 @@ def _formula_cells(path: Path, sheet_name: str) -> set[str]:
     return {c for c in found if c}
 
 
-def _BytesIO(data: bytes) -> Any:
-    import io
-
-    return io.BytesIO(data)
-
-
-def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
-    from defusedxml import ElementTree
-
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    rid = None
-    for sheet in workbook.iter():
-        if sheet.tag.endswith("}sheet") and sheet.get("name") == sheet_name:
-            rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
-    for rel in rels.iter():
-        if rel.get("Id") == rid and rid:
-            target = rel.get("Target", "")
-            return target.lstrip("/") if target.startswith("/") else "xl/" + target
-    return None
-
-
 def read_table(path: Path, display: str | None = None, schema: Schema = TASKS) -> ReadOutcome:
     """Find and read the table of one workbook (the task table unless another `schema` is given);
     problems become findings, never exceptions."""
     display = display or path.name
     findings: list[Finding] = []
     try:
-        workbook = _open(path)
+        workbook, archive = _open(path)
     except WorkbookUnreadable as exc:
         return ReadOutcome(None, [Finding(severity="error", code=exc.code, file=display, params=exc.params)])
     except OSError as exc:  # locked, or gone between listing and reading (guards.py)
         code, params = os_error_problem(exc)
         return ReadOutcome(None, [Finding(severity="error", code=code, file=display, params=params)])
     try:
-        return _read_workbook(workbook, path, display, findings, schema)
+        return _read_workbook(workbook, path, display, findings, schema, archive)
     except WorkbookUnreadable as exc:
         findings.append(Finding(severity="error", code=exc.code, file=display, params=exc.params))
         return ReadOutcome(None, findings)
@@ -385,14 +380,16 @@ def read_table(path: Path, display: str | None = None, schema: Schema = TASKS) -
         findings.append(Finding(severity="error", code="file.corrupt", file=display, params={"detail": _short(exc)}))
         return ReadOutcome(None, findings)
     finally:
-        try:
-            workbook.close()
-        except Exception:
-            pass
+        for opened in (workbook, archive):
+            try:
+                if opened is not None:
+                    opened.close()
+            except Exception:
+                pass
 
 
 def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Finding],
-                   schema: Schema = TASKS) -> ReadOutcome:
+                   schema: Schema = TASKS, archive: Archive | None = None) -> ReadOutcome:
     best = None
     any_data = False
     metadata = list(workbook.sheets_metadata)
@@ -404,7 +401,7 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
         if sheet.total_height > MAX_ROWS:
             raise WorkbookUnreadable("sheet.too_many_rows", sheet=meta.name, rows=sheet.total_height, limit=MAX_ROWS)
         rows = sheet.to_python(skip_empty_area=False)
-        rows = decode_legacy_rows(path, meta.name, rows, display, findings)  # TCVN3/VNI text → Unicode
+        rows = decode_legacy_rows(path, meta.name, rows, display, findings, archive)  # TCVN3/VNI → Unicode
         if any(v not in ("", None) for row in rows for v in row):
             any_data = True
         merged = list(sheet.merged_cell_ranges or [])
@@ -451,7 +448,7 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
             continue  # the header repeated further down (a pasted second page)
         group, label = _row_kind(values, row, schema)
         table_rows.append(RawRow(row=excel_row, values=values, cells=cells, group=group, group_label=label))
-    formula_cells = _formula_cells(path, sheet_name)
+    formula_cells = _formula_cells(path, sheet_name, archive)
     table = SheetTable(
         file=display,
         sheet=sheet_name,

@@ -9,7 +9,10 @@ from functools import lru_cache
 # Tone marks move between vowels in old ("hoà", "Uỷ") and new ("hòa", "Ủy") spelling;
 # quality marks (circumflex, breve, horn) never do.
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+# A run of spaces to fold into one: any run that starts with an odd space, or two or more (a single
+# plain space is left alone, so ordinary text is not rewritten space by space).
+_SPACE_CHARS = " \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
+_SPACES = re.compile(f"[{_SPACE_CHARS[1:]}][{_SPACE_CHARS}]*| [{_SPACE_CHARS}]+")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|_x000D_\n?|\v")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 # Keys keep combining marks inside words: a tone moved after a final consonant ("tông̉") stays put,
@@ -17,15 +20,16 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _KEY_SPLIT = re.compile(r"(?:[^\w\u0300-\u036f]|_)+")
 
 
-_ODD_CHARS = re.compile(r"[\r\n\t\v\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u2028\u2029]")
-
-
 def _tidy_already(text: str) -> bool:
-    """True when clean() would return the text unchanged (cheap checks first)."""
+    """True when clean() would return the text unchanged (cheap checks; odd spaces, tabs, carriage
+    returns and other separators all make str.isprintable() false)."""
     if not text or text[0].isspace() or text[-1].isspace() or "  " in text or "_x000D_" in text:
         return False
-    return text.isascii() and "\t" not in text and "\n" not in text and "\r" not in text \
-        or not _ODD_CHARS.search(text)
+    if "\n" in text:
+        if "\n\n" in text or " \n" in text or "\n " in text:
+            return False
+        text = text.replace("\n", "")
+    return text.isprintable()
 
 
 def clean(value: object) -> str | None:
@@ -37,9 +41,12 @@ def clean(value: object) -> str | None:
         text = unicodedata.normalize("NFC", text)
     if _tidy_already(text):  # the common case: nothing to tidy
         return text
-    text = _LINE_BREAKS.sub("\n", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    text = "\n".join(line for line in lines if line)
+    if "\r" in text or "_x000D_" in text or "\v" in text or "\u2028" in text or "\u2029" in text:
+        text = _LINE_BREAKS.sub("\n", text)
+    text = _SPACES.sub(" ", text)
+    if "\n" not in text:
+        return text.strip() or None
+    text = "\n".join(line for line in (part.strip() for part in text.split("\n")) if line)
     return text or None
 
 
