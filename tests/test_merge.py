@@ -234,3 +234,28 @@ def test_same_file_twice_is_read_once(tmp_path, catalog):
     result = merge([path, copy], catalog=catalog)
     assert "file.duplicate" in codes(result)
     assert sum(len(t.reports) for t in result.tasks) == 1
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_parallel_reading_gives_the_same_result_as_one_process(tmp_path, monkeypatch, workers):
+    """Worker processes read part of the files and this process the rest: same result, same order."""
+    import shutil as sh
+
+    from conftest import SAMPLES
+    from nq57cli import merge as merge_module
+
+    files = []
+    for copy in range(3):  # 18 files, with a damaged one among them
+        for source in sorted((SAMPLES / "submissions").glob("*.xlsx")):
+            target = tmp_path / f"{copy}-{source.name}"
+            sh.copy(source, target)
+            files.append(target)
+    (tmp_path / "hong.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    files.insert(5, tmp_path / "hong.xlsx")
+    monkeypatch.setattr(merge_module, "PARALLEL_FROM", 4)
+    catalog = SAMPLES / "catalog.xlsx"
+    alone = merge(files, catalog=catalog, workers=1)
+    together = merge(files, catalog=catalog, workers=workers)
+    assert together.model_dump() == alone.model_dump()
+    assert [i.name for i in together.inputs][1:] == [f.name for f in files]
+    assert "file.corrupt" in codes(together, "error")

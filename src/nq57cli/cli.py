@@ -178,8 +178,9 @@ def print_findings(findings: list, lang: str, verbose: bool) -> None:
     by_file: dict[str, list] = {}
     for finding in shown:
         by_file.setdefault(finding.file or "", []).append(finding)
+    lines: list[str] = []  # printed at once: one rich call instead of one per line
     for file, items in by_file.items():
-        console.print(f"[bold]{_escape(file) if file else ('(chung)' if lang == 'vi' else '(general)')}[/]")
+        lines.append(f"[bold]{_escape(file) if file else ('(chung)' if lang == 'vi' else '(general)')}[/]")
         ordered = sorted(items, key=lambda f: (SEVERITY_ORDER[f.severity], f.sheet or "", _cell_sort(f.cell)))
         if not verbose and len(ordered) > MAX_SHOWN_PER_FILE:
             hidden = len(ordered) - MAX_SHOWN_PER_FILE
@@ -191,10 +192,11 @@ def print_findings(findings: list, lang: str, verbose: bool) -> None:
             # each line names its file too, so a line copied or grepped alone still says where
             where = f.location() if f.file else (f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (f.sheet or ""))
             prefix = f"  [{colour}]{vi if lang == 'vi' else en}[/] "
-            console.print(prefix + (f"{_escape(where)}: " if where else "") + _escape(f.message(lang)))
+            lines.append(prefix + (f"{_escape(where)}: " if where else "") + _escape(f.message(lang)))
         if hidden:
-            console.print(f"  … và {hidden} phát hiện khác (xem trang \"Phát hiện\" của tệp tổng hợp, hoặc dùng -v)"
-                          if lang == "vi" else f"  … and {hidden} more (see the \"Phát hiện\" sheet, or use -v)")
+            lines.append(f"  … và {hidden} phát hiện khác (xem trang \"Phát hiện\" của tệp tổng hợp, hoặc dùng -v)"
+                         if lang == "vi" else f"  … and {hidden} more (see the \"Phát hiện\" sheet, or use -v)")
+    console.print("\n".join(lines))
 
 
 def _cell_sort(cell: str | None) -> tuple[int, str]:

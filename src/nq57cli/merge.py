@@ -365,32 +365,42 @@ def _load_in_worker(path: Path, display: str) -> Submission:
 
 
 def _load_all(paths: list[Path], job: _Job, progress: Progress | None, workers: int | None) -> list[Submission]:
-    """Load (and match) submissions in input order, on several processes when there are many files."""
+    """Load (and match) submissions in input order, on several processes when there are many files.
+
+    With N workers, N - 1 processes read the first part of the list while this process reads the
+    rest itself: its own results need no pickling, and no core sits idle waiting.
+    """
     import os
 
     workers = workers if workers is not None else (os.cpu_count() or 1)
     names = display_names(paths)
-    if workers > 1 and len(paths) >= PARALLEL_FROM:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+    done = 0
 
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                                 initargs=(job,)) as pool:
-            out = []
-            chunk = max(1, len(paths) // (workers * 8))
-            jobs = pool.map(_load_in_worker, paths, [names[p] for p in paths], chunksize=chunk)
-            for number, (path, loaded) in enumerate(zip(paths, jobs), start=1):
-                if progress:
-                    progress(number, len(paths), path.name)
-                out.append(loaded)
-            return out
-    out = []
-    for number, path in enumerate(paths, start=1):
+    def loaded(path: Path, submission: Submission) -> Submission:
+        nonlocal done
+        done += 1
         if progress:
-            progress(number, len(paths), path.name)
-        out.append(job.load(path, names[path]))
-    return out
+            progress(done, len(paths), path.name)
+        return submission
+
+    if workers <= 1 or len(paths) < PARALLEL_FROM:
+        return [loaded(path, job.load(path, names[path])) for path in paths]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    helpers = workers - 1
+    if context.get_start_method() != "fork":
+        helpers = workers  # without fork this process would be slower to share the work than to wait
+    shared = len(paths) * helpers // (helpers + (0 if helpers == workers else 1))
+    theirs, mine = paths[:shared], paths[shared:]
+    with ProcessPoolExecutor(max_workers=helpers, mp_context=context, initializer=_start_worker,
+                             initargs=(job,)) as pool:
+        chunk = max(1, len(theirs) // (helpers * 8))
+        futures = pool.map(_load_in_worker, theirs, [names[p] for p in theirs], chunksize=chunk)
+        own = [loaded(path, job.load(path, names[path])) for path in mine]
+        out = [loaded(path, submission) for path, submission in zip(theirs, futures)]
+    return out + own
 
 
 def merge(

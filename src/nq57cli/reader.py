@@ -337,6 +337,8 @@ def _formula_cells(path: Path, sheet_name: str, archive: Archive | None = None) 
         if archive is None:
             with Archive(path) as opened:
                 return _formula_cells(path, sheet_name, opened)
+        if not any(b"<f" in data or b":f" in data for data in map(archive.read, archive.worksheet_parts())):
+            return set()  # no formula anywhere: the sheet names need not be looked up
         target = archive.sheet_part(sheet_name)
         if not target:
             return set()
@@ -437,12 +439,18 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
     title_col = columns.get(title_field) if title_field else None
     title_header = header_key((headers.get(title_field, "") if title_field else "").split(" / ")[0])
     table_rows: list[RawRow] = []
+    fields = list(columns.items())
+    letters = [(f, column_letter(c)) for f, c in fields]
+    width = max(columns.values(), default=-1) + 1
     for offset, row in enumerate(body):
         excel_row = data_start + offset + 1
         if all(v in ("", None) for v in row):
             continue
-        values = {f: (row[c] if c < len(row) else None) for f, c in columns.items()}
-        cells = {f: cell_ref(excel_row - 1, c) for f, c in columns.items()}
+        if len(row) >= width:
+            values = {f: row[c] for f, c in fields}
+        else:
+            values = {f: (row[c] if c < len(row) else None) for f, c in fields}
+        cells = {f: f"{letter}{excel_row}" for f, letter in letters}
         first = row[title_col] if title_col is not None and title_col < len(row) else None
         if isinstance(first, str) and len(first) < 60 and header_key(first) == title_header:
             continue  # the header repeated further down (a pasted second page)

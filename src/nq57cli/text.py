@@ -50,6 +50,17 @@ def clean(value: object) -> str | None:
     return text or None
 
 
+@lru_cache(maxsize=16384)
+def _clean_recurring(text: str) -> str | None:
+    return clean(text)
+
+
+def clean_recurring(value: object) -> str | None:
+    """clean() for texts that recur from file to file (task titles copied from the catalog into
+    every agency's file): each distinct text is tidied once per process."""
+    return _clean_recurring(value) if value.__class__ is str else clean(value)
+
+
 def one_line(value: object) -> str | None:
     """Like clean() but line breaks become spaces (titles, names, headers)."""
     text = clean(value)
@@ -67,8 +78,20 @@ def _relocate_tone(word: str) -> str:
 def match_key(value: object) -> str:
     """Key for comparing task texts: case, spacing, punctuation and tone placement folded.
 
-    "Ủy ban" and "Uỷ  ban," give the same key; "hòa" and "hoa" do not.
+    "Ủy ban" and "Uỷ  ban," give the same key; "hòa" and "hoa" do not. Keys of texts are
+    remembered: the same titles and agency names come back in every file.
     """
+    if value.__class__ is str:
+        return _match_key_text(value)  # type: ignore[arg-type]
+    return _match_key(value)
+
+
+@lru_cache(maxsize=16384)
+def _match_key_text(text: str) -> str:
+    return _match_key(text)
+
+
+def _match_key(value: object) -> str:
     text = clean(value)
     if not text:
         return ""

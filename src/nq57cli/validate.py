@@ -12,7 +12,7 @@ from nq57cli.docref import parse_document
 from nq57cli.models import Deadline, Finding, Group, Report, Task
 from nq57cli.reader import RawRow, SheetTable
 from nq57cli.status import parse_status
-from nq57cli.text import clean, one_line
+from nq57cli.text import clean, clean_recurring, one_line
 
 # Severity of the parser issue codes when they come from a cell.
 ISSUE_SEVERITY = {
@@ -183,10 +183,12 @@ def parse_reports(
     reports: list[Report] = []
     findings: list[Finding] = []
     seen_ids: dict[str, str] = {}
+    checked = ("status", "result", "completed_on", "deadline") if table.formula_cells else ()
+    sheet_prefix = f"{table.sheet}!"
     for row, group in rows:
         ctx = RowContext(table, row, findings)
         values = row.values
-        title = clean(values.get("title"))
+        title = clean_recurring(values.get("title"))
         task_id = normalize_id(values.get("task_id"))
         if task_id and task_id in seen_ids:
             ctx.add("error", "task.duplicate_id", "task_id", task_id, first=seen_ids[task_id])
@@ -198,7 +200,7 @@ def parse_reports(
             if status_raw or result:
                 ctx.add("warning", "task.no_title", "title")
             continue
-        for name in ("status", "result", "completed_on", "deadline"):
+        for name in checked:  # only a sheet with uncalculated formulas has any to report
             ctx.formula_check(name)
         status = parse_status(status_raw) if status_raw else None
         if status_raw and status is None:
@@ -236,7 +238,7 @@ def parse_reports(
                 difficulties=clean(values.get("difficulties")),
                 proposals=clean(values.get("proposals")),
                 note=clean(values.get("note")),
-                cells={f: f"{table.sheet}!{c}" for f, c in row.cells.items()},
+                cells={f: sheet_prefix + c for f, c in row.cells.items()},
                 headers=table.headers,
             )
         )
