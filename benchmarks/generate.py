@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import unicodedata
+import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -65,12 +67,42 @@ def write_catalog(path: Path, tasks: list[dict]) -> None:
     wb.save(path)
 
 
+_INLINE = re.compile(rb'<c ([^>]*?)t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t></is></c>', re.S)
+_CHAR_REF = re.compile(rb"&#(\d+);")
+
+
+def as_saved_by_excel(path: Path) -> None:
+    """Rewrite an openpyxl file the way Excel saves it: text in a shared-strings table, UTF-8."""
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info.filename) for info in source.infolist()}
+    strings: dict[bytes, int] = {}
+
+    def shared(match: re.Match) -> bytes:
+        text = _CHAR_REF.sub(lambda m: chr(int(m.group(1))).encode("utf-8"), match.group(2))
+        index = strings.setdefault(text, len(strings))
+        return b'<c ' + match.group(1) + b't="s"><v>' + str(index).encode() + b"</v></c>"
+
+    for name in [n for n in parts if n.startswith("xl/worksheets/")]:
+        parts[name] = _INLINE.sub(shared, parts[name])
+    items = b"".join(b'<si><t xml:space="preserve">' + text + b"</t></si>" for text in strings)
+    parts["xl/sharedStrings.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (len(strings), len(strings)) + items + b"</sst>")
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/'
+        b'2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+
+
 def write_submission(path: Path, agency: str, tasks: list[dict], rng: random.Random, form: str) -> None:
     """One agency's file. Most are saved as Excel saves them (shared strings); the "exported" form is
-    written the way other software streams a file out (inline strings)."""
-    wb = Workbook(write_only=form == "exported")
-    if form != "exported":
-        wb.remove(wb.active)
+    left as other software streams a file out (inline strings)."""
+    wb = Workbook(write_only=True)
     guide = wb.create_sheet("Hướng dẫn")
     guide.append(["Điền cột Tình trạng theo danh mục; ngày theo dạng dd/mm/yyyy."])
     ws = wb.create_sheet("Báo cáo")
@@ -105,6 +137,8 @@ def write_submission(path: Path, agency: str, tasks: list[dict], rng: random.Ran
             row = [task["id"], n, text(task["text"]), task["deadline"], text(status), result, row[-2], None]
         ws.append(row)
     wb.save(path)
+    if form != "exported":
+        as_saved_by_excel(path)
 
 
 def generate(folder: Path, files: int, tasks: int = 60, seed: int = 57, catalog_tasks_count: int | None = None) -> Path:

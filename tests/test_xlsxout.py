@@ -106,17 +106,40 @@ def test_many_rows_across_chunks_keep_their_numbers(tmp_path):
     assert data[-1][0] == f"NV-{count - 1}"
 
 
-def test_a_failing_write_raises_and_does_not_hang(tmp_path, monkeypatch):
+def test_a_failing_worker_raises_and_does_not_hang(tmp_path, monkeypatch):
+    monkeypatch.setattr(xlsxout, "PARALLEL_ROWS", 10)
+    monkeypatch.setenv("NQ57_WORKERS", "2")
     path = tmp_path / "out.xlsx"
     workbook = new_workbook(path)
-    write_sheet(workbook, "A", COLUMNS, [["x", "y", None, 1]] * (xlsxout.CHUNK_ROWS * 6))
+    write_sheet(workbook, "A", COLUMNS, [["x", "y", None, 1]] * (xlsxout.CHUNK_ROWS * 3))
 
-    def broken(*args, **kwargs):
+    def broken(data):
         raise OSError("disk full")
 
-    monkeypatch.setattr(xlsxout.zipfile.ZipFile, "open", broken)
+    monkeypatch.setattr(xlsxout, "deflate_piece", broken)  # inherited by the forked workers
     with pytest.raises(OSError, match="disk full"):
         workbook.close()
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_workers_write_the_same_bytes(tmp_path, monkeypatch, parallel):
+    rows = [[f"NV-{i}", f"Nội dung {i} & <b>", date(2025, 1, 1 + i % 28), i] for i in range(xlsxout.CHUNK_ROWS * 3 + 5)]
+    monkeypatch.setenv("NQ57_WORKERS", "1")
+    expected = write(tmp_path, rows).read_bytes()
+    monkeypatch.setattr(xlsxout, "PARALLEL_ROWS", 0 if parallel else 10**9)
+    monkeypatch.setenv("NQ57_WORKERS", "2")
+    assert write(tmp_path, rows).read_bytes() == expected
+    with zipfile.ZipFile(tmp_path / "out.xlsx") as archive:
+        assert archive.testzip() is None  # every entry's CRC and length check out
+
+
+def test_crc32_combine_matches_zlib():
+    import os
+    import zlib
+
+    for size_a, size_b in [(0, 0), (1, 0), (0, 5), (17, 3000), (70000, 123457)]:
+        a, b = os.urandom(size_a), os.urandom(size_b)
+        assert xlsxout.crc32_combine(zlib.crc32(a), zlib.crc32(b), len(b)) == zlib.crc32(a + b)
 
 
 def test_column_letters():

@@ -2,20 +2,23 @@
 bold frozen header, column widths, wrapped text, dates as dates, and agency text always as text.
 
 The workbook is written directly as SpreadsheetML: every string is an inline string (never a formula,
-number or link, whatever it starts with), every cell carries its column's style, and the parts are
-deflated on a second thread while the next rows are being turned into XML. At national scale
-(60,000 report rows) this is several times faster than a general-purpose writer (figures in
-benchmarks/README and the README's benchmark table); the format is the subset nq57 needs.
+number or link, whatever it starts with) and every cell carries its column's style. Rows are turned
+into XML and deflated in chunks of CHUNK_ROWS ("pieces" that concatenate into one zip entry, as pigz
+does), on worker processes for large workbooks. At national scale (60,000 report rows) this is
+several times faster than a general-purpose writer (figures in the README's benchmark table); the
+format is the subset nq57 needs.
 """
 
 from __future__ import annotations
 
-import queue
+import multiprocessing
+import os
 import re
-import threading
-import zipfile
+import struct
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,7 +29,8 @@ Column = tuple[str, int, bool]  # header, width, wrapped
 
 EXCEL_MAX_TEXT = 32767  # characters Excel can hold in one cell
 COMPRESS_LEVEL = 3  # on sheet XML: 30% larger than level 6, three times as fast
-CHUNK_ROWS = 2000  # rows turned into XML between hand-overs to the compressing thread
+CHUNK_ROWS = 2000  # rows turned into XML and deflated as one piece
+PARALLEL_ROWS = 20_000  # rows (all sheets) from which pieces are made on worker processes
 
 # Style indexes into styles.xml's cellXfs (see _STYLES).
 DEFAULT, HEADER, TITLE, WRAP, TOP, DATE = range(6)
@@ -104,12 +108,24 @@ class _Sheet:
             return f"$A${first_row}:${last}${self.last_row}"
         return f"A{first_row}:{last}{self.last_row}"
 
-    def xml_chunks(self, selected: bool) -> Iterator[bytes]:
+    @cached_property
+    def letters_and_styles(self) -> tuple[list[str], list[int]]:
+        """Column letters and cell styles, for as many columns as the widest row or the header has."""
+        width = max(len(self.columns), max((len(r) for r in self.rows), default=0))
+        letters = [column_letter(c) for c in range(width)]
+        col_style = [WRAP if wrapped else TOP for (_, _, wrapped) in self.columns]
+        return letters, col_style + [DEFAULT] * (width - len(col_style))
+
+    def chunk_xml(self, start: int) -> bytes:
+        """The XML of rows[start:start + CHUNK_ROWS]."""
+        letters, col_style = self.letters_and_styles
+        return _rows_xml(self.rows[start:start + CHUNK_ROWS], self.top + 2 + start, letters, col_style)
+
+    def head_and_tail(self, selected: bool) -> tuple[bytes, bytes]:
+        """The worksheet XML before and after its data rows."""
         width = len(self.columns)
         last_col = column_letter(max(width, 1) - 1)
-        letters = [column_letter(c) for c in range(max(width, max((len(r) for r in self.rows), default=0)))]
-        col_style = [WRAP if wrapped else TOP for (_, _, wrapped) in self.columns]
-        col_style += [DEFAULT] * (len(letters) - len(col_style))
+        letters, col_style = self.letters_and_styles
         header_row = self.top + 1
         used_rows = self.top + 1 + len(self.rows)
         head = [
@@ -132,12 +148,10 @@ class _Sheet:
         for index, (header, _, _) in enumerate(self.columns):
             head.append(f'<c r="{letters[index]}{header_row}" s="{HEADER}" t="inlineStr"><is><t>{xml_text(header)}</t></is></c>')
         head.append("</row>")
-        yield "".join(head).encode("utf-8", "surrogatepass")
-        for start in range(0, len(self.rows), CHUNK_ROWS):
-            yield _rows_xml(self.rows[start:start + CHUNK_ROWS], header_row + 1 + start, letters, col_style)
-        yield (f'</sheetData><autoFilter ref="{self.filter_range()}"/>'
-               '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
-               "</worksheet>").encode()
+        tail = (f'</sheetData><autoFilter ref="{self.filter_range()}"/>'
+                '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+                "</worksheet>")
+        return "".join(head).encode("utf-8", "surrogatepass"), tail.encode()
 
 
 def _rows_xml(rows: list[list[Any]], first: int, letters: list[str], col_style: list[int]) -> bytes:
@@ -201,6 +215,124 @@ def _other_cell(value: Any, ref: str, style: int) -> str:
     return _odd_text_cell(text, ref, style) if text else ""  # NaN, inf, other objects: as text
 
 
+# --- Pieces: deflated chunks that concatenate into one part (as pigz does) -----------------------
+
+Piece = tuple[bytes, int, int]  # raw deflate data ending on a full flush, CRC-32 and length of the input
+_FINAL_BLOCK = b"\x03\x00"  # an empty final deflate block: closes a run of fully flushed pieces
+_CRC_POLY = 0xEDB88320
+
+
+def deflate_piece(data: bytes) -> Piece:
+    """Deflate `data` on its own, ending on a byte boundary, so that pieces can follow each other."""
+    compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush(zlib.Z_FULL_FLUSH), zlib.crc32(data), len(data)
+
+
+def _multmodp(a: int, b: int) -> int:
+    """a × b modulo the CRC-32 polynomial (reflected bit order), as zlib's crc32_combine does it."""
+    m, p = 1 << 31, 0
+    while True:
+        if a & m:
+            p ^= b
+            if a & (m - 1) == 0:
+                return p
+        m >>= 1
+        b = (b >> 1) ^ _CRC_POLY if b & 1 else b >> 1
+
+
+def _x2n_table() -> list[int]:
+    table, p = [], 1 << 30  # x^1
+    for _ in range(32):
+        table.append(p)
+        p = _multmodp(p, p)
+    return table
+
+
+_X2N = _x2n_table()
+
+
+def crc32_combine(crc1: int, crc2: int, length2: int) -> int:
+    """CRC-32 of A + B from CRC-32(A), CRC-32(B) and len(B) (zlib's crc32_combine, which Python's
+    zlib module does not expose)."""
+    p, k = 1 << 31, 3
+    while length2:
+        if length2 & 1:
+            p = _multmodp(_X2N[k & 31], p)
+        length2 >>= 1
+        k += 1
+    return _multmodp(p, crc1) ^ crc2
+
+
+# --- The zip container ----------------------------------------------------------------------
+
+_DOS_DATE = ((ZIP_TIME[0] - 1980) << 9) | (ZIP_TIME[1] << 5) | ZIP_TIME[2]
+_DOS_TIME = (ZIP_TIME[3] << 11) | (ZIP_TIME[4] << 5) | (ZIP_TIME[5] // 2)
+_MADE_BY = (3 << 8) | 20  # Unix, zip 2.0
+_ZIP32_LIMIT = 0xFFFFFFFF
+
+
+def write_zip(handle: Any, entries: list[tuple[str, list[Piece]]]) -> None:
+    """A zip archive of deflated entries, each given as pieces; fixed times, so equal inputs give equal bytes."""
+    directory = []
+    for name, pieces in entries:
+        crc, size = 0, 0
+        for _, piece_crc, length in pieces:
+            crc, size = crc32_combine(crc, piece_crc, length), size + length
+        compressed = sum(len(data) for data, _, _ in pieces) + len(_FINAL_BLOCK)
+        offset = handle.tell()
+        if max(size, compressed, offset) >= _ZIP32_LIMIT:
+            raise ValueError(f"{name}: part too large for a workbook ({size} bytes)")
+        encoded = name.encode("ascii")
+        handle.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, _DOS_TIME, _DOS_DATE, crc, compressed, size,
+                                 len(encoded), 0) + encoded)
+        for data, _, _ in pieces:
+            handle.write(data)
+        handle.write(_FINAL_BLOCK)
+        directory.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", _MADE_BY, 20, 0, 8, _DOS_TIME, _DOS_DATE, crc,
+                                     compressed, size, len(encoded), 0, 0, 0, 0, 0o600 << 16, offset) + encoded)
+    start = handle.tell()
+    for record in directory:
+        handle.write(record)
+    end = handle.tell()
+    if end >= _ZIP32_LIMIT:
+        raise ValueError("workbook too large")
+    handle.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(directory), len(directory), end - start, start, 0))
+
+
+# --- Turning rows into pieces, on worker processes when there are many ----------------------------
+
+_forked_sheets: list[_Sheet] = []  # what worker processes inherit (they are forked after it is set)
+
+
+def _piece_in_worker(job: tuple[int, int]) -> Piece:
+    index, start = job
+    return deflate_piece(_forked_sheets[index].chunk_xml(start))
+
+
+def _workers() -> int:
+    value = os.environ.get("NQ57_WORKERS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else (os.cpu_count() or 1)
+
+
+def _chunk_pieces(sheets: list[_Sheet], jobs: list[tuple[int, int]]) -> Iterator[Piece]:
+    """The pieces of `jobs` ((sheet, first row) pairs), in order."""
+    rows = sum(len(sheet.rows) for sheet in sheets)
+    workers = min(_workers(), len(jobs))
+    if rows < PARALLEL_ROWS or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for index, start in jobs:
+            yield deflate_piece(sheets[index].chunk_xml(start))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _forked_sheets
+    _forked_sheets = sheets
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_piece_in_worker, jobs)
+    finally:
+        _forked_sheets = []
+
+
 _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="{_MAIN_NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>\
 <fonts count="3"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>\
@@ -238,54 +370,23 @@ class Workbook:
         self.sheets.append(_Sheet(name, columns, rows, title))
 
     def close(self) -> None:
-        """Write the package: XML generated here, deflated and written on a second thread."""
-        parts: queue.Queue = queue.Queue(maxsize=4)
-        failure: list[BaseException] = []
-
-        def deflate() -> None:
-            finished = False
-            stream = None
-            try:
-                with zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as archive:
-                    while True:
-                        item = parts.get()
-                        if item is None:
-                            finished = True
-                            break
-                        name, data = item
-                        if name is not None:  # a new part begins
-                            if stream is not None:
-                                stream.close()
-                            entry = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-                            entry.compress_type = zipfile.ZIP_DEFLATED
-                            entry.external_attr = 0o600 << 16
-                            entry._compresslevel = COMPRESS_LEVEL  # open() ignores the archive's level
-                            stream = archive.open(entry, "w", force_zip64=True)
-                        stream.write(data)
-                    if stream is not None:
-                        stream.close()
-            except BaseException as exc:  # handed to the producing thread
-                failure.append(exc)
-                while not finished:  # drain so the producer never blocks
-                    finished = parts.get() is None
-
-        worker = threading.Thread(target=deflate, name="nq57-xlsx-deflate", daemon=True)
-        worker.start()
-        try:
-            for name, data in self._fixed_parts():
-                parts.put((name, data))
-            for number, sheet in enumerate(self.sheets, start=1):
-                first = True
-                for chunk in sheet.xml_chunks(selected=number == 1):
-                    if failure:
-                        break
-                    parts.put((f"xl/worksheets/sheet{number}.xml" if first else None, chunk))
-                    first = False
-        finally:
-            parts.put(None)
-            worker.join()
-        if failure:
-            raise failure[0]
+        """Write the package. Sheet rows are turned into XML and deflated in chunks, on worker
+        processes when the workbook is large (see PARALLEL_ROWS), then assembled in order."""
+        sheets = self.sheets or [_Sheet("Sheet1", [], [], None)]
+        self.sheets = sheets
+        entries: list[tuple[str, list[Piece]]] = [(name, [deflate_piece(data)]) for name, data in self._fixed_parts()]
+        jobs = [(index, start) for index, sheet in enumerate(sheets) for start in range(0, len(sheet.rows), CHUNK_ROWS)]
+        for sheet in sheets:
+            sheet.letters_and_styles  # noqa: B018 -- computed once, before any worker is forked
+        chunks = iter(list(_chunk_pieces(sheets, jobs)))
+        for index, sheet in enumerate(sheets):
+            head, tail = sheet.head_and_tail(selected=index == 0)
+            pieces = [deflate_piece(head)]
+            pieces += [next(chunks) for _ in range(0, len(sheet.rows), CHUNK_ROWS)]
+            pieces.append(deflate_piece(tail))
+            entries.append((f"xl/worksheets/sheet{index + 1}.xml", pieces))
+        with open(self.path, "wb") as handle:
+            write_zip(handle, entries)
 
     def _fixed_parts(self) -> Iterator[tuple[str, bytes]]:
         sheets = self.sheets or [_Sheet("Sheet1", [], [], None)]
