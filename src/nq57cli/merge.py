@@ -124,46 +124,40 @@ class TextMatcher:
         """Per task, the best score of another task when that is ≥ 98 (else 0): what decides whether
         an exact copy of a task's text is still ambiguous."""
         if self._twins is None:
-            import numpy as np
             from rapidfuzz import fuzz, process
 
-            scores = process.cdist(self.sorted_keys, self.sorted_keys, scorer=fuzz.ratio, dtype=np.float32,
-                                   score_cutoff=98)
-            np.fill_diagonal(scores, 0)
-            self._twins = [float(v) for v in scores.max(axis=1)] if len(self.keys) else []
+            self._twins = [
+                max((float(score) for _, score, j in process.extract(key, self.sorted_keys, scorer=fuzz.ratio,
+                                                                     limit=3, score_cutoff=98) if j != i),
+                    default=0.0)
+                for i, key in enumerate(self.sorted_keys)
+            ]
         return self._twins
 
     def best(self, titles: list[str]) -> list[tuple[int, float, float]]:
-        """For each title: (index of best task, its score, the runner-up's score)."""
+        """For each title: (index of best task, its score, the runner-up's score).
+
+        rapidfuzz's process.extract scores a title against every task in one native call (no numpy,
+        whose import alone would cost more than matching a province's files)."""
         if not titles or not self.keys:
             return [(-1, 0.0, 0.0) for _ in titles]
-        import numpy as np
         from rapidfuzz import fuzz, process
 
-        queries = [match_key(t) for t in titles]
-        out: list[tuple[int, float, float] | None] = [None] * len(queries)
-        for row, query in enumerate(queries):  # an exact copy of one task's text needs no search
+        out = []
+        for query in map(match_key, titles):
             index = self.exact.get(query)
-            if index is not None:
-                out[row] = (index, 100.0, self.twin_scores()[index])
-        rest = [row for row, found in enumerate(out) if found is None]
-        if not rest:
-            return out  # type: ignore[return-value]
-        workers = -1 if len(rest) * len(self.keys) > 200_000 else 1  # threads only pay on big matrices
-        whole = process.cdist([_sorted_words(queries[row]) for row in rest], self.sorted_keys, scorer=fuzz.ratio,
-                              dtype=np.float32, workers=workers)
-        k = min(self.TOP_K, len(self.keys))
-        top = np.argpartition(-whole, k - 1, axis=1)[:, :k]
-        for position, row in enumerate(rest):
-            query = queries[row]
-            scores = {int(j): float(whole[position, j]) for j in top[position]}
-            if max(scores.values()) < STRONG_MATCH:  # maybe a truncated copy: look inside
+            if index is not None:  # an exact copy of one task's text needs no search
+                out.append((index, 100.0, self.twin_scores()[index]))
+                continue
+            top = process.extract(_sorted_words(query), self.sorted_keys, scorer=fuzz.ratio, limit=self.TOP_K)
+            scores = {j: float(score) for _, score, j in top}
+            if scores and max(scores.values()) < STRONG_MATCH:  # maybe a truncated copy: look inside
                 for j in scores:
                     scores[j] = max(scores[j], self._inside(query, self.keys[j]))
             ranked = sorted(scores.items(), key=lambda item: -item[1])
             second = ranked[1][1] if len(ranked) > 1 else 0.0
-            out[row] = (ranked[0][0], ranked[0][1], second)
-        return out  # type: ignore[return-value]
+            out.append((ranked[0][0], ranked[0][1], second) if ranked else (-1, 0.0, 0.0))
+        return out
 
     @staticmethod
     def _inside(query: str, key: str) -> float:
