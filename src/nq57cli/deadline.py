@@ -135,13 +135,18 @@ def find_dates(text: str) -> list[DateHit]:
     """Every full (day, month, year) date written in text, in order of position."""
     if not isinstance(text, str) or not text:
         return []
+    return list(_dates_in(text))
+
+
+@lru_cache(maxsize=8192)
+def _dates_in(text: str) -> tuple[DateHit, ...]:  # task texts, read for their dates, recur in every file
     folded = _fold(text)
     hits: list[DateHit] = []
     for pattern, make in _FULL_DATES:
         for m in pattern.finditer(folded):
             if not any(m.start() < h.end and h.start < m.end() for h in hits):
                 hits.append(make(m))
-    return sorted(hits)
+    return tuple(sorted(hits))
 
 
 def format_date(d: date | None) -> str:

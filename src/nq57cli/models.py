@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
 Severity = Literal["error", "warning", "info"]
 Status = Literal["completed", "in_progress", "not_started", "not_applicable", "waiting"]
@@ -104,8 +104,10 @@ class Report(Model):
     difficulties: str | None = None
     proposals: str | None = None
     note: str | None = None
-    cells: dict[str, str] = Field(default_factory=dict)  # field -> "Sheet!F14"
-    headers: dict[str, str] = Field(default_factory=dict)  # field -> the column's title in the file
+    # Built by the reader, not typed by anyone: taken as they are (one headers dict per file, shared by
+    # its reports, instead of a validated copy per report).
+    cells: SkipValidation[dict[str, str]] = Field(default_factory=dict)  # field -> "Sheet!F14"
+    headers: SkipValidation[dict[str, str]] = Field(default_factory=dict)  # field -> the column's title in the file
 
 
 class Group(Model):

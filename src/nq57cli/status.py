@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from nq57cli.models import Status
 from nq57cli.text import clean, header_key, one_line
@@ -108,6 +109,11 @@ def _match(value: object) -> tuple[Status | None, bool]:
     """(status, strict): strict when the whole text or its first clause is a known phrase."""
     if not isinstance(value, str):
         return None, False
+    return _match_text(value)
+
+
+@lru_cache(maxsize=4096)
+def _match_text(value: str) -> tuple[Status | None, bool]:  # the same few phrases come back in every file
     text = clean(value)
     if not text:
         return None, False

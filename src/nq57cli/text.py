@@ -37,7 +37,11 @@ def clean(value: object) -> str | None:
     if value is None:
         return None
     text = value if isinstance(value, str) else str(value)
-    if not unicodedata.is_normalized("NFC", text):
+    if text.isascii():  # IDs, numbers, dates: NFC already; printable means no tab, break or odd space
+        if text and text.isprintable() and text[0] != " " and text[-1] != " " and "  " not in text \
+                and "_x000D_" not in text:
+            return text
+    elif not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if _tidy_already(text):  # the common case: nothing to tidy
         return text
