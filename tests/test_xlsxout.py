@@ -160,3 +160,18 @@ def test_libreoffice_opens_it(tmp_path):
     assert csv.splitlines()[0] == "Mã,Nội dung,Ngày,Số"
     assert "NV-0,=SUM(A1:A3),01/05/2025,0" in csv.splitlines()  # text, not a formula; the date as dd/mm/yyyy
     assert "a & b <c> d" in csv and "Ủy ban nhân dân tỉnh" in csv
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_rows_made_from_items_are_the_same_rows(tmp_path, monkeypatch, parallel):
+    items = list(range(xlsxout.CHUNK_ROWS + 11))
+    row_of = lambda i: [f"NV-{i}", f"Nội dung {i}", date(2025, 1, 1 + i % 28), i]  # noqa: E731
+    monkeypatch.setattr(xlsxout, "PARALLEL_ROWS", 0 if parallel else 10**9)
+    monkeypatch.setenv("NQ57_WORKERS", "2")
+    plain = write(tmp_path, [row_of(i) for i in items]).read_bytes()
+    path = tmp_path / "items.xlsx"
+    workbook = new_workbook(path, title="Thử nghiệm")
+    write_sheet(workbook, "Trang một", COLUMNS, items, row_of=row_of)
+    write_sheet(workbook, "Nhóm 'A' và B", COLUMNS[:2], [["x", "y"]])
+    workbook.close()
+    assert path.read_bytes() == plain

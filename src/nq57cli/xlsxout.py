@@ -16,7 +16,7 @@ import os
 import re
 import struct
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from datetime import date, datetime
@@ -90,8 +90,9 @@ def _width(width: float) -> float:
 class _Sheet:
     name: str
     columns: list[Column]
-    rows: list[list[Any]]
+    rows: Sequence[Any]  # rows of values; or items that row_of turns into rows
     title: str | None
+    row_of: Callable[[Any], list[Any]] | None = None
 
     @property
     def top(self) -> int:
@@ -111,7 +112,7 @@ class _Sheet:
     @cached_property
     def letters_and_styles(self) -> tuple[list[str], list[int]]:
         """Column letters and cell styles, for as many columns as the widest row or the header has."""
-        width = max(len(self.columns), max((len(r) for r in self.rows), default=0))
+        width = len(self.columns) if self.row_of else max(len(self.columns), max(map(len, self.rows), default=0))
         letters = [column_letter(c) for c in range(width)]
         col_style = [WRAP if wrapped else TOP for (_, _, wrapped) in self.columns]
         return letters, col_style + [DEFAULT] * (width - len(col_style))
@@ -119,7 +120,10 @@ class _Sheet:
     def chunk_xml(self, start: int) -> bytes:
         """The XML of rows[start:start + CHUNK_ROWS]."""
         letters, col_style = self.letters_and_styles
-        return _rows_xml(self.rows[start:start + CHUNK_ROWS], self.top + 2 + start, letters, col_style)
+        rows = self.rows[start:start + CHUNK_ROWS]
+        if self.row_of is not None:  # made here, so that workers make them too
+            rows = [self.row_of(item) for item in rows]
+        return _rows_xml(rows, self.top + 2 + start, letters, col_style)
 
     def head_and_tail(self, selected: bool) -> tuple[bytes, bytes]:
         """The worksheet XML before and after its data rows."""
@@ -364,10 +368,11 @@ class Workbook:
         self.title = title
         self.sheets: list[_Sheet] = []
 
-    def add_sheet(self, name: str, columns: list[Column], rows: list[list[Any]], title: str | None = None) -> None:
+    def add_sheet(self, name: str, columns: list[Column], rows: Sequence[Any], title: str | None = None,
+                  row_of: Callable[[Any], list[Any]] | None = None) -> None:
         if any(s.name == name for s in self.sheets):
             raise ValueError(f"duplicate sheet name {name!r}")
-        self.sheets.append(_Sheet(name, columns, rows, title))
+        self.sheets.append(_Sheet(name, columns, rows, title, row_of))
 
     def close(self) -> None:
         """Write the package. Sheet rows are turned into XML and deflated in chunks, on worker
@@ -469,14 +474,16 @@ def new_workbook(path: Path, rows: int = 0, title: str = "nq57") -> Workbook:
     return Workbook(path, title)
 
 
-def write_sheet(workbook: Workbook, name: str, columns: list[Column], rows: list[list[Any]],
-                title: str | None = None) -> None:
+def write_sheet(workbook: Workbook, name: str, columns: list[Column], rows: Sequence[Any],
+                title: str | None = None, row_of: Callable[[Any], list[Any]] | None = None) -> None:
     """One sheet: an optional title line, then a bold frozen header, widths, wrapping and a filter.
 
-    Strings are stored as inline text, so agency text starting with "=", "+", "-" or "@" stays text;
-    control characters are written as Excel's _xHHHH_ escapes.
+    `rows`: lists of cell values, or, with `row_of`, items that row_of turns into such lists (then
+    large sheets are also made into rows on the worker processes). Strings are stored as inline
+    text, so agency text starting with "=", "+", "-" or "@" stays text; control characters are
+    written as Excel's _xHHHH_ escapes.
     """
-    workbook.add_sheet(name, columns, rows, title)
+    workbook.add_sheet(name, columns, rows, title, row_of)
 
 
 def open_own_workbook(path: Path, sheet: str, what_vi: str, what_en: str, hint_vi: str = "", hint_en: str = "") -> Any:
