@@ -244,25 +244,35 @@ def _agency_order(task: Task) -> Callable[[Report], tuple]:
     return lambda r: (rank.get(r.agency, len(rank)), match_key(r.agency), r.file, r.row)
 
 
-def _paragraphs(reports: list[Report], attr: str) -> str | None:
-    parts = [f"{r.agency}: {getattr(r, attr)}" for r in reports if getattr(r, attr)]
-    return "\n".join(parts) or None
-
-
 def _combine(task: Task, findings: list[Finding]) -> None:
-    task.reports.sort(key=_agency_order(task))
-    task.status = combine_status(r.status for r in task.reports)  # type: ignore[assignment]
-    task.result = _paragraphs(task.reports, "result")
-    task.difficulties = _paragraphs(task.reports, "difficulties")
-    task.proposals = _paragraphs(task.reports, "proposals")
-    done = sorted({r.completed_on for r in task.reports if r.status == "completed" and r.completed_on})
+    """The task's status, texts and completion date from its reports (one pass: at national scale a
+    task has a thousand), and the conflicts between them."""
+    reports = task.reports
+    reports.sort(key=_agency_order(task))
+    statuses, results, difficulties, proposals = [], [], [], []
+    completed: set = set()
+    by_agency: dict[str, list[Report]] = {}
+    for report in reports:
+        agency, status = report.agency, report.status
+        statuses.append(status)
+        if report.result:
+            results.append(f"{agency}: {report.result}")
+        if report.difficulties:
+            difficulties.append(f"{agency}: {report.difficulties}")
+        if report.proposals:
+            proposals.append(f"{agency}: {report.proposals}")
+        if status == "completed" and report.completed_on:
+            completed.add(report.completed_on)
+        by_agency.setdefault(agency, []).append(report)
+    task.status = combine_status(statuses)  # type: ignore[assignment]
+    task.result = "\n".join(results) or None
+    task.difficulties = "\n".join(difficulties) or None
+    task.proposals = "\n".join(proposals) or None
+    done = sorted(completed)
     task.completed_on = done[-1] if done and task.status == "completed" else None
     if len(done) > 1:
         findings.append(Finding(severity="warning", code="conflict.completion_date",
                                 params={"task_id": task.task_id, "dates": ", ".join(format_date(d) for d in done)}))
-    by_agency: dict[str, list[Report]] = {}
-    for report in task.reports:
-        by_agency.setdefault(report.agency, []).append(report)
     for agency, same in by_agency.items():
         if len({r.file for r in same}) > 1:  # twice in one file is flagged on reading that file
             first = same[1]
