@@ -20,38 +20,34 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _KEY_SPLIT = re.compile(r"(?:[^\w\u0300-\u036f]|_)+")
 
 
-def _tidy_already(text: str) -> bool:
-    """True when clean() would return the text unchanged (cheap checks; odd spaces, tabs, carriage
-    returns and other separators all make str.isprintable() false)."""
-    if not text or text[0].isspace() or text[-1].isspace() or "  " in text or "_x000D_" in text:
-        return False
-    if "\n" in text:
-        if "\n\n" in text or " \n" in text or "\n " in text:
-            return False
-        text = text.replace("\n", "")
-    return text.isprintable()
-
-
 def clean(value: object) -> str | None:
-    """Cell value as tidy NFC text: spaces collapsed, line breaks kept, empty → None."""
+    """Cell value as tidy NFC text: spaces collapsed, line breaks kept, empty → None.
+
+    Texts are long (results run to thousands of characters), so the common cases are decided with
+    whole-string methods: str.isprintable() is false for every odd space, tab, carriage return and
+    separator; with none of them, only runs of plain spaces and blank lines can need tidying.
+    """
     if value is None:
         return None
     text = value if isinstance(value, str) else str(value)
-    if text.isascii():  # IDs, numbers, dates: NFC already; printable means no tab, break or odd space
-        if text and text.isprintable() and text[0] != " " and text[-1] != " " and "  " not in text \
-                and "_x000D_" not in text:
-            return text
-    elif not unicodedata.is_normalized("NFC", text):
+    if not text:
+        return None
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if _tidy_already(text):  # the common case: nothing to tidy
-        return text
-    if "\r" in text or "_x000D_" in text or "\v" in text or "\u2028" in text or "\u2029" in text:
-        text = _LINE_BREAKS.sub("\n", text)
-    text = _SPACES.sub(" ", text)
+    multiline = "\n" in text
+    if (text.replace("\n", "") if multiline else text).isprintable() and "_x000D_" not in text:
+        if text[0] not in " \n" and text[-1] not in " \n" and "  " not in text \
+                and not (multiline and ("\n\n" in text or " \n" in text or "\n " in text)):
+            return text  # the common case: nothing to tidy
+        while "  " in text:
+            text = text.replace("  ", " ")
+    else:
+        if "\r" in text or "_x000D_" in text or "\v" in text or "\u2028" in text or "\u2029" in text:
+            text = _LINE_BREAKS.sub("\n", text)
+        text = _SPACES.sub(" ", text)
     if "\n" not in text:
         return text.strip() or None
-    text = "\n".join(line for line in (part.strip() for part in text.split("\n")) if line)
-    return text or None
+    return "\n".join(line for line in (part.strip() for part in text.split("\n")) if line) or None
 
 
 @lru_cache(maxsize=16384)
