@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -65,19 +66,6 @@ def write_merged(result: MergeResult, path: Path, lang: str = "vi") -> Path:
     ]
     group_rows = [[g.order, g.key, g.label, g.title] for g in result.groups]
     reports = [r for t in result.tasks for r in t.reports] + list(result.unmatched)
-    report_rows = [
-        [
-            r.matched_id, r.agency, status_label(r.status, "vi") if r.status else None, r.status_raw, r.result,
-            r.completed_on, r.difficulties, r.proposals, MATCH_VI[r.match_method], r.match_score, r.file,
-            r.cells.get("title") or r.cells.get("task_id") or f"{r.sheet}!A{r.row}", r.task_id,
-            r.title if r.match_method != "id" else None,  # the catalog's text is on the tasks sheet
-        ]
-        for r in reports
-    ]
-    finding_rows = [
-        [SEVERITY_VI[f.severity], f.code, f.file, f.sheet, f.cell, f.column, f.value, f.message(lang)]
-        for f in result.findings
-    ]
     input_rows = [
         [i.name, i.role, i.agency, i.agency_source, i.sheet, i.header_row, i.rows, i.sha256, i.size,
          "có" if i.readable else "không"]
@@ -86,16 +74,27 @@ def write_merged(result: MergeResult, path: Path, lang: str = "vi") -> Path:
     input_rows.append([f"nq57 {result.tool_version}", "tool", None, None, None, None, None, None, None, None])
 
     def write(tmp: Path) -> None:
-        workbook = new_workbook(tmp, len(report_rows) + len(finding_rows),
+        workbook = new_workbook(tmp, len(reports) + len(result.findings),
                                 "Tổng hợp báo cáo thực hiện Nghị quyết 57-NQ/TW")
         write_sheet(workbook, TASKS_SHEET, TASK_COLUMNS, task_rows)
         write_sheet(workbook, GROUPS_SHEET, GROUP_COLUMNS, group_rows)
-        write_sheet(workbook, REPORTS_SHEET, REPORT_COLUMNS, report_rows)
-        write_sheet(workbook, FINDINGS_SHEET, FINDING_COLUMNS, finding_rows)
+        write_sheet(workbook, REPORTS_SHEET, REPORT_COLUMNS, reports, row_of=_report_row)
+        write_sheet(workbook, FINDINGS_SHEET, FINDING_COLUMNS, result.findings,
+                    row_of=lambda f: [SEVERITY_VI[f.severity], f.code, f.file, f.sheet, f.cell, f.column, f.value,
+                                      f.message(lang)])
         write_sheet(workbook, INPUTS_SHEET, INPUT_COLUMNS, input_rows)
         workbook.close()
 
     return atomic_write(path, write)
+
+
+def _report_row(r: Report) -> list[Any]:
+    return [
+        r.matched_id, r.agency, status_label(r.status, "vi") if r.status else None, r.status_raw, r.result,
+        r.completed_on, r.difficulties, r.proposals, MATCH_VI[r.match_method], r.match_score, r.file,
+        r.cells.get("title") or r.cells.get("task_id") or f"{r.sheet}!A{r.row}", r.task_id,
+        r.title if r.match_method != "id" else None,  # the catalog's text is on the tasks sheet
+    ]
 
 
 def _records(workbook: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
@@ -113,9 +112,33 @@ def _records(workbook: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
     return out
 
 
+_KEYS: dict[str, str] = {}  # header → header_key(header), for the fixed headers read back
+
+
 def _get(record: dict[str, Any], header: str) -> Any:
-    value = record.get(header_key(header))
+    key = _KEYS.get(header)
+    if key is None:
+        key = _KEYS[header] = header_key(header)
+    value = record.get(key)
     return None if value == "" else value
+
+
+def _memo(func: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """func (pure, of one cell value) computed once per distinct value: columns such as the deadline,
+    the assigning document, the lead agency or the status repeat over thousands of tasks."""
+    cache: dict[tuple[type, Any], Any] = {}
+
+    def call(value: Any) -> Any:
+        key = (type(value), value)  # 1, 1.0 and True are equal keys, but not the same cell
+        try:
+            return cache[key]
+        except KeyError:
+            found = cache[key] = func(value)
+            return found
+        except TypeError:  # unhashable: not a cell value, but no reason to fail
+            return func(value)
+
+    return call
 
 
 def _as_date(value: Any) -> date | None:
@@ -129,6 +152,13 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
     """Read a merged.xlsx back, with whatever a person changed in Excel (results, statuses)."""
     workbook = open_own_workbook(path, TASKS_SHEET, "tệp tổng hợp", "consolidated workbook")
     findings: list[Finding] = []
+    # Per-value caches; parsed models are copied per task, lists are new per task (both mutable).
+    # The deadline is parsed without the task as context: that only words issues, dropped here.
+    short = _memo(one_line)
+    status_of = _memo(parse_status)
+    deadline_of = _memo(lambda value: parse_deadline(value)[0])
+    document_of = _memo(parse_document)
+    agencies_of = _memo(split_agencies)
     groups = [
         Group(key=str(_get(r, "Nhóm")), order=int(_get(r, "Thứ tự") or n), label=one_line(_get(r, "Ký hiệu")),
               title=clean(_get(r, "Tên nhóm")) or str(_get(r, "Nhóm")))
@@ -141,28 +171,29 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
         title = clean(_get(record, "Nhiệm vụ cụ thể"))
         if not task_id and not title:
             continue
-        raw_status = one_line(_get(record, "Tình trạng"))
-        status = parse_status(raw_status) if raw_status else None
+        raw_status = short(_get(record, "Tình trạng"))
+        status = status_of(raw_status) if raw_status else None
         if raw_status and status is None and header_key(raw_status) != header_key(status_label("no_report")):
             findings.append(Finding(severity="warning", code="merged.bad_status", file=path.name,
                                     sheet=TASKS_SHEET, cell=f"J{number}", column="Tình trạng", value=raw_status))
         raw_deadline = _get(record, "Thời hạn hoàn thành")
-        deadline = parse_deadline(raw_deadline, context=title)[0] if raw_deadline is not None else Deadline(kind="none")
+        deadline = deadline_of(raw_deadline).model_copy() if raw_deadline is not None else Deadline(kind="none")
         due = _as_date(_get(record, "Hạn (ngày)"))
         if deadline.due is None and due is not None and deadline.kind in ("none",):
             deadline = Deadline(kind="date", due=due, raw=deadline.raw, note=deadline.note)
         stt = _get(record, "STT")
+        document = document_of(_get(record, "Văn bản giao nhiệm vụ"))
         tasks.append(Task(
             task_id=task_id or f"NV-{len(tasks) + 1:03d}", order=len(tasks) + 1,
-            group=one_line(_get(record, "Nhóm")),
+            group=short(_get(record, "Nhóm")),
             stt=str(int(stt)) if isinstance(stt, float) and stt.is_integer() else one_line(stt),
-            title=title or "", document=parse_document(_get(record, "Văn bản giao nhiệm vụ")), deadline=deadline,
-            lead=one_line(_get(record, "Cơ quan chủ trì")),
-            partners=split_agencies(_get(record, "Cơ quan phối hợp")),
+            title=title or "", document=document.model_copy() if document is not None else None, deadline=deadline,
+            lead=short(_get(record, "Cơ quan chủ trì")),
+            partners=list(agencies_of(_get(record, "Cơ quan phối hợp"))),
             status=status or "no_report", result=clean(_get(record, "Kết quả thực hiện")),
             completed_on=_as_date(_get(record, "Ngày hoàn thành thực tế")),
             difficulties=clean(_get(record, "Khó khăn, vướng mắc")), proposals=clean(_get(record, "Đề xuất, kiến nghị")),
-            silent=split_agencies(_get(record, "Đơn vị chưa báo cáo")),
+            silent=list(agencies_of(_get(record, "Đơn vị chưa báo cáo"))),
             expected_output=clean(_get(record, "Dự kiến kết quả")), note=clean(_get(record, "Ghi chú")),
         ))
     by_id = {t.task_id: t for t in tasks}
