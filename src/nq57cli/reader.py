@@ -12,6 +12,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -247,6 +248,11 @@ def _text(value: Any) -> str:
         return str(value)
     if len(value) > 120:  # long texts are data, never a column title
         return "\u2026"
+    return _short_text(value)
+
+
+@lru_cache(maxsize=8192)
+def _short_text(value: str) -> str:  # headers, statuses, IDs, group rows: the same in file after file
     return one_line(value) or ""
 
 
