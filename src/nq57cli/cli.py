@@ -173,14 +173,17 @@ def print_findings(findings: list, lang: str, verbose: bool) -> None:
     shown = [f for f in findings if verbose or f.severity != "info"]
     if not shown:
         return
+    styled = console.is_terminal  # colours on a terminal; plain text (no markup to parse) elsewhere
+    mark = _escape if styled else (lambda text: text)
     labels = {"error": ("lỗi", "error", "red"), "warning": ("cảnh báo", "warning", "yellow"),
               "info": ("thông tin", "info", "cyan")}
     by_file: dict[str, list] = {}
     for finding in shown:
         by_file.setdefault(finding.file or "", []).append(finding)
-    lines: list[str] = []  # printed at once: one rich call instead of one per line
+    lines: list[str] = []  # written at once
     for file, items in by_file.items():
-        lines.append(f"[bold]{_escape(file) if file else ('(chung)' if lang == 'vi' else '(general)')}[/]")
+        heading = mark(file) if file else ("(chung)" if lang == "vi" else "(general)")
+        lines.append(f"[bold]{heading}[/]" if styled else heading)
         ordered = sorted(items, key=lambda f: (SEVERITY_ORDER[f.severity], f.sheet or "", _cell_sort(f.cell)))
         if not verbose and len(ordered) > MAX_SHOWN_PER_FILE:
             hidden = len(ordered) - MAX_SHOWN_PER_FILE
@@ -191,12 +194,16 @@ def print_findings(findings: list, lang: str, verbose: bool) -> None:
             vi, en, colour = labels[f.severity]
             # each line names its file too, so a line copied or grepped alone still says where
             where = f.location() if f.file else (f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (f.sheet or ""))
-            prefix = f"  [{colour}]{vi if lang == 'vi' else en}[/] "
-            lines.append(prefix + (f"{_escape(where)}: " if where else "") + _escape(f.message(lang)))
+            label = vi if lang == "vi" else en
+            prefix = f"  [{colour}]{label}[/] " if styled else f"  {label} "
+            lines.append(prefix + (f"{mark(where)}: " if where else "") + mark(f.message(lang)))
         if hidden:
             lines.append(f"  … và {hidden} phát hiện khác (xem trang \"Phát hiện\" của tệp tổng hợp, hoặc dùng -v)"
                          if lang == "vi" else f"  … and {hidden} more (see the \"Phát hiện\" sheet, or use -v)")
-    console.print("\n".join(lines))
+    if styled:
+        console.print("\n".join(lines))
+    else:
+        console.file.write("\n".join(lines) + "\n")
 
 
 def _cell_sort(cell: str | None) -> tuple[int, str]:
