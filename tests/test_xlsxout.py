@@ -175,3 +175,25 @@ def test_rows_made_from_items_are_the_same_rows(tmp_path, monkeypatch, parallel)
     write_sheet(workbook, "Nhóm 'A' và B", COLUMNS[:2], [["x", "y"]])
     workbook.close()
     assert path.read_bytes() == plain
+
+
+def test_no_workers_are_forked_from_a_process_running_threads(tmp_path, monkeypatch):
+    import threading
+
+    monkeypatch.setattr(xlsxout, "PARALLEL_ROWS", 0)
+    monkeypatch.setenv("NQ57_WORKERS", "2")
+
+    def forked(job):
+        raise AssertionError("a worker was used")
+
+    monkeypatch.setattr(xlsxout, "_piece_in_worker", forked)
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        path = write(tmp_path, [[f"NV-{i}", "x", None, i] for i in range(xlsxout.CHUNK_ROWS * 2)])
+    finally:
+        release.set()
+        other.join()
+    with zipfile.ZipFile(path) as archive:
+        assert archive.testzip() is None

@@ -337,8 +337,11 @@ def main() -> None:
             sys.stderr.write(done.code + "\n")
     else:
         code = 0
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, OSError):  # `nq57 ... | head`: the reader has gone, nothing to report
+            pass
     os._exit(code)
 
 

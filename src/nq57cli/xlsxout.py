@@ -318,11 +318,19 @@ def _workers() -> int:
     return int(value) if value.isdigit() and int(value) > 0 else (os.cpu_count() or 1)
 
 
+def _can_fork() -> bool:
+    """Workers are forked (they inherit the rows instead of receiving them pickled); not from a process
+    running other threads, whose locks a forked child could inherit held."""
+    import threading
+
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
 def _chunk_pieces(sheets: list[_Sheet], jobs: list[tuple[int, int]]) -> Iterator[Piece]:
     """The pieces of `jobs` ((sheet, first row) pairs), in order."""
     rows = sum(len(sheet.rows) for sheet in sheets)
     workers = min(_workers(), len(jobs))
-    if rows < PARALLEL_ROWS or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if rows < PARALLEL_ROWS or workers < 2 or not _can_fork():
         for index, start in jobs:
             yield deflate_piece(sheets[index].chunk_xml(start))
         return
