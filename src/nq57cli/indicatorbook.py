@@ -27,9 +27,8 @@ from nq57cli.indicators import (
 )
 from nq57cli.mergedbook import FINDING_COLUMNS, FINDINGS_SHEET, INPUT_COLUMNS, INPUTS_SHEET, SEVERITY_VI, _get, _records
 from nq57cli.models import Finding, Group, InputFile
-from nq57cli.reader import column_letter
 from nq57cli.text import clean, header_key, one_line
-from nq57cli.xlsxout import new_workbook, open_own_workbook, write_sheet
+from nq57cli.xlsxout import column_letter, new_workbook, open_own_workbook, write_sheet
 
 INDICATORS_SHEET = "Chỉ tiêu"
 VALUES_SHEET = "Giá trị đơn vị"

@@ -21,6 +21,7 @@ from nq57cli.guards import Archive, os_error_problem, sheet_extent_problem
 from nq57cli.legacy import decode_legacy_rows
 from nq57cli.models import Finding
 from nq57cli.text import header_key, one_line
+from nq57cli.xlsxout import column_letter
 
 SUPPORTED = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 ZIP_BASED = {".xlsx", ".xlsm", ".ods", ".xlsb"}
@@ -66,16 +67,6 @@ TASKS = Schema(
     required=("title", "task_id"),
     details=("task_id", "status", "result", "deadline", "document", "completed_on"),
 )
-
-
-def column_letter(index: int) -> str:
-    """0-based column index → Excel letters (0 → A, 26 → AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def cell_ref(row: int, col: int) -> str:

@@ -391,20 +391,16 @@ class Workbook:
         jobs = [(index, start) for index, sheet in enumerate(sheets) for start in range(0, len(sheet.rows), CHUNK_ROWS)]
         for sheet in sheets:
             sheet.letters_and_styles  # noqa: B018 -- computed once, before any worker is forked
-        chunks = iter(list(_chunk_pieces(sheets, jobs)))
+        made = list(zip(jobs, _chunk_pieces(sheets, jobs)))
         for index, sheet in enumerate(sheets):
             head, tail = sheet.head_and_tail(selected=index == 0)
-            pieces = [deflate_piece(head)]
-            pieces += [next(chunks) for _ in range(0, len(sheet.rows), CHUNK_ROWS)]
-            pieces.append(deflate_piece(tail))
-            entries.append((f"xl/worksheets/sheet{index + 1}.xml", pieces))
+            rows = [piece for (of, _), piece in made if of == index]
+            entries.append((f"xl/worksheets/sheet{index + 1}.xml", [deflate_piece(head), *rows, deflate_piece(tail)]))
         with open(self.path, "wb") as handle:
             write_zip(handle, entries)
 
     def _fixed_parts(self) -> Iterator[tuple[str, bytes]]:
-        sheets = self.sheets or [_Sheet("Sheet1", [], [], None)]
-        if not self.sheets:
-            self.sheets = sheets
+        sheets = self.sheets
         overrides = "".join(
             f'<Override PartName="/xl/worksheets/sheet{n}.xml" '
             'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
