@@ -119,31 +119,24 @@ def _sheet_names(archive: Any) -> dict[str, str]:
     return names
 
 
-def sheet_extent_problem(path: Any, max_rows: int, archive: Archive | None = None) -> Problem | None:
+def sheet_extent_problem(archive: Archive, max_rows: int) -> Problem | None:
     """sheet.too_many_rows / sheet.too_many_cells for the first worksheet of an .xlsx/.xlsm whose
     cells span more than the limits, before anything allocates the grid; None otherwise."""
     try:
-        if archive is None:
-            with Archive(path) as opened:
-                return _extent_problem(opened, max_rows)
-        return _extent_problem(archive, max_rows)
+        for part in archive.worksheet_parts():
+            size = grid_size(archive.read(part))
+            if size is None:
+                continue
+            rows, columns = size
+            if rows > max_rows or rows * columns > MAX_CELLS:
+                sheet = archive.sheet_names().get(part, part.rpartition("/")[2])
+                if rows > max_rows:
+                    return "sheet.too_many_rows", {"sheet": sheet, "rows": rows, "limit": max_rows}
+                return "sheet.too_many_cells", {"sheet": sheet, "cells": rows * columns, "rows": rows,
+                                                "columns": columns, "limit": MAX_CELLS}
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, KeyError, OSError, EOFError, ValueError,
             RuntimeError, NotImplementedError):
         return None  # a damaged archive: the reader reports it
-
-
-def _extent_problem(archive: Archive, max_rows: int) -> Problem | None:
-    for part in archive.worksheet_parts():
-        size = grid_size(archive.read(part))
-        if size is None:
-            continue
-        rows, columns = size
-        if rows > max_rows or rows * columns > MAX_CELLS:
-            sheet = archive.sheet_names().get(part, part.rpartition("/")[2])
-            if rows > max_rows:
-                return "sheet.too_many_rows", {"sheet": sheet, "rows": rows, "limit": max_rows}
-            return "sheet.too_many_cells", {"sheet": sheet, "cells": rows * columns, "rows": rows,
-                                            "columns": columns, "limit": MAX_CELLS}
     return None
 
 

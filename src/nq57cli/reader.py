@@ -151,7 +151,7 @@ def _open(path: Path) -> tuple[Any, Archive | None]:
                 archive = None  # the reader reports the damage itself
             if archive is not None:
                 _check_archive(path, archive)
-                if ext in {".xlsx", ".xlsm"} and (extent := sheet_extent_problem(path, MAX_ROWS, archive)):
+                if ext in {".xlsx", ".xlsm"} and (extent := sheet_extent_problem(archive, MAX_ROWS)):
                     raise WorkbookUnreadable(extent[0], **extent[1])  # before any grid is allocated
         if head.startswith(OLE_MAGIC) and (ENCRYPTED_MARK in head or _ole_is_encrypted(path)):
             raise WorkbookUnreadable("file.encrypted")
@@ -167,14 +167,8 @@ def _open(path: Path) -> tuple[Any, Archive | None]:
         raise
 
 
-def _check_archive(path: Path, archive: Archive | None = None) -> None:
+def _check_archive(path: Path, archive: Archive) -> None:
     """Refuse zip bombs from the archive's directory alone, before anything is decompressed."""
-    if archive is None:
-        try:
-            with Archive(path) as opened:
-                return _check_archive(path, opened)
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return  # the reader reports the damage itself
     parts = archive.infos
     total = sum(p.file_size for p in parts)
     if total > MAX_UNZIPPED_MB * 1024 * 1024:
@@ -324,16 +318,14 @@ def _row_kind(values: dict[str, Any], row_cells: list[Any],
     return None, None
 
 
-def _formula_cells(path: Path, sheet_name: str, archive: Archive | None = None) -> set[str]:
-    """Cells of an .xlsx/.xlsm sheet holding a formula but no cached value."""
-    if path.suffix.lower() not in {".xlsx", ".xlsm"}:
+def _formula_cells(path: Path, sheet_name: str, archive: Archive | None) -> set[str]:
+    """Cells of an .xlsx/.xlsm sheet holding a formula but no cached value (`archive`: the package
+    as the reader opened it; None when zipfile could not open it)."""
+    if archive is None or path.suffix.lower() not in {".xlsx", ".xlsm"}:
         return set()
     from lxml import etree
 
     try:
-        if archive is None:
-            with Archive(path) as opened:
-                return _formula_cells(path, sheet_name, opened)
         if not any(b"<f" in data or b":f" in data for data in map(archive.read, archive.worksheet_parts())):
             return set()  # no formula anywhere: the sheet names need not be looked up
         target = archive.sheet_part(sheet_name)
