@@ -259,3 +259,44 @@ def test_parallel_reading_gives_the_same_result_as_one_process(tmp_path, monkeyp
     assert together.model_dump() == alone.model_dump()
     assert [i.name for i in together.inputs][1:] == [f.name for f in files]
     assert "file.corrupt" in codes(together, "error")
+
+
+def test_with_another_thread_running_workers_are_spawned_not_forked(tmp_path, monkeypatch):
+    """A process running threads must not fork: the workers are spawned, and the result is the same."""
+    import shutil as sh
+    import threading
+
+    from conftest import SAMPLES
+    from nq57cli import merge as merge_module
+    from nq57cli.parallel import fork_context
+
+    files = []
+    for copy in range(2):
+        for source in sorted((SAMPLES / "submissions").glob("*.xlsx")):
+            target = tmp_path / f"{copy}-{source.name}"
+            sh.copy(source, target)
+            files.append(target)
+    monkeypatch.setattr(merge_module, "PARALLEL_FROM", 4)
+    catalog = SAMPLES / "catalog.xlsx"
+    alone = merge(files, catalog=catalog, workers=1)
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert fork_context() is None
+        together = merge(files, catalog=catalog, workers=2)
+    finally:
+        release.set()
+        other.join()
+    assert together.model_dump() == alone.model_dump()
+
+
+@pytest.mark.parametrize("requested, env, expected", [(3, "1", 3), (None, "1", 1), (None, "0", 1), (0, "", 1),
+                                                       (None, "abc", None)])
+def test_worker_count(monkeypatch, requested, env, expected):
+    import os
+
+    from nq57cli.parallel import worker_count
+
+    monkeypatch.setenv("NQ57_WORKERS", env)
+    assert worker_count(requested) == (expected if expected is not None else max(1, os.cpu_count() or 1))

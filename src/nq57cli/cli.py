@@ -218,12 +218,14 @@ def _progress_callback(total: int) -> tuple[Callable[[int, int, str], None] | No
         return None, None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    # Redrawn by the callback, not by a refresh thread: reading forks worker processes, which is
+    # only done from a process with no other thread running (parallel.fork_context).
     progress = Progress(TextColumn("Đang đọc"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                        console=_stderr(), transient=True)
+                        console=_stderr(), transient=True, auto_refresh=False)
     task = progress.add_task("", total=total)
 
     def update(number: int, count: int, name: str) -> None:
-        progress.update(task, completed=number - 1, description=name)
+        progress.update(task, completed=number - 1, description=name, refresh=True)
 
     return update, progress
 
@@ -281,12 +283,11 @@ def merge_command(
         raise UsageError("Chưa có tệp báo cáo nào để gộp.", "No submission files to merge.")
     refuse_overwriting_inputs(output, paths + ([catalog] if catalog else []))
     callback, progress = _progress_callback(len(paths))
-    workers = int(os.environ["NQ57_WORKERS"]) if os.environ.get("NQ57_WORKERS", "").isdigit() else None
     if progress:
         with progress:
-            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback, workers=workers)
+            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback)
     else:
-        result = merge(paths, catalog=catalog, agencies=overrides, workers=workers)
+        result = merge(paths, catalog=catalog, agencies=overrides)
     if not result.readable_submissions():
         print_findings(result.findings, lang, verbose)
         raise UnreadableInputError("Không đọc được tệp báo cáo nào (xem các lỗi ở trên); không ghi tệp tổng hợp.",

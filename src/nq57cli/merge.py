@@ -374,9 +374,9 @@ def _load_all(paths: list[Path], job: _Job, progress: Progress | None, workers: 
     With N workers, N - 1 processes read the first part of the list while this process reads the
     rest itself: its own results need no pickling, and no core sits idle waiting.
     """
-    import os
+    from nq57cli.parallel import fork_context, worker_count
 
-    workers = workers if workers is not None else (os.cpu_count() or 1)
+    workers = worker_count(workers)
     names = display_names(paths)
     done = 0
 
@@ -392,10 +392,10 @@ def _load_all(paths: list[Path], job: _Job, progress: Progress | None, workers: 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    context = fork_context()
     helpers = workers - 1
-    if context.get_start_method() != "fork":
-        helpers = workers  # without fork this process would be slower to share the work than to wait
+    if context is None:  # spawned workers start slowly and get the job pickled: this process waits
+        context, helpers = multiprocessing.get_context("spawn"), workers
     shared = len(paths) * helpers // (helpers + (0 if helpers == workers else 1))
     theirs, mine = paths[:shared], paths[shared:]
     with ProcessPoolExecutor(max_workers=helpers, mp_context=context, initializer=_start_worker,

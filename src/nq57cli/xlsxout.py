@@ -11,8 +11,6 @@ format is the subset nq57 needs.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
 import struct
 import zlib
@@ -313,24 +311,14 @@ def _piece_in_worker(job: tuple[int, int]) -> Piece:
     return deflate_piece(_forked_sheets[index].chunk_xml(start))
 
 
-def _workers() -> int:
-    value = os.environ.get("NQ57_WORKERS", "")
-    return int(value) if value.isdigit() and int(value) > 0 else (os.cpu_count() or 1)
-
-
-def _can_fork() -> bool:
-    """Workers are forked (they inherit the rows instead of receiving them pickled); not from a process
-    running other threads, whose locks a forked child could inherit held."""
-    import threading
-
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-
-
 def _chunk_pieces(sheets: list[_Sheet], jobs: list[tuple[int, int]]) -> Iterator[Piece]:
     """The pieces of `jobs` ((sheet, first row) pairs), in order."""
+    from nq57cli.parallel import fork_context, worker_count
+
     rows = sum(len(sheet.rows) for sheet in sheets)
-    workers = min(_workers(), len(jobs))
-    if rows < PARALLEL_ROWS or workers < 2 or not _can_fork():
+    workers = min(worker_count(), len(jobs))
+    context = fork_context() if rows >= PARALLEL_ROWS and workers > 1 else None
+    if context is None:
         for index, start in jobs:
             yield deflate_piece(sheets[index].chunk_xml(start))
         return
@@ -339,7 +327,7 @@ def _chunk_pieces(sheets: list[_Sheet], jobs: list[tuple[int, int]]) -> Iterator
     global _forked_sheets
     _forked_sheets = sheets
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             yield from pool.map(_piece_in_worker, jobs)
     finally:
         _forked_sheets = []
