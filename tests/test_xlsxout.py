@@ -183,10 +183,12 @@ def test_no_workers_are_forked_from_a_process_running_threads(tmp_path, monkeypa
     monkeypatch.setattr(xlsxout, "PARALLEL_ROWS", 0)
     monkeypatch.setenv("NQ57_WORKERS", "2")
 
-    def forked(job):
-        raise AssertionError("a worker was used")
+    import concurrent.futures
 
-    monkeypatch.setattr(xlsxout, "_piece_in_worker", forked)
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker process was started")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
     release = threading.Event()
     other = threading.Thread(target=release.wait)
     other.start()

@@ -10,7 +10,7 @@ from nq57cli import __version__
 from nq57cli.agency import agency_from_filename, agency_from_title, canonical, split_agencies
 from nq57cli.deadline import format_date
 from nq57cli.errors import UnreadableInputError
-from nq57cli.models import Finding, Group, InputFile, MergeResult, Report, Task
+from nq57cli.models import Finding, Group, InputFile, MergeResult, Report, Task, pack_models, unpack_models
 from nq57cli.reader import read_table, sha256_of
 from nq57cli.text import match_key
 from nq57cli.validate import parse_catalog, parse_reports
@@ -297,6 +297,14 @@ class Submission:
     groups: list[Group]
     findings: list[Finding]
 
+    # Sent back from worker processes: reports and findings packed (see models.pack_models).
+    def __getstate__(self) -> tuple:
+        return self.info, pack_models(self.reports), self.groups, pack_models(self.findings)
+
+    def __setstate__(self, state: tuple) -> None:
+        self.info, reports, self.groups, findings = state
+        self.reports, self.findings = unpack_models(reports), unpack_models(findings)
+
 
 def display_names(paths: list[Path]) -> dict[Path, str]:
     """How findings name each file: its name, or its path when two inputs share a name."""
@@ -358,53 +366,41 @@ class _Job:
 _worker_job: _Job | None = None
 
 
-def _start_worker(job: _Job) -> None:
+def _start_worker(job: _Job | None) -> None:
     global _worker_job
     _worker_job = job
 
 
-def _load_in_worker(path: Path, display: str) -> Submission:
+def _load_one(item: tuple[Path, str]) -> Submission:
     assert _worker_job is not None
-    return _worker_job.load(path, display)
+    return _worker_job.load(*item)
 
 
 def _load_all(paths: list[Path], job: _Job, progress: Progress | None, workers: int | None) -> list[Submission]:
-    """Load (and match) submissions in input order, on several processes when there are many files.
-
-    With N workers, N - 1 processes read the first part of the list while this process reads the
-    rest itself: its own results need no pickling, and no core sits idle waiting.
-    """
-    from nq57cli.parallel import fork_context, worker_count
+    """Load (and match) submissions in input order, on several processes when there are many files
+    (parallel.shared_map: helpers read from the front of the list, this process from the back, and
+    its own results need no pickling)."""
+    from nq57cli.parallel import shared_map, worker_count
 
     workers = worker_count(workers)
     names = display_names(paths)
     done = 0
 
-    def loaded(path: Path, submission: Submission) -> Submission:
+    def loaded(item: tuple[Path, str], _: Submission) -> None:
         nonlocal done
         done += 1
         if progress:
-            progress(done, len(paths), path.name)
-        return submission
+            progress(done, len(paths), item[0].name)
 
-    if workers <= 1 or len(paths) < PARALLEL_FROM:
-        return [loaded(path, job.load(path, names[path])) for path in paths]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = fork_context()
-    helpers = workers - 1
-    if context is None:  # spawned workers start slowly and get the job pickled: this process waits
-        context, helpers = multiprocessing.get_context("spawn"), workers
-    shared = len(paths) * helpers // (helpers + (0 if helpers == workers else 1))
-    theirs, mine = paths[:shared], paths[shared:]
-    with ProcessPoolExecutor(max_workers=helpers, mp_context=context, initializer=_start_worker,
-                             initargs=(job,)) as pool:
-        chunk = max(1, len(theirs) // (helpers * 8))
-        futures = pool.map(_load_in_worker, theirs, [names[p] for p in theirs], chunksize=chunk)
-        own = [loaded(path, job.load(path, names[path])) for path in mine]
-        out = [loaded(path, submission) for path, submission in zip(theirs, futures)]
-    return out + own
+    if len(paths) < PARALLEL_FROM:
+        workers = 1
+    _start_worker(job)
+    try:
+        return shared_map(_load_one, [(path, names[path]) for path in paths], workers,
+                          chunk_size=max(1, min(16, len(paths) // (workers * 8))), initializer=_start_worker,
+                          initargs=(job,), done=loaded)
+    finally:
+        _start_worker(None)
 
 
 def merge(

@@ -194,3 +194,51 @@ class MergeResult(Model):
         from nq57cli.jsonout import merge_result_to_dict
 
         return merge_result_to_dict(self, lang)
+
+
+# --- Many models of one class across processes -------------------------------------------------
+
+_set_attr = object.__setattr__
+
+
+def pack_models(models: list[Any]) -> tuple:
+    """Models of one class as plain tuples, for sending between processes.
+
+    Pickling a pydantic model stores its state as a dict per object; a worker's thousands of reports
+    and findings then cost more to unpickle than to read from the file. Packed, the field names are
+    stored once, the values as a tuple per model, the set of fields given as an index into a table.
+    Models that do not fit (another class, extra or private attributes) stay as they are.
+    """
+    if not models:
+        return ("empty",)
+    cls = type(models[0])
+    keys = tuple(models[0].__dict__)
+    sets: dict[frozenset, int] = {}
+    rows = []
+    for model in models:
+        state = model.__dict__
+        if type(model) is not cls or model.__pydantic_extra__ or model.__pydantic_private__ \
+                or len(state) != len(keys) or tuple(state) != keys:
+            return ("models", models)
+        rows.append(tuple(state.values()))
+        rows.append(sets.setdefault(frozenset(model.__pydantic_fields_set__), len(sets)))
+    return ("packed", cls, keys, list(sets), rows)
+
+
+def unpack_models(packed: tuple) -> list[Any]:
+    """The models pack_models() packed, equal to the originals (fields set included)."""
+    if packed[0] == "empty":
+        return []
+    if packed[0] == "models":
+        return packed[1]
+    _, cls, keys, sets, rows = packed
+    new, set_attr = cls.__new__, _set_attr
+    out = []
+    for i in range(0, len(rows), 2):
+        model = new(cls)
+        set_attr(model, "__dict__", dict(zip(keys, rows[i])))
+        set_attr(model, "__pydantic_fields_set__", set(sets[rows[i + 1]]))
+        set_attr(model, "__pydantic_extra__", None)
+        set_attr(model, "__pydantic_private__", None)
+        out.append(model)
+    return out

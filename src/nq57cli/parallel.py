@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections.abc import Callable, Sequence
 from typing import Any
 
 
@@ -26,3 +27,59 @@ def fork_context() -> Any | None:
     if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return None
     return multiprocessing.get_context("fork")
+
+
+def _run_chunk(func: Callable[[Any], Any], chunk: Sequence[Any]) -> list[Any]:
+    return [func(item) for item in chunk]
+
+
+def shared_map(func: Callable[[Any], Any], items: Sequence[Any], workers: int, chunk_size: int = 1,
+               initializer: Callable[..., None] | None = None, initargs: tuple = (),
+               done: Callable[[Any, Any], None] | None = None, spawn: bool = True) -> list[Any]:
+    """[func(item) for item in items], shared between this process and `workers` - 1 helpers.
+
+    Helpers (forked when fork_context() allows, else spawned) take chunks from the front of the list;
+    this process works through it from the back, taking each chunk no helper has started yet. Neither
+    waits for the other: when they meet, this process collects the helpers' results, in order. `func`
+    and `initializer` must be module-level functions; forked helpers inherit what this process holds,
+    spawned ones get `initargs` pickled (`spawn=False`: no helpers when they could not be forked).
+    `done(item, result)` is called once per item, in this process.
+    """
+    chunks = [items[i:i + chunk_size] for i in range(0, len(items), max(1, chunk_size))]
+    context = fork_context() if workers > 1 and len(chunks) > 1 else None
+    if context is None and spawn and workers > 1 and len(chunks) > 1:
+        context = multiprocessing.get_context("spawn")
+    if context is None:
+        return _local(func, chunks, done)
+    from concurrent.futures import ProcessPoolExecutor
+
+    mine: dict[int, list[Any]] = {}
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context, initializer=initializer,
+                             initargs=initargs) as pool:
+        futures = [pool.submit(_run_chunk, func, chunk) for chunk in chunks]
+        for index in range(len(chunks) - 1, -1, -1):
+            if not futures[index].cancel():  # a helper has it: the rest are theirs too
+                break
+            mine[index] = _local(func, [chunks[index]], done)
+        out: list[Any] = []
+        for index, chunk in enumerate(chunks):
+            if index in mine:
+                out.extend(mine[index])
+                continue
+            results = futures[index].result()
+            if done:
+                for item, result in zip(chunk, results):
+                    done(item, result)
+            out.extend(results)
+    return out
+
+
+def _local(func: Callable[[Any], Any], chunks: list[Sequence[Any]], done: Callable[[Any, Any], None] | None) -> list:
+    out = []
+    for chunk in chunks:
+        for item in chunk:
+            result = func(item)
+            if done:
+                done(item, result)
+            out.append(result)
+    return out

@@ -303,34 +303,27 @@ def write_zip(handle: Any, entries: list[tuple[str, list[Piece]]]) -> None:
 
 # --- Turning rows into pieces, on worker processes when there are many ----------------------------
 
-_forked_sheets: list[_Sheet] = []  # what worker processes inherit (they are forked after it is set)
+_sheets_being_written: list[_Sheet] = []  # what forked helpers inherit (set before they are forked)
 
 
-def _piece_in_worker(job: tuple[int, int]) -> Piece:
+def _make_piece(job: tuple[int, int]) -> Piece:
     index, start = job
-    return deflate_piece(_forked_sheets[index].chunk_xml(start))
+    return deflate_piece(_sheets_being_written[index].chunk_xml(start))
 
 
-def _chunk_pieces(sheets: list[_Sheet], jobs: list[tuple[int, int]]) -> Iterator[Piece]:
-    """The pieces of `jobs` ((sheet, first row) pairs), in order."""
-    from nq57cli.parallel import fork_context, worker_count
+def _chunk_pieces(sheets: list[_Sheet], jobs: list[tuple[int, int]]) -> list[Piece]:
+    """The pieces of `jobs` ((sheet, first row) pairs), in order; shared with a forked helper when
+    the workbook is large (parallel.shared_map), never with spawned ones (they would need the rows)."""
+    from nq57cli.parallel import shared_map, worker_count
 
+    global _sheets_being_written
     rows = sum(len(sheet.rows) for sheet in sheets)
-    workers = min(worker_count(), len(jobs))
-    context = fork_context() if rows >= PARALLEL_ROWS and workers > 1 else None
-    if context is None:
-        for index, start in jobs:
-            yield deflate_piece(sheets[index].chunk_xml(start))
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _forked_sheets
-    _forked_sheets = sheets
+    workers = worker_count() if rows >= PARALLEL_ROWS else 1
+    _sheets_being_written = sheets
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            yield from pool.map(_piece_in_worker, jobs)
+        return shared_map(_make_piece, jobs, workers, spawn=False)
     finally:
-        _forked_sheets = []
+        _sheets_being_written = []
 
 
 _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -1,0 +1,73 @@
+"""parallel.shared_map: helpers from the front, this process from the back, results in order."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import pytest
+
+from nq57cli import parallel
+from nq57cli.parallel import shared_map
+
+pytestmark = pytest.mark.skipif(parallel.fork_context() is None, reason="needs the fork start method")
+
+
+def _slow_double(item: int) -> tuple[int, int]:
+    time.sleep(0.01)  # long enough for the helper to start and take chunks
+    return item * 2, os.getpid()
+
+
+def test_results_in_order_and_work_shared():
+    seen: list[int] = []
+    out = shared_map(_slow_double, list(range(60)), workers=2, chunk_size=3,
+                     done=lambda item, result: seen.append(item))
+    assert [value for value, _ in out] == [i * 2 for i in range(60)]
+    pids = {pid for _, pid in out}
+    assert os.getpid() in pids and len(pids) == 2  # this process and one helper both worked
+    mine = [i for i, (_, pid) in enumerate(out) if pid == os.getpid()]
+    assert mine == list(range(mine[0], 60))  # this process took the end of the list
+    assert sorted(seen) == list(range(60))  # done() once per item, in this process
+
+
+def test_one_worker_or_one_chunk_starts_no_process(monkeypatch):
+    import concurrent.futures
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker process was started")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    assert [v for v, _ in shared_map(_slow_double, [1, 2, 3], workers=1)] == [2, 4, 6]
+    assert [v for v, _ in shared_map(_slow_double, [1, 2, 3], workers=4, chunk_size=3)] == [2, 4, 6]
+
+
+def test_without_fork_and_without_spawn_it_runs_here(monkeypatch):
+    import concurrent.futures
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker process was started")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        out = shared_map(_slow_double, list(range(8)), workers=2, spawn=False)
+    finally:
+        release.set()
+        other.join()
+    assert [v for v, _ in out] == [i * 2 for i in range(8)]
+    assert {pid for _, pid in out} == {os.getpid()}
+
+
+def _fails_on_seven(item: int) -> int:
+    if item == 7:
+        raise ValueError("seven")
+    time.sleep(0.005)
+    return item
+
+
+def test_an_error_in_a_helper_reaches_the_caller():
+    with pytest.raises(ValueError, match="seven"):
+        shared_map(_fails_on_seven, list(range(40)), workers=2, chunk_size=2)
