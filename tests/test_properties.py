@@ -19,7 +19,8 @@ from nq57cli.errors import UsageError
 from nq57cli.models import Deadline
 from nq57cli.overdue import parse_as_of
 from nq57cli.status import STATUS_LABELS, parse_status, status_label
-from nq57cli.text import clean, header_key, match_key, one_line, strip_diacritics
+from nq57cli.text import clean, header_key, match_key, one_line, one_line_recurring, strip_diacritics
+from nq57cli.validate import _normalize_id, normalize_id
 
 VIETNAMESE = legacy.VIETNAMESE_LETTERS
 # Text as agencies type it: Vietnamese letters, ASCII, digits, the punctuation and white space of cells.
@@ -57,6 +58,16 @@ def test_clean_is_idempotent(text: str) -> None:
     once = clean(text)
     assert clean(once) == once
     assert one_line(one_line(text)) == one_line(text)
+
+
+@given(st.one_of(CELL_VALUE, CELL_TEXT))
+@settings(max_examples=300)
+def test_remembered_short_texts_are_tidied_as_any_other(value: object) -> None:
+    """The per-process caches of short cells (statuses, IDs) give what the uncached functions give,
+    the second time as the first."""
+    for _ in range(2):
+        assert one_line_recurring(value) == one_line(value)
+        assert normalize_id(value) == _normalize_id(value)
 
 
 @given(st.one_of(ANY_TEXT, CELL_TEXT))
@@ -157,6 +168,16 @@ def test_date_and_deadline_never_raise_with_any_context(value: object, context: 
     assert all(isinstance(code, str) for code, _ in issues)
     if isinstance(value, str):
         assert isinstance(find_dates(value), list)
+    again, issues_again = parse_date(value, context=context)  # remembered for text: the same answer
+    assert again == parsed and issues_again == parse_date(value, context=context)[1]
+
+
+def test_remembered_dates_give_each_caller_its_own_issues() -> None:
+    parsed, issues = parse_date("31/02/2025", context="Nhiệm vụ")
+    assert parsed is None and issues == [("date.invalid", {"text": "31/02/2025"})]
+    issues[0][1]["text"] = "changed by a caller"
+    issues.append(("extra", {}))
+    assert parse_date("31/02/2025", context="Nhiệm vụ") == (None, [("date.invalid", {"text": "31/02/2025"})])
 
 
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),

@@ -228,6 +228,23 @@ def parse_date(value: object, *, context: str | None = None) -> tuple[date | Non
     """A completion date from a cell (date, Excel serial or day-first text), with issues."""
     if value is None:
         return None, []
+    if value.__class__ is str and len(value) <= 100 and (context is None or context.__class__ is str):
+        # Dates written as text recur across files (and the task texts that give context): worked
+        # out once per process; the issues list is the caller's own.
+        found, issues = _parse_date_text(value, context)  # type: ignore[arg-type]
+        return found, [(code, dict(params)) for code, params in issues]
+    return _parse_date(value, context)
+
+
+@lru_cache(maxsize=8192)
+def _parse_date_text(value: str, context: str | None) -> tuple[date | None, tuple[Issue, ...]]:
+    found, issues = _parse_date(value, context)
+    return found, tuple(issues)
+
+
+def _parse_date(value: object, context: str | None) -> tuple[date | None, list[Issue]]:
+    if value is None:
+        return None, []
     if isinstance(value, bool):
         return None, [("date.unparsed", {"text": str(value)})]
     if isinstance(value, datetime):

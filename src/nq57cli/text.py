@@ -32,8 +32,8 @@ def clean(value: object) -> str | None:
     text = value if isinstance(value, str) else str(value)
     if not text:
         return None
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+    if not text.isascii():  # normalize() returns NFC text itself after a quick check; is_normalized()
+        text = unicodedata.normalize("NFC", text)  # would normalize NFD text once to answer, then again
     multiline = "\n" in text
     if (text.replace("\n", "") if multiline else text).isprintable() and "_x000D_" not in text:
         if text[0] not in " \n" and text[-1] not in " \n" and "  " not in text \
@@ -65,6 +65,22 @@ def one_line(value: object) -> str | None:
     """Like clean() but line breaks become spaces (titles, names, headers)."""
     text = clean(value)
     return text.replace("\n", " ") if text else text
+
+
+SHORT_TEXT = 100  # characters: cells up to this long (IDs, statuses, dates, names) recur from file to file
+
+
+@lru_cache(maxsize=16384)
+def _one_line_short(text: str) -> str | None:
+    return one_line(text)
+
+
+def one_line_recurring(value: object) -> str | None:
+    """one_line() for short cells that recur in file after file (statuses, IDs, dates as text): each
+    distinct text is tidied once per process."""
+    if value.__class__ is str and len(value) <= SHORT_TEXT:  # type: ignore[arg-type]
+        return _one_line_short(value)  # type: ignore[arg-type]
+    return one_line(value)
 
 
 @lru_cache(maxsize=65536)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from nq57cli.agency import split_agencies
@@ -12,7 +13,7 @@ from nq57cli.docref import parse_document
 from nq57cli.models import Deadline, Finding, Group, Report, Task
 from nq57cli.reader import RawRow, SheetTable
 from nq57cli.status import parse_status
-from nq57cli.text import clean, clean_recurring, one_line
+from nq57cli.text import clean, clean_recurring, one_line, one_line_recurring
 
 # Severity of the parser issue codes when they come from a cell.
 ISSUE_SEVERITY = {
@@ -34,6 +35,17 @@ def _vi_date(value: Any) -> Any:
 
 def normalize_id(value: Any) -> str | None:
     """Task IDs compare without case or stray spaces: " nq57-07 " → "NQ57-07"."""
+    if value.__class__ is str and len(value) <= 100:
+        return _normalize_id_text(value)
+    return _normalize_id(value)
+
+
+@lru_cache(maxsize=16384)
+def _normalize_id_text(value: str) -> str | None:  # the same IDs come back in every file
+    return _normalize_id(value)
+
+
+def _normalize_id(value: Any) -> str | None:
     text = one_line(value)
     if not text:
         return None
@@ -45,7 +57,7 @@ def normalize_id(value: Any) -> str | None:
 def _stt(value: Any) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return one_line(value)
+    return one_line_recurring(value)
 
 
 @dataclass
@@ -194,7 +206,7 @@ def parse_reports(
             ctx.add("error", "task.duplicate_id", "task_id", task_id, first=seen_ids[task_id])
         elif task_id:
             seen_ids[task_id] = row.cells.get("task_id", f"A{row.row}")
-        status_raw = one_line(values.get("status"))
+        status_raw = one_line_recurring(values.get("status"))
         result = clean(values.get("result"))
         if not title and not task_id:
             if status_raw or result:
