@@ -106,6 +106,34 @@ def test_many_rows_across_chunks_keep_their_numbers(tmp_path):
     assert data[-1][0] == f"NV-{count - 1}"
 
 
+def test_escapes_in_a_chunk_without_control_characters(tmp_path):
+    """Without a control character in the chunk, & < > are escaped by the quick path; "_xHHHH_" text
+    still goes through the full one."""
+    texts = ["a & b <c> d", "KH&CN > 5 & < 10", "_x000D_ literal", "tên_tệp_x.xlsx", "Sở KH&ĐT"]
+    path = write(tmp_path, [[f"NV-{i}", text, None, None] for i, text in enumerate(texts)])
+    back = calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Trang một").to_python()
+    assert [row[1] for row in back[1:]] == texts
+    shown = [c.value for c in openpyxl.load_workbook(path)["Trang một"]["B"][1:]]
+    assert shown == [t.replace("_x000D_", "_x005F_x000D_") for t in texts]  # openpyxl shows the escape as stored
+
+
+@pytest.mark.parametrize("deflater", ["isal", "zlib"])
+def test_either_deflater_writes_a_valid_package(tmp_path, monkeypatch, deflater):
+    import zlib
+
+    if deflater == "zlib":  # what a platform without the isal wheel uses
+        monkeypatch.setattr(xlsxout, "_deflate", zlib)
+        monkeypatch.setattr(xlsxout, "COMPRESS_LEVEL", 3)
+    else:
+        pytest.importorskip("isal")
+    rows = [[f"NV-{i}", f"Nội dung {i} " * 20, date(2025, 1, 1 + i % 28), i] for i in range(xlsxout.CHUNK_ROWS * 2 + 3)]
+    path = write(tmp_path, rows)
+    with zipfile.ZipFile(path) as archive:
+        assert archive.testzip() is None
+    back = calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Trang một").to_python()
+    assert len(back) == len(rows) + 1 and back[-1][1] == rows[-1][1]
+
+
 def test_a_failing_worker_raises_and_does_not_hang(tmp_path, monkeypatch):
     monkeypatch.setattr(xlsxout, "PARALLEL_ROWS", 10)
     monkeypatch.setenv("NQ57_WORKERS", "2")
