@@ -76,6 +76,29 @@ def test_merge_by_id_combines_agencies(tmp_path, catalog):
     assert agencies == ["Sở Khoa học và Công nghệ", "Sở Nội vụ"]
 
 
+def test_reports_are_ordered_lead_partners_then_by_name_file_and_row(tmp_path, catalog):
+    """Whatever order the files come in: the lead, the partners, then the others by name (compared by
+    match key, so "Đ" comes after "X"), one agency's files by file name and rows by row."""
+    def one(name, agency, results):
+        rows = [["NV-01", 1, "Tiếp tục nâng cao tinh thần trách nhiệm", "31/12/2025", "Đang thực hiện", text, None]
+                for text in results]
+        return write_xlsx(tmp_path / name, submission_rows(agency, rows))
+
+    files = [
+        one("z.xlsx", "SỞ XÂY DỰNG", ["xd"]),
+        one("c2.xlsx", "SỞ CÔNG THƯƠNG", ["ct2"]),
+        one("n.xlsx", "SỞ NỘI VỤ", ["nv"]),
+        one("c1.xlsx", "SỞ CÔNG THƯƠNG", ["ct1 dòng 5", "ct1 dòng 6"]),
+        one("k.xlsx", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", ["kh"]),
+        one("a.xlsx", "SỞ ĐỊA CHÍNH", ["đc"]),
+    ]
+    for order in (files, files[::-1]):
+        task = merge(order, catalog=catalog).tasks[0]
+        assert [r.result for r in task.reports] == ["kh", "nv", "ct1 dòng 5", "ct1 dòng 6", "ct2", "xd", "đc"]
+        assert [r.result for r in merge(order, catalog=catalog, workers=1).tasks[0].reports] == \
+            [r.result for r in task.reports]
+
+
 def test_without_catalog_tasks_are_the_union(tmp_path):
     a = write_xlsx(tmp_path / "so-a.xlsx", [HEADER, [None, 1, "Nhiệm vụ một", "2025", "Hoàn thành", "xong", None]])
     b = write_xlsx(tmp_path / "so-b.xlsx", [HEADER, [None, 1, "Nhiệm  vụ MỘT", "2025", "Chưa thực hiện", None, None],

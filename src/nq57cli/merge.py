@@ -248,20 +248,28 @@ def _union_tasks(reports: list[Report]) -> list[Task]:
     return list(tasks.values())
 
 
-def _agency_order(task: Task, reports: list[Report]) -> Callable[[Report], tuple]:
-    """Sort key of a task's reports: its lead agencies, its partners, then the others by name."""
+def _put_in_agency_order(task: Task) -> None:
+    """The task's reports in order: its lead agencies, its partners, then the others.
+
+    merge() hands them over already ordered by agency name, file and row; the named agencies are
+    moved to the front here (a stable sort, so one agency's rows keep that order)."""
     lead = split_agencies(task.lead)
     named = lead + [p for p in task.partners if p not in lead]
+    if not named:
+        return
     rank = {name: i for i, name in enumerate(named)}
-    agency_key = {agency: (rank.get(agency, len(rank)), match_key(agency)) for agency in {r.agency for r in reports}}
-    return lambda r: (agency_key[r.agency], r.file, r.row)
+    reports = task.reports
+    first = [r for r in reports if r.agency in rank]
+    if first:
+        first.sort(key=lambda r: rank[r.agency])
+        reports[:] = first + [r for r in reports if r.agency not in rank]
 
 
 def _combine(task: Task, findings: list[Finding]) -> None:
     """The task's status, texts and completion date from its reports (one pass: at national scale a
     task has a thousand), and the conflicts between them."""
+    _put_in_agency_order(task)
     reports = task.reports
-    reports.sort(key=_agency_order(task, reports))
     # Texts are joined as "agency: text" lines in one join per field (no intermediate string per line).
     statuses, results, difficulties, proposals = [], [], [], []
     completed: set = set()
@@ -442,6 +450,7 @@ def merge(
     seen_hashes: dict[str, str] = {}
     submission_groups: list[Group] = []
     files_by_agency: dict[str, list[str]] = {}
+    kept: list[Submission] = []
     job = _Job(overrides, known, cat is None, cat, matcher)
     for loaded in _load_all(submissions, job, progress, workers):
         info = loaded.info
@@ -458,6 +467,7 @@ def merge(
         files_by_agency.setdefault(info.agency or "", []).append(info.name)
         submission_groups.extend(loaded.groups)
         all_reports.extend(loaded.reports)
+        kept.append(loaded)
     for agency, files in files_by_agency.items():
         if len(files) > 1:
             findings.append(Finding(severity="warning", code="agency.duplicate_file",
@@ -469,9 +479,11 @@ def merge(
         tasks = _union_tasks(all_reports)
         groups = _dedupe_groups(submission_groups)
     by_id = {t.task_id: t for t in tasks}
-    for report in all_reports:
-        if report.matched_id in by_id:
-            by_id[report.matched_id].reports.append(report)
+    # Each task's reports by agency name, then file and row: files sorted once, not reports per task.
+    for submission in sorted(kept, key=lambda s: (match_key(s.info.agency), s.info.name)):
+        for report in submission.reports:
+            if report.matched_id in by_id:
+                by_id[report.matched_id].reports.append(report)
     for task in tasks:
         _combine(task, findings)
         if not task.reports:
