@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +44,30 @@ def write_xlsx(path: Path, rows: list[list[Any]], sheet: str = "Báo cáo", merg
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
+
+
+@pytest.fixture()
+def no_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test fails if anything starts a process pool."""
+    import concurrent.futures
+
+    def no_pool(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("a worker process was started")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+
+
+@contextmanager
+def another_thread_running() -> Iterator[None]:
+    """A second thread alive for the duration (a process running threads must not fork)."""
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        yield
+    finally:
+        release.set()
+        other.join()
 
 
 def sha256(path: Path) -> str:

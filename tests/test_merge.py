@@ -287,9 +287,8 @@ def test_parallel_reading_gives_the_same_result_as_one_process(tmp_path, monkeyp
 def test_with_another_thread_running_workers_are_spawned_not_forked(tmp_path, monkeypatch):
     """A process running threads must not fork: the workers are spawned, and the result is the same."""
     import shutil as sh
-    import threading
 
-    from conftest import SAMPLES
+    from conftest import SAMPLES, another_thread_running
     from nq57cli import merge as merge_module
     from nq57cli.parallel import fork_context
 
@@ -302,15 +301,9 @@ def test_with_another_thread_running_workers_are_spawned_not_forked(tmp_path, mo
     monkeypatch.setattr(merge_module, "PARALLEL_FROM", 4)
     catalog = SAMPLES / "catalog.xlsx"
     alone = merge(files, catalog=catalog, workers=1)
-    release = threading.Event()
-    other = threading.Thread(target=release.wait)
-    other.start()
-    try:
+    with another_thread_running():
         assert fork_context() is None
         together = merge(files, catalog=catalog, workers=2)
-    finally:
-        release.set()
-        other.join()
     assert together.model_dump() == alone.model_dump()
 
 

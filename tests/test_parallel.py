@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import threading
 import time
 
 import pytest
 
+from conftest import another_thread_running
 from nq57cli import parallel
 from nq57cli.parallel import shared_map
 
@@ -31,32 +31,14 @@ def test_results_in_order_and_work_shared():
     assert sorted(seen) == list(range(60))  # done() once per item, in this process
 
 
-def test_one_worker_or_one_chunk_starts_no_process(monkeypatch):
-    import concurrent.futures
-
-    def no_pool(*args, **kwargs):
-        raise AssertionError("a worker process was started")
-
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+def test_one_worker_or_one_chunk_starts_no_process(no_worker_processes):
     assert [v for v, _ in shared_map(_slow_double, [1, 2, 3], workers=1)] == [2, 4, 6]
     assert [v for v, _ in shared_map(_slow_double, [1, 2, 3], workers=4, chunk_size=3)] == [2, 4, 6]
 
 
-def test_without_fork_and_without_spawn_it_runs_here(monkeypatch):
-    import concurrent.futures
-
-    def no_pool(*args, **kwargs):
-        raise AssertionError("a worker process was started")
-
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
-    release = threading.Event()
-    other = threading.Thread(target=release.wait)
-    other.start()
-    try:
+def test_without_fork_and_without_spawn_it_runs_here(no_worker_processes):
+    with another_thread_running():
         out = shared_map(_slow_double, list(range(8)), workers=2, spawn=False)
-    finally:
-        release.set()
-        other.join()
     assert [v for v, _ in out] == [i * 2 for i in range(8)]
     assert {pid for _, pid in out} == {os.getpid()}
 

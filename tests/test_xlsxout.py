@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 import python_calamine as calamine
 
+from conftest import another_thread_running
 from nq57cli import xlsxout
 from nq57cli.xlsxout import EXCEL_MAX_TEXT, column_letter, new_workbook, write_sheet
 
@@ -205,25 +206,10 @@ def test_rows_made_from_items_are_the_same_rows(tmp_path, monkeypatch, parallel)
     assert path.read_bytes() == plain
 
 
-def test_no_workers_are_forked_from_a_process_running_threads(tmp_path, monkeypatch):
-    import threading
-
+def test_no_workers_are_forked_from_a_process_running_threads(tmp_path, monkeypatch, no_worker_processes):
     monkeypatch.setattr(xlsxout, "PARALLEL_ROWS", 0)
     monkeypatch.setenv("NQ57_WORKERS", "2")
-
-    import concurrent.futures
-
-    def no_pool(*args, **kwargs):
-        raise AssertionError("a worker process was started")
-
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
-    release = threading.Event()
-    other = threading.Thread(target=release.wait)
-    other.start()
-    try:
+    with another_thread_running():
         path = write(tmp_path, [[f"NV-{i}", "x", None, i] for i in range(xlsxout.CHUNK_ROWS * 2)])
-    finally:
-        release.set()
-        other.join()
     with zipfile.ZipFile(path) as archive:
         assert archive.testzip() is None
