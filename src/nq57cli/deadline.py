@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from nq57cli.models import Deadline, DeadlineKind
-from nq57cli.text import clean, one_line, strip_diacritics
+from nq57cli.text import SHORT_TEXT, clean, one_line, strip_diacritics
 
 Issue = tuple[str, dict]
 
@@ -228,7 +228,7 @@ def parse_date(value: object, *, context: str | None = None) -> tuple[date | Non
     """A completion date from a cell (date, Excel serial or day-first text), with issues."""
     if value is None:
         return None, []
-    if value.__class__ is str and len(value) <= 100 and (context is None or context.__class__ is str):
+    if value.__class__ is str and len(value) <= SHORT_TEXT and (context is None or context.__class__ is str):
         # Dates written as text recur across files (and the task texts that give context): worked
         # out once per process; the issues list is the caller's own.
         found, issues = _parse_date_text(value, context)  # type: ignore[arg-type]

@@ -12,7 +12,6 @@ import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from nq57cli.columns import field_for, is_numbering
 from nq57cli.guards import Archive, os_error_problem, sheet_extent_problem
 from nq57cli.legacy import decode_legacy_rows
 from nq57cli.models import Finding
-from nq57cli.text import header_key, one_line
+from nq57cli.text import SHORT_TEXT, header_key, one_line, one_line_recurring
 from nq57cli.xlsxout import column_letter
 
 SUPPORTED = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
@@ -231,14 +230,9 @@ def _text(value: Any) -> str:
         return ""
     if not isinstance(value, str):
         return str(value)
-    if len(value) > 120:  # long texts are data, never a column title
+    if len(value) > SHORT_TEXT:  # long texts are data, never a column title
         return "\u2026"
-    return _short_text(value)
-
-
-@lru_cache(maxsize=8192)
-def _short_text(value: str) -> str:  # headers, statuses, IDs, group rows: the same in file after file
-    return one_line(value) or ""
+    return one_line_recurring(value) or ""  # headers, statuses, IDs, group rows: the same file after file
 
 
 def _score(r: int, height: int, cells: list,

@@ -67,7 +67,7 @@ def one_line(value: object) -> str | None:
     return text.replace("\n", " ") if text else text
 
 
-SHORT_TEXT = 100  # characters: cells up to this long (IDs, statuses, dates, names) recur from file to file
+SHORT_TEXT = 120  # characters: cells up to this long (headers, IDs, statuses, dates) recur from file to file
 
 
 @lru_cache(maxsize=16384)

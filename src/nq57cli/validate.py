@@ -13,7 +13,7 @@ from nq57cli.docref import parse_document
 from nq57cli.models import Deadline, Finding, Group, Report, Task
 from nq57cli.reader import RawRow, SheetTable
 from nq57cli.status import parse_status
-from nq57cli.text import clean, clean_recurring, one_line, one_line_recurring
+from nq57cli.text import SHORT_TEXT, clean, clean_recurring, one_line, one_line_recurring
 
 # Severity of the parser issue codes when they come from a cell.
 ISSUE_SEVERITY = {
@@ -35,7 +35,7 @@ def _vi_date(value: Any) -> Any:
 
 def normalize_id(value: Any) -> str | None:
     """Task IDs compare without case or stray spaces: " nq57-07 " → "NQ57-07"."""
-    if value.__class__ is str and len(value) <= 100:
+    if value.__class__ is str and len(value) <= SHORT_TEXT:
         return _normalize_id_text(value)
     return _normalize_id(value)
 
