@@ -43,6 +43,21 @@ def test_without_fork_and_without_spawn_it_runs_here(no_worker_processes):
     assert {pid for _, pid in out} == {os.getpid()}
 
 
+def test_no_more_helpers_than_chunks(monkeypatch):
+    import concurrent.futures
+
+    started = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def counting(*args, **kwargs):
+        started.append(kwargs["max_workers"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", counting)
+    assert [v for v, _ in shared_map(_slow_double, [1, 2, 3], workers=8)] == [2, 4, 6]
+    assert started == [2]  # three chunks: this process and two helpers
+
+
 def _fails_on_seven(item: int) -> int:
     if item == 7:
         raise ValueError("seven")

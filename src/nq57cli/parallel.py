@@ -46,8 +46,9 @@ def shared_map(func: Callable[[Any], Any], items: Sequence[Any], workers: int, c
     `done(item, result)` is called once per item, in this process.
     """
     chunks = [items[i:i + chunk_size] for i in range(0, len(items), max(1, chunk_size))]
-    context = fork_context() if workers > 1 and len(chunks) > 1 else None
-    if context is None and spawn and workers > 1 and len(chunks) > 1:
+    workers = min(workers, len(chunks))  # no helper that could never get a chunk
+    context = fork_context() if workers > 1 else None
+    if context is None and spawn and workers > 1:
         context = multiprocessing.get_context("spawn")
     if context is None:
         return _local(func, chunks, done)
