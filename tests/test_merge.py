@@ -129,6 +129,30 @@ def test_text_matching_without_ids(tmp_path, catalog):
     assert find(result, "agency.source").params["source_vi"] == "phần đầu văn bản"
 
 
+def test_sure_text_matches_are_one_finding_per_file(tmp_path, catalog):
+    """Rows matched by text without doubt are summed up in one info line per file (each row's task and
+    score are in the reports sheet); doubtful ones stay a warning on their own cell."""
+    commune = write_xlsx(tmp_path / "xa.xlsx", [
+        ["TT", "Nội dung, nhiệm vụ", "Kết quả", "Kết quả thực hiện"],
+        [1, "Tiếp tục nâng cao tinh thần trách nhiệm, có quyết tâm chính trị cao", "Đang thực hiện", "a"],
+        [2, "Rà soát, ban hành các văn bản thuộc lĩnh vực, chức năng làm căn cứ triển khai", "Đang thực hiện", "b"],
+        [3, "Ghi chú riêng", None, None],
+        [4, "Đẩy mạnh hợp tác với doanh nghiệp, viện, trường trong và ngoài nước về khoa học", "Đang thực hiện", "c"],
+        [5, "Hợp tác với doanh nghiệp trong nước", "Đang thực hiện", "d"],
+    ])
+    result = merge([commune], catalog=catalog)
+    assert [r.match_method for t in result.tasks for r in t.reports] == ["text", "text", "text", "text"]
+    weak = find(result, "task.weak_match")
+    assert (weak.severity, weak.cell, weak.params["task_id"]) == ("warning", "B6", "NV-03")
+    summary = [f for f in result.findings if f.code == "task.text_matches"]
+    assert len(summary) == 1
+    assert (summary[0].severity, summary[0].file, summary[0].sheet, summary[0].cell) == ("info", "xa.xlsx", "Báo cáo",
+                                                                                        None)
+    assert summary[0].params["count"] == 3 and summary[0].params["rows"] == "2–3, 5"
+    assert summary[0].message("vi").startswith("3 dòng không ghi mã được khớp theo nội dung với danh mục (dòng 2–3, 5;")
+    assert "task.text_match" not in codes(result)
+
+
 def test_header_on_row_6_two_row_merged_header_and_numbering_row(tmp_path, catalog):
     rows = [["UBND TỈNH QUẢNG NGÃI"], ["SỞ NỘI VỤ"], [], [], ["BÁO CÁO"],
             ["Mã nhiệm vụ", "TT", "Tên nhiệm vụ", "Thời hạn", "Kết quả", None],

@@ -202,6 +202,7 @@ def _match(reports: list[Report], catalog: Catalog, matcher: TextMatcher, findin
                 if score < ID_TITLE_MISMATCH:
                     findings.append(_at(report, "warning", "task.id_title_mismatch", "title", None,
                                         task_id=task.task_id, score=score))
+    sure: list[tuple[Report, float]] = []
     for report, (index, score, runner_up) in zip(need_text, matcher.best([r.title or "" for r in need_text])):
         task = catalog.tasks[index] if index >= 0 else None
         if task is None or score < WEAK_MATCH:
@@ -209,9 +210,26 @@ def _match(reports: list[Report], catalog: Catalog, matcher: TextMatcher, findin
                                 best_id=task.task_id if task else "-", score=score))
             continue
         _set_match(report, task.task_id, "text", round(score, 1))
-        weak = score < STRONG_MATCH or runner_up >= score - 2
-        findings.append(_at(report, "warning" if weak else "info", "task.weak_match" if weak else "task.text_match",
-                            "title", None, task_id=task.task_id, score=score))
+        if score < STRONG_MATCH or runner_up >= score - 2:
+            findings.append(_at(report, "warning", "task.weak_match", "title", None, task_id=task.task_id, score=score))
+        else:
+            sure.append((report, score))
+    if sure:  # one line per file: each row's task and score are in the reports sheet ("Khớp theo", "Điểm khớp")
+        first, scores = sure[0][0], [score for _, score in sure]
+        findings.append(Finding(severity="info", code="task.text_matches", file=first.file, sheet=first.sheet,
+                                params={"count": len(sure), "low": min(scores), "high": max(scores),
+                                        "rows": _row_ranges([report.row for report, _ in sure])}))
+
+
+def _row_ranges(rows: list[int]) -> str:
+    """[12, 13, 14, 20] → "12–14, 20"."""
+    spans: list[list[int]] = []
+    for row in sorted(rows):
+        if spans and row == spans[-1][1] + 1:
+            spans[-1][1] = row
+        else:
+            spans.append([row, row])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
 
 
 _MATCH_FIELDS = ("matched_id", "match_method", "match_score")

@@ -113,9 +113,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nội dung khớp chưa chắc chắn với nhiệm vụ {task_id} ({score:.0f}%); hãy kiểm tra",
         "weak text match with task {task_id} ({score:.0f}%); please check",
     ),
-    "task.text_match": (
-        "khớp theo nội dung với nhiệm vụ {task_id} ({score:.0f}%)",
-        "matched by text to task {task_id} ({score:.0f}%)",
+    "task.text_matches": (
+        "{count} dòng không ghi mã được khớp theo nội dung với danh mục (dòng {rows}; điểm {low:.0f}–{high:.0f}%); "
+        "nhiệm vụ và điểm của từng dòng ở cột \"Khớp theo\", \"Điểm khớp\" trang \"Báo cáo đơn vị\" của tệp tổng hợp",
+        "{count} rows without a task ID were matched by text to the catalog (rows {rows}; scores {low:.0f}–{high:.0f}%); "
+        "each row's task and score are in the \"Khớp theo\", \"Điểm khớp\" columns of the consolidated workbook's "
+        "\"Báo cáo đơn vị\" sheet",
     ),
     "task.id_title_mismatch": (
         "mã {task_id} nhưng nội dung khác với danh mục ({score:.0f}%); hãy kiểm tra mã",
