@@ -284,3 +284,36 @@ def test_parse_as_of_round_trip(d: date) -> None:
     assert parse_as_of(d.isoformat()) == d
     assert parse_as_of(f"{d.day}/{d.month}/{d.year}") == d
     assert parse_as_of(f" {d.day:02d}/{d.month:02d}/{d.year} ") == d
+
+
+# ---------------------------------------------------------------- cell addresses
+
+FIELDS = st.sampled_from(["task_id", "stt", "title", "status", "result", "completed_on", "difficulties"])
+
+
+@given(st.dictionaries(FIELDS, st.sampled_from(["A", "F", "Z", "AA", "XFD"])), st.integers(1, 1_048_576),
+       st.sampled_from(["", "Báo cáo", "Sheet 1", "Phụ lục I"]))
+@settings(max_examples=200)
+def test_cell_refs_stand_for_their_dict(letters: dict[str, str], row: int, sheet: str) -> None:
+    """CellRefs (worked out when asked) behaves as the dict of addresses the reader used to build:
+    equal, same lookups, same JSON, same after pickling; in_sheet() prefixes as for a dict."""
+    import json
+    import pickle
+
+    from nq57cli.models import CellRefs, Report, in_sheet
+
+    refs = CellRefs(letters, row)
+    plain = {name: f"{letter}{row}" for name, letter in letters.items()}
+    assert refs == plain and dict(refs) == plain and len(refs) == len(plain)
+    assert all(refs.get(name) == plain.get(name) and (name in refs) == (name in plain)
+               for name in ["task_id", "title", "note"])
+    assert refs.get("note", "x") == "x"
+    with pytest.raises(KeyError):
+        refs["note"]  # noqa: B018
+    named = in_sheet(refs, sheet) if sheet else refs
+    named_plain = in_sheet(plain, sheet) if sheet else plain
+    assert named == named_plain and pickle.loads(pickle.dumps(named)) == named_plain
+    report = Report(agency="a", file="f.xlsx", sheet=sheet or "S", row=row, cells=named)
+    assert report == Report(agency="a", file="f.xlsx", sheet=sheet or "S", row=row, cells=named_plain)
+    assert json.loads(report.model_dump_json())["cells"] == named_plain
+    assert report.model_dump()["cells"] == named_plain

@@ -585,7 +585,7 @@ def _fill_merged(table: SheetTable, keep: Iterable[str]) -> None:
             row = by_row.get(excel_row)
             if row is not None and row.values.get(name) in (None, ""):
                 row.values[name] = top.values[name]
-                row.cells[name] = top.cells[name]
+                row.cells = {**row.cells, name: top.cells[name]}
 
 
 def _legend(row: RawRow) -> bool:

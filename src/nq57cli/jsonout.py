@@ -22,7 +22,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "difficulties": report.difficulties,
         "proposals": report.proposals,
         "match": {"method": report.match_method, "score": report.match_score},
-        "source": {"file": report.file, "sheet": report.sheet, "row": report.row, "cells": report.cells},
+        "source": {"file": report.file, "sheet": report.sheet, "row": report.row, "cells": dict(report.cells)},
     }
 
 

@@ -10,7 +10,7 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from typing import Any
 from nq57cli.columns import field_for, is_numbering
 from nq57cli.guards import Archive, os_error_problem, sheet_extent_problem
 from nq57cli.legacy import decode_legacy_rows
-from nq57cli.models import Finding
+from nq57cli.models import CellRefs, Finding
 from nq57cli.text import SHORT_TEXT, header_key, one_line, one_line_recurring
 from nq57cli.xlsxout import column_letter
 
@@ -87,7 +87,7 @@ class RawRow:
 
     row: int  # Excel row number (1-based)
     values: dict[str, Any]
-    cells: dict[str, str]
+    cells: Mapping[str, str]  # field → "F14" (CellRefs as read; a dict once changed)
     group: str | None = None  # set on group rows: the group's text
     group_label: str | None = None  # "Nhóm 3", "II"
 
@@ -423,7 +423,7 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
     title_header = header_key((headers.get(title_field, "") if title_field else "").split(" / ")[0])
     table_rows: list[RawRow] = []
     fields = list(columns.items())
-    letters = [(f, column_letter(c)) for f, c in fields]
+    letters = {f: column_letter(c) for f, c in fields}  # shared by the rows' CellRefs
     width = max(columns.values(), default=-1) + 1
     for offset, row in enumerate(body):
         excel_row = data_start + offset + 1
@@ -433,12 +433,12 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
             values = {f: row[c] for f, c in fields}
         else:
             values = {f: (row[c] if c < len(row) else None) for f, c in fields}
-        cells = {f: f"{letter}{excel_row}" for f, letter in letters}
         first = row[title_col] if title_col is not None and title_col < len(row) else None
         if isinstance(first, str) and len(first) < 60 and header_key(first) == title_header:
             continue  # the header repeated further down (a pasted second page)
         group, label = _row_kind(values, row, schema)
-        table_rows.append(RawRow(row=excel_row, values=values, cells=cells, group=group, group_label=label))
+        table_rows.append(RawRow(row=excel_row, values=values, cells=CellRefs(letters, excel_row), group=group,
+                                 group_label=label))
     formula_cells = _formula_cells(path, sheet_name, archive)
     table = SheetTable(
         file=display,

@@ -10,7 +10,7 @@ from typing import Any
 from nq57cli.agency import split_agencies
 from nq57cli.deadline import parse_date, parse_deadline
 from nq57cli.docref import parse_document
-from nq57cli.models import Deadline, Finding, Group, Report, Task
+from nq57cli.models import Deadline, Finding, Group, Report, Task, in_sheet
 from nq57cli.reader import RawRow, SheetTable
 from nq57cli.status import parse_status
 from nq57cli.text import SHORT_TEXT, clean, clean_recurring, one_line, one_line_recurring
@@ -196,7 +196,6 @@ def parse_reports(
     findings: list[Finding] = []
     seen_ids: dict[str, str] = {}
     checked = ("status", "result", "completed_on", "deadline") if table.formula_cells else ()
-    sheet_prefix = f"{table.sheet}!"
     for row, group in rows:
         ctx = RowContext(table, row, findings)
         values = row.values
@@ -250,7 +249,7 @@ def parse_reports(
                 difficulties=clean(values.get("difficulties")),
                 proposals=clean(values.get("proposals")),
                 note=clean(values.get("note")),
-                cells={f: sheet_prefix + c for f, c in row.cells.items()},
+                cells=in_sheet(row.cells, table.sheet),
                 headers=table.headers,
             )
         )
