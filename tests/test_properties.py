@@ -288,10 +288,10 @@ def test_parse_as_of_round_trip(d: date) -> None:
 
 # ---------------------------------------------------------------- cell addresses
 
-FIELDS = st.sampled_from(["task_id", "stt", "title", "status", "result", "completed_on", "difficulties"])
+CELL_FIELDS = st.sampled_from(["task_id", "stt", "title", "status", "result", "completed_on", "difficulties"])
 
 
-@given(st.dictionaries(FIELDS, st.sampled_from(["A", "F", "Z", "AA", "XFD"])), st.integers(1, 1_048_576),
+@given(st.dictionaries(CELL_FIELDS, st.sampled_from(["A", "F", "Z", "AA", "XFD"])), st.integers(1, 1_048_576),
        st.sampled_from(["", "Báo cáo", "Sheet 1", "Phụ lục I"]))
 @settings(max_examples=200)
 def test_cell_refs_stand_for_their_dict(letters: dict[str, str], row: int, sheet: str) -> None:
