@@ -107,6 +107,38 @@ def test_many_rows_across_chunks_keep_their_numbers(tmp_path):
     assert data[-1][0] == f"NV-{count - 1}"
 
 
+def test_cells_after_a_gap_say_where_they_are(tmp_path):
+    """A cell carries its address only after an empty one; calamine and openpyxl put every value back
+    in its column, and values remembered per column come back the same in every chunk, awkward ones
+    included (a control character or a lone surrogate sends its chunk through the careful pass)."""
+    pattern = [
+        ["NV-1", None, date(2025, 5, 1), 2.5],
+        [None, "Đang thực hiện", None, 7],
+        [None, None, None, 1.5],
+        ["NV-2", "x & y", date(2025, 5, 1), None],
+        ["bell\x07", "Đang thực hiện", None, 2.5],
+        ["NV-1", "surrogate \ud800", datetime(2025, 5, 1, 8, 30), 2.5],
+    ]
+    count = xlsxout.CHUNK_ROWS * 2 + 5
+    rows = [list(pattern[i % len(pattern)]) for i in range(count)]
+    path = write(tmp_path, rows)
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert '<row r="2"><c s="4" t="inlineStr">' in xml  # no gap, no address
+    assert '<c r="C2" ' in xml and '<c r="B3" ' in xml and '<c r="D4" ' in xml and '<c r="A3"' not in xml
+    back = calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Trang một").to_python()
+    assert len(back) == count + 1
+    for row, given in zip(back[1:], rows):
+        want = ["" if v is None else expected_text(v) if isinstance(v, str) else v for v in given]
+        want[2] = given[2].date() if isinstance(given[2], datetime) else (given[2] or "")
+        got = [v.date() if isinstance(v, datetime) else v for v in row] + [""] * (4 - len(row))
+        assert got == want
+    sheet = openpyxl.load_workbook(path, read_only=True)["Trang một"]
+    shown = [[c.value for c in r] for r in sheet.iter_rows(min_row=2, max_col=4)]
+    assert [r[1] for r in shown] == [None if g[1] is None else g[1].replace("\ud800", "\ufffd") for g in rows]
+    assert [r[3] for r in shown] == [g[3] for g in rows]
+
+
 def test_escapes_in_a_chunk_without_control_characters(tmp_path):
     """Without a control character in the chunk, & < > are escaped by the quick path; "_xHHHH_" text
     still goes through the full one."""
@@ -179,6 +211,7 @@ def test_column_letters():
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed")
 def test_libreoffice_opens_it(tmp_path):
     rows = [[f"NV-{i}", text, date(2025, 5, 1), i] for i, text in enumerate(AWKWARD[:12])]
+    rows += [[None, "sau ô trống", None, 99], ["NV-0", None, None, 98]]  # cells addressed after a gap
     path = write(tmp_path, rows)
     profile = tmp_path / "lo-profile"
     done = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
@@ -189,6 +222,7 @@ def test_libreoffice_opens_it(tmp_path):
     assert csv.splitlines()[0] == "Mã,Nội dung,Ngày,Số"
     assert "NV-0,=SUM(A1:A3),01/05/2025,0" in csv.splitlines()  # text, not a formula; the date as dd/mm/yyyy
     assert "a & b <c> d" in csv and "Ủy ban nhân dân tỉnh" in csv
+    assert csv.splitlines()[-2:] == [",sau ô trống,,99", "NV-0,,,98"]
 
 
 @pytest.mark.parametrize("parallel", [False, True])

@@ -98,6 +98,7 @@ class _Sheet:
     rows: Sequence[Any]  # rows of values; or items that row_of turns into rows
     title: str | None
     row_of: Callable[[Any], list[Any]] | None = None
+    memo: list[dict[Any, str]] | None = None  # per column, cells already made (see _rows_markup)
 
     @property
     def top(self) -> int:
@@ -128,7 +129,9 @@ class _Sheet:
         rows = self.rows[start:start + CHUNK_ROWS]
         if self.row_of is not None:  # made here, so that workers make them too
             rows = [self.row_of(item) for item in rows]
-        return _rows_xml(rows, self.top + 2 + start, letters, col_style)
+        if self.memo is None:  # made in each process that makes chunks of this sheet
+            self.memo = [{} for _ in col_style]
+        return _rows_xml(rows, self.top + 2 + start, letters, col_style, self.memo)
 
     def head_and_tail(self, selected: bool) -> tuple[bytes, bytes]:
         """The worksheet XML before and after its data rows."""
@@ -163,49 +166,77 @@ class _Sheet:
         return "".join(head).encode("utf-8", "surrogatepass"), tail.encode()
 
 
-def _rows_xml(rows: list[list[Any]], first: int, letters: list[str], col_style: list[int]) -> bytes:
-    """sheetData rows from `first` (1-based), as UTF-8.
+def _rows_xml(rows: list[list[Any]], first: int, letters: list[str], col_style: list[int],
+             memo: list[dict[Any, str]] | None = None) -> bytes:
+    """sheetData rows from `first` (1-based), as UTF-8 (`memo`: per column, cells already made, kept
+    from chunk to chunk of one sheet).
 
     Characters XML cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF) are rare, and
     testing each string for them costs more than making the XML; so the whole chunk is tested once,
-    and only a chunk that has one is made again with every string escaped.
+    and only a chunk that has one is made again with every string escaped (and nothing remembered).
     """
-    xml = _rows_markup(rows, first, letters, col_style, careful=False)
+    xml = _rows_markup(rows, first, letters, col_style, memo if memo is not None else [{} for _ in col_style])
     try:
         data = xml.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
         data = b""
     if not data or "\ufffe" in xml or "\uffff" in xml or data.translate(None, _XML_SAFE_BYTES):
-        data = _rows_markup(rows, first, letters, col_style, careful=True).encode("utf-8")
+        data = _rows_markup(rows, first, letters, col_style, None).encode("utf-8")
     return data
 
 
 _XML_SAFE_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0D))
 _EDGE = " \n\t\r"  # leading or trailing: the text needs xml:space="preserve"
+MEMO_TEXT = 100  # characters: shorter texts (statuses, names, IDs, cell addresses) recur down a column
+MEMO_CELLS = 20_000  # distinct cells remembered per column
 
 
-def _rows_markup(rows: list[list[Any]], first: int, letters: list[str], col_style: list[int], careful: bool) -> str:
-    """The hot loop of every nq57 workbook: cheap `in` tests send the rare odd string to _odd_text_cell."""
-    text_open = [f'" s="{style}" t="inlineStr"><is><t>' for style in col_style]
+def _rows_markup(rows: list[list[Any]], first: int, letters: list[str], col_style: list[int],
+                 memo: list[dict[Any, str]] | None) -> str:
+    """The hot loop of every nq57 workbook.
+
+    A cell carries its address (r="F14") only after an empty cell: readers count the others from the
+    row's start (ECMA-376 makes the attribute optional). So a cell's XML does not depend on its row,
+    and a short text, a float or a date is made into XML once per column (`memo`), however often it
+    recurs.
+    Cheap `in` tests send the rare odd string to _odd_text_cell. memo=None: the careful pass (every
+    string escaped in full, nothing remembered).
+    """
+    careful = memo is None
+    text_open = [f'<c s="{style}" t="inlineStr"><is><t>' for style in col_style]
     out: list[str] = []
     append = out.append
     for number, values in enumerate(rows, start=first):
         append(f'<row r="{number}">')
+        gap = False  # an empty cell went before: the next one says where it is
         for c, value in enumerate(values):
-            if value.__class__ is str:
-                if not value:
-                    continue
-                if careful or "&" in value or "<" in value or ">" in value or "_" in value or "\r" in value \
-                        or value[0] in _EDGE or value[-1] in _EDGE or len(value) > EXCEL_MAX_TEXT:
-                    append(_odd_text_cell(value, f"{letters[c]}{number}", col_style[c], careful))
-                else:
-                    append(f'<c r="{letters[c]}{number}{text_open[c]}{value}</t></is></c>')
-            elif value is None:
+            if value is None or value == "":
+                gap = True
                 continue
-            else:
-                append(_other_cell(value, f"{letters[c]}{number}", col_style[c]))
+            kind = value.__class__
+            if not gap and memo is not None and ((kind is str and len(value) <= MEMO_TEXT) or kind is float
+                                                 or kind is date):  # (never equal to one another)
+                known = memo[c].get(value)
+                if known is None:
+                    known = _cell(value, "", col_style[c], text_open[c], careful)
+                    if len(memo[c]) < MEMO_CELLS:
+                        memo[c][value] = known
+                append(known)
+                continue
+            append(_cell(value, f' r="{letters[c]}{number}"' if gap else "", col_style[c], text_open[c], careful))
+            gap = False
         append("</row>")
     return "".join(out)
+
+
+def _cell(value: Any, ref: str, style: int, text_open: str, careful: bool) -> str:
+    """One cell's XML; `ref`: "" or ' r="F14"'."""
+    if value.__class__ is str:
+        if careful or "&" in value or "<" in value or ">" in value or "_" in value or "\r" in value \
+                or value[0] in _EDGE or value[-1] in _EDGE or len(value) > EXCEL_MAX_TEXT:
+            return _odd_text_cell(value, ref, style, careful)
+        return f"<c{ref}{text_open[2:]}{value}</t></is></c>" if ref else f"{text_open}{value}</t></is></c>"
+    return _other_cell(value, ref, style)
 
 
 def _odd_text_cell(value: str, ref: str, style: int, careful: bool = True) -> str:
@@ -214,16 +245,16 @@ def _odd_text_cell(value: str, ref: str, style: int, careful: bool = True) -> st
         text = _SPECIAL.sub(_escape_special, text)
     else:  # no control character in the chunk (else it is made again, carefully): & < > are all there is
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    return f'<c{ref} s="{style}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
 def _other_cell(value: Any, ref: str, style: int) -> str:
     if value is True or value is False:
-        return f'<c r="{ref}" s="{style}" t="b"><v>{int(value)}</v></c>'
+        return f'<c{ref} s="{style}" t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (date, datetime)):
-        return f'<c r="{ref}" s="{DATE}"><v>{value.toordinal() - _EPOCH}</v></c>'
+        return f'<c{ref} s="{DATE}"><v>{value.toordinal() - _EPOCH}</v></c>'
     if isinstance(value, (int, float)) and value == value and value not in (float("inf"), float("-inf")):
-        return f'<c r="{ref}" s="{style}"><v>{value!r}</v></c>'
+        return f'<c{ref} s="{style}"><v>{value!r}</v></c>'
     text = str(value)
     return _odd_text_cell(text, ref, style) if text else ""  # NaN, inf, other objects: as text
 
