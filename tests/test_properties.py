@@ -172,6 +172,18 @@ def test_date_and_deadline_never_raise_with_any_context(value: object, context: 
     assert again == parsed and issues_again == parse_date(value, context=context)[1]
 
 
+@given(st.integers(1, 12), st.integers(1, 31), st.sampled_from(["{a}/{b}/2025", "{a:02d}-{b:02d}-2025", "{a}.{b}.2025"]),
+       st.sampled_from([None, "", "Nhiệm vụ", "Hoàn thành trước ngày {b}/{a}/2025", "trước {a}/{b}/2025"]))
+def test_remembered_dates_answer_as_worked_out_afresh(a: int, b: int, form: str, context: str | None) -> None:
+    """Text dates are remembered by their text alone, and with their context only when ambiguous:
+    the same date and issues as parsing afresh with the context (month_first needs it)."""
+    from nq57cli.deadline import _parse_date
+
+    text = form.format(a=a, b=b)
+    given_context = context.format(a=a, b=b) if context else context
+    assert parse_date(text, context=given_context) == _parse_date(text, given_context)
+
+
 def test_remembered_dates_give_each_caller_its_own_issues() -> None:
     parsed, issues = parse_date("31/02/2025", context="Nhiệm vụ")
     assert parsed is None and issues == [("date.invalid", {"text": "31/02/2025"})]

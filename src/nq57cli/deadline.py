@@ -229,9 +229,12 @@ def parse_date(value: object, *, context: str | None = None) -> tuple[date | Non
     if value is None:
         return None, []
     if value.__class__ is str and len(value) <= SHORT_TEXT and (context is None or context.__class__ is str):
-        # Dates written as text recur across files (and the task texts that give context): worked
-        # out once per process; the issues list is the caller's own.
-        found, issues = _parse_date_text(value, context)  # type: ignore[arg-type]
+        # Dates written as text recur across files: each is worked out once per process, and again
+        # with its context (the task's text) only when it is ambiguous, the one case the context
+        # changes (date.ambiguous or date.month_first). The issues list is the caller's own.
+        found, issues = _parse_date_text(value, None)  # type: ignore[arg-type]
+        if context and any(code == "date.ambiguous" for code, _ in issues):
+            found, issues = _parse_date_text(value, context)  # type: ignore[arg-type]
         return found, [(code, dict(params)) for code, params in issues]
     return _parse_date(value, context)
 
