@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from conftest import SAMPLES, sha256, submission_rows, write_xlsx
 from nq57cli.cli import app
+from nq57cli.errors import UsageError
 from nq57cli.merge import merge
 
 runner = CliRunner()
@@ -86,6 +87,25 @@ def test_folder_input_and_glob(tmp_path, samples_dir):
                   "-o", str(out), "--json")
     assert json.loads(by_folder.stdout)["summary"]["files"] == 6
     assert json.loads(by_glob.stdout)["summary"]["files"] == 6
+
+
+def test_folder_listing(tmp_path):
+    """A folder gives its workbooks by name, the extension in any case; hidden files, Excel lock files
+    and other files are left out; a link to a file already listed and the output are not read twice."""
+    from nq57cli.cli import expand_inputs
+
+    folder = tmp_path / "nop"
+    folder.mkdir()
+    for name in ["b.xlsx", "A.XLSX", "c.ods", "d.Xls", ".an.xlsx", "~$b.xlsx", "ghi-chu.txt", "merged.xlsx"]:
+        (folder / name).write_bytes(b"x")
+    (folder / "link.xlsx").symlink_to(folder / "b.xlsx")
+    found = expand_inputs([str(folder), str(folder / "c.ods")], exclude=[folder / "merged.xlsx"])
+    assert [p.name for p in found] == ["A.XLSX", "b.xlsx", "c.ods", "d.Xls"]
+    assert found[0] == folder / "A.XLSX"
+    (tmp_path / "rong").mkdir()
+    (tmp_path / "rong" / "ghi-chu.txt").write_bytes(b"x")
+    with pytest.raises(UsageError, match="không có tệp Excel"):
+        expand_inputs([str(tmp_path / "rong")], exclude=[])
 
 
 @pytest.mark.parametrize(
