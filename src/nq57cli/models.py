@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 # nq57 uses no pydantic plugin; looking for them (every installed package's entry points) costs
@@ -69,8 +70,13 @@ CellMap = Annotated[Mapping[str, str], PlainSerializer(dict, return_type=dict[st
 def in_sheet(cells: Mapping[str, str], sheet: str) -> Mapping[str, str]:
     """The same cells, named with their sheet ("F14" → "Báo cáo!F14")."""
     if isinstance(cells, CellRefs):
-        return CellRefs(cells.letters, cells.row, f"{sheet}!{cells.prefix}")
+        return CellRefs(cells.letters, cells.row, _sheet_prefix(sheet) + cells.prefix)
     return {name: f"{sheet}!{ref}" for name, ref in cells.items()}
+
+
+@lru_cache(maxsize=256)
+def _sheet_prefix(sheet: str) -> str:
+    return f"{sheet}!"  # one string for all the rows of a sheet (also once in what is sent between processes)
 
 
 class Model(BaseModel):

@@ -288,9 +288,9 @@ def _resolve_ambiguous(columns: dict[str, int], headers: dict[str, str], body: l
 def _row_kind(values: dict[str, Any], row_cells: list[Any],
               schema: Schema = TASKS) -> tuple[str | None, str | None]:
     """(group text, label) when the row is a group row, else (None, None)."""
+    if len(row_cells) - row_cells.count(None) - row_cells.count("") > 2:
+        return None, None  # a group row holds its text in one (merged) cell, or STT + title
     filled = [v for v in row_cells if v not in ("", None)]
-    if len(filled) > 2:  # a group row holds its text in one (merged) cell, or STT + title
-        return None, None
     texts = [one_line(v) for v in filled]
     texts = [t for t in texts if t]
     if not texts:
@@ -427,7 +427,7 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
     width = max(columns.values(), default=-1) + 1
     for offset, row in enumerate(body):
         excel_row = data_start + offset + 1
-        if all(v in ("", None) for v in row):
+        if row.count(None) + row.count("") == len(row):  # (counted in C: most rows are full)
             continue
         if len(row) >= width:
             values = {f: row[c] for f, c in fields}
