@@ -9,7 +9,7 @@ import pytest
 
 from conftest import another_thread_running
 from nq57cli import parallel
-from nq57cli.parallel import shared_map
+from nq57cli.parallel import _chunk_bounds, shared_map
 
 pytestmark = pytest.mark.skipif(parallel.fork_context() is None, reason="needs the fork start method")
 
@@ -68,3 +68,19 @@ def _fails_on_seven(item: int) -> int:
 def test_an_error_in_a_helper_reaches_the_caller():
     with pytest.raises(ValueError, match="seven"):
         shared_map(_fails_on_seven, list(range(40)), workers=2, chunk_size=2)
+
+
+@pytest.mark.parametrize("count, chunk_size, workers", [(1000, 16, 2), (1000, 16, 4), (41, 16, 2), (84, 1, 2), (3, 5, 2)])
+def test_chunks_cover_every_item_once_and_shrink_where_the_ends_meet(count, chunk_size, workers):
+    bounds = _chunk_bounds(count, chunk_size, workers)
+    assert [i for start, end in bounds for i in range(start, end)] == list(range(count))
+    sizes = [end - start for start, end in bounds]
+    assert max(sizes) <= max(1, chunk_size) and min(sizes) >= 1
+    meet = count * (workers - 1) // workers
+    if count <= chunk_size:
+        assert bounds == [(0, count)]  # one chunk: no helper at all
+        return
+    near = [end - start for start, end in bounds if abs(start - meet) <= 8]
+    assert near and max(near) == 1  # whoever arrives first waits for one item at a time
+    if count >= 1000:
+        assert sizes[0] == chunk_size and max(sizes[-3:]) == chunk_size  # far from it, full chunks
