@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -266,49 +267,55 @@ def _union_tasks(reports: list[Report]) -> list[Task]:
     return list(tasks.values())
 
 
-def _put_in_agency_order(task: Task) -> None:
-    """The task's reports in order: its lead agencies, its partners, then the others.
-
-    merge() hands them over already ordered by agency name, file and row; the named agencies are
-    moved to the front here (a stable sort, so one agency's rows keep that order)."""
+def _named_agencies(task: Task) -> list[str]:
+    """The task's lead agencies, then its partners: the agencies expected to report on it."""
     lead = split_agencies(task.lead)
-    named = lead + [p for p in task.partners if p not in lead]
-    if not named:
-        return
-    rank = {name: i for i, name in enumerate(named)}
-    reports = task.reports
-    first = [r for r in reports if r.agency in rank]
-    if first:
-        first.sort(key=lambda r: rank[r.agency])
-        reports[:] = first + [r for r in reports if r.agency not in rank]
+    return lead + [p for p in task.partners if p not in lead]
+
+
+def _assign_reports(tasks: list[Task], submissions: list[Submission]) -> None:
+    """Each task's reports in order: its lead agencies, its partners, then the others, each agency's
+    by file and row (the others by agency name: submissions are sorted once, not reports per task)."""
+    by_id = {t.task_id: t for t in tasks}
+    ranks = {t.task_id: {name: i for i, name in enumerate(_named_agencies(t))} for t in tasks}
+    named: dict[str, list[tuple[int, int, Report]]] = {t.task_id: [] for t in tasks}
+    order = 0
+    for submission in sorted(submissions, key=lambda s: (match_key(s.info.agency), s.info.name)):
+        for report in submission.reports:
+            task_id = report.matched_id
+            if task_id not in by_id:
+                continue
+            rank = ranks[task_id].get(report.agency)  # type: ignore[index]
+            if rank is None:
+                by_id[task_id].reports.append(report)  # type: ignore[index]
+            else:
+                named[task_id].append((rank, order, report))  # type: ignore[index]
+                order += 1
+    for task_id, first in named.items():
+        if first:
+            first.sort(key=lambda item: item[:2])
+            by_id[task_id].reports[:0] = [report for _, _, report in first]
 
 
 def _combine(task: Task, findings: list[Finding]) -> None:
-    """The task's status, texts and completion date from its reports (one pass: at national scale a
-    task has a thousand), and the conflicts between them."""
-    _put_in_agency_order(task)
+    """The task's status, texts and completion date from its reports (already in agency order: see
+    _assign_reports; at national scale a task has a thousand), and the conflicts between them."""
     reports = task.reports
     # Texts are joined as "agency: text" lines in one join per field (no intermediate string per line).
-    statuses, results, difficulties, proposals = [], [], [], []
+    results: list[str] = []
+    difficulties: list[str] = []
+    proposals: list[str] = []
     completed: set = set()
-    by_agency: dict[str, list[Report]] = {}
     for report in reports:
-        agency, status = report.agency, report.status
-        statuses.append(status)
         if report.result:
-            results += ("\n", agency, ": ", report.result)
+            results += ("\n", report.agency, ": ", report.result)
         if report.difficulties:
-            difficulties += ("\n", agency, ": ", report.difficulties)
+            difficulties += ("\n", report.agency, ": ", report.difficulties)
         if report.proposals:
-            proposals += ("\n", agency, ": ", report.proposals)
-        if status == "completed" and report.completed_on:
+            proposals += ("\n", report.agency, ": ", report.proposals)
+        if report.completed_on and report.status == "completed":
             completed.add(report.completed_on)
-        same = by_agency.get(agency)
-        if same is None:
-            by_agency[agency] = [report]
-        else:
-            same.append(report)
-    task.status = combine_status(statuses)  # type: ignore[assignment]
+    task.status = combine_status([r.status for r in reports])  # type: ignore[assignment]
     task.result = "".join(results[1:]) or None
     task.difficulties = "".join(difficulties[1:]) or None
     task.proposals = "".join(proposals[1:]) or None
@@ -317,16 +324,22 @@ def _combine(task: Task, findings: list[Finding]) -> None:
     if len(done) > 1:
         findings.append(Finding(severity="warning", code="conflict.completion_date",
                                 params={"task_id": task.task_id, "dates": ", ".join(format_date(d) for d in done)}))
-    for agency, same in by_agency.items():
-        if len(same) > 1 and len({r.file for r in same}) > 1:  # twice in one file is flagged on reading that file
-            first = same[1]
-            sheet, _, cell = (first.cells.get("title") or f"{first.sheet}!A{first.row}").rpartition("!")
-            findings.append(Finding(severity="warning", code="conflict.duplicate_report", file=first.file,
-                                    sheet=sheet, cell=cell,
-                                    params={"agency": agency, "task_id": task.task_id,
-                                            "cells": ", ".join(f"{r.file} {r.cells.get('title', r.row)}" for r in same)}))
-    expected = split_agencies(task.lead) + [p for p in task.partners if p not in split_agencies(task.lead)]
-    task.silent = [a for a in expected if a not in by_agency]
+    reporting = Counter(r.agency for r in reports)  # (counted in C)
+    if len(reporting) < len(reports):  # an agency reported twice: from two files is a conflict
+        by_agency: dict[str, list[Report]] = {}
+        for report in reports:
+            if reporting[report.agency] > 1:
+                by_agency.setdefault(report.agency, []).append(report)
+        for agency, same in by_agency.items():
+            if len({r.file for r in same}) > 1:  # twice in one file is flagged on reading that file
+                first = same[1]
+                sheet, _, cell = (first.cells.get("title") or f"{first.sheet}!A{first.row}").rpartition("!")
+                findings.append(Finding(severity="warning", code="conflict.duplicate_report", file=first.file,
+                                        sheet=sheet, cell=cell,
+                                        params={"agency": agency, "task_id": task.task_id,
+                                                "cells": ", ".join(f"{r.file} {r.cells.get('title', r.row)}"
+                                                                   for r in same)}))
+    task.silent = [a for a in _named_agencies(task) if a not in reporting]
 
 
 PARALLEL_FROM = 40  # files; below this, starting worker processes costs more than it saves
@@ -496,12 +509,7 @@ def merge(
     else:
         tasks = _union_tasks(all_reports)
         groups = _dedupe_groups(submission_groups)
-    by_id = {t.task_id: t for t in tasks}
-    # Each task's reports by agency name, then file and row: files sorted once, not reports per task.
-    for submission in sorted(kept, key=lambda s: (match_key(s.info.agency), s.info.name)):
-        for report in submission.reports:
-            if report.matched_id in by_id:
-                by_id[report.matched_id].reports.append(report)
+    _assign_reports(tasks, kept)
     for task in tasks:
         _combine(task, findings)
         if not task.reports:
