@@ -133,6 +133,14 @@ def test_cells_after_a_gap_say_where_they_are(tmp_path):
         want[2] = given[2].date() if isinstance(given[2], datetime) else (given[2] or "")
         got = [v.date() if isinstance(v, datetime) else v for v in row] + [""] * (4 - len(row))
         assert got == want
+    class Blank:
+        def __str__(self) -> str:
+            return ""
+
+    (tmp_path / "odd").mkdir()
+    odd = write(tmp_path / "odd", [["NV-9", Blank(), "sau", 3]])  # an object with no text makes no cell, and no shift
+    assert calamine.CalamineWorkbook.from_path(str(odd)).get_sheet_by_name("Trang một").to_python()[1] == \
+        ["NV-9", "", "sau", 3]
     sheet = openpyxl.load_workbook(path, read_only=True)["Trang một"]
     shown = [[c.value for c in r] for r in sheet.iter_rows(min_row=2, max_col=4)]
     assert [r[1] for r in shown] == [None if g[1] is None else g[1].replace("\ud800", "\ufffd") for g in rows]

@@ -223,8 +223,10 @@ def _rows_markup(rows: list[list[Any]], first: int, letters: list[str], col_styl
                         memo[c][value] = known
                 append(known)
                 continue
-            append(_cell(value, f' r="{letters[c]}{number}"' if gap else "", col_style[c], text_open[c], careful))
-            gap = False
+            cell = _cell(value, f' r="{letters[c]}{number}"' if gap else "", col_style[c], text_open[c], careful)
+            if cell:
+                append(cell)
+            gap = not cell  # (an object with no text makes no cell)
         append("</row>")
     return "".join(out)
 
