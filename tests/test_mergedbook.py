@@ -7,9 +7,10 @@ from datetime import date
 import openpyxl
 import pytest
 
-from conftest import SAMPLES
+from conftest import SAMPLES, submission_rows, write_xlsx
 from nq57cli.merge import merge
-from nq57cli.mergedbook import read_merged, write_merged
+from nq57cli.mergedbook import CONTINUED, read_merged, write_merged
+from nq57cli.xlsxout import EXCEL_MAX_TEXT
 
 SUBMISSIONS = sorted((SAMPLES / "submissions").glob("*.xlsx"))
 
@@ -86,3 +87,31 @@ def test_unknown_status_typed_in_excel_is_a_finding(merged, tmp_path):
     back, findings = read_merged(edited)
     assert [(f.code, f.cell) for f in findings] == [("merged.bad_status", "J5")]
     assert back.tasks[3].status == "no_report"
+
+
+def test_a_task_text_longer_than_a_cell_is_marked_and_read_back_whole(tmp_path, catalog):
+    """Four agencies × 10,000 characters on one task: the tasks sheet keeps whole lines that fit in an Excel
+    cell and a "còn tiếp" mark; reading merged.xlsx back joins the full text from the reports sheet (what
+    render prints), and an edited cell is taken as typed."""
+    files = []
+    for i, agency in enumerate(["SỞ NỘI VỤ", "SỞ TÀI CHÍNH", "SỞ Y TẾ", "SỞ XÂY DỰNG"]):
+        text = f"Báo cáo {i}: " + "đã triển khai các nội dung " * 370
+        files.append(write_xlsx(tmp_path / f"{i}.xlsx", submission_rows(agency, [
+            ["NV-01", 1, "Tiếp tục nâng cao tinh thần trách nhiệm", "31/12/2025", "Đang thực hiện", text, None]])))
+    result = merge(files, catalog=catalog)
+    full = result.tasks[0].result
+    assert len(full) > EXCEL_MAX_TEXT and full.count("\n") == 3
+    note = next(f for f in result.findings if f.code == "task.text_continued")
+    assert (note.severity, note.params["task_id"], note.params["length"]) == ("info", "NV-01", len(full))
+    assert "quá sức chứa một ô Excel (32767)" in note.message("vi")
+    path = write_merged(result, tmp_path / "merged.xlsx")
+    wb = openpyxl.load_workbook(path)
+    shown = wb["Nhiệm vụ"]["K2"].value
+    assert len(shown) <= EXCEL_MAX_TEXT and shown.endswith(CONTINUED)
+    assert shown[:-len(CONTINUED)] == "\n".join(full.split("\n")[:3])  # three agencies' lines, none cut
+    back, _ = read_merged(path)
+    assert back.tasks[0].result == full
+    wb["Nhiệm vụ"]["K2"] = "Tóm tắt do văn phòng viết."
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    assert read_merged(edited)[0].tasks[0].result == "Tóm tắt do văn phòng viết."

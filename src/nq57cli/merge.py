@@ -15,6 +15,7 @@ from nq57cli.models import Finding, Group, InputFile, MergeResult, Report, Task,
 from nq57cli.reader import read_table, sha256_of
 from nq57cli.text import match_key
 from nq57cli.validate import parse_catalog, parse_reports
+from nq57cli.xlsxout import EXCEL_MAX_TEXT
 
 STRONG_MATCH = 85.0  # text matches at or above this are taken without comment
 WEAK_MATCH = 70.0  # between WEAK and STRONG: taken, with a warning; below: no match
@@ -297,6 +298,10 @@ def _assign_reports(tasks: list[Task], submissions: list[Submission]) -> None:
             by_id[task_id].reports[:0] = [report for _, _, report in first]
 
 
+_TEXT_FIELDS = {"result": ("kết quả thực hiện", "results"), "difficulties": ("khó khăn, vướng mắc", "difficulties"),
+                "proposals": ("đề xuất, kiến nghị", "proposals")}
+
+
 def _combine(task: Task, findings: list[Finding]) -> None:
     """The task's status, texts and completion date from its reports (already in agency order: see
     _assign_reports; at national scale a task has a thousand), and the conflicts between them."""
@@ -319,6 +324,11 @@ def _combine(task: Task, findings: list[Finding]) -> None:
     task.result = "".join(results[1:]) or None
     task.difficulties = "".join(difficulties[1:]) or None
     task.proposals = "".join(proposals[1:]) or None
+    for name, text in (("result", task.result), ("difficulties", task.difficulties), ("proposals", task.proposals)):
+        if text and len(text) > EXCEL_MAX_TEXT:  # merged.xlsx: the tasks sheet shows the beginning (mergedbook)
+            findings.append(Finding(severity="info", code="task.text_continued",
+                                    params={"task_id": task.task_id, "length": len(text), "limit": EXCEL_MAX_TEXT,
+                                            "field_vi": _TEXT_FIELDS[name][0], "field_en": _TEXT_FIELDS[name][1]}))
     done = sorted(completed)
     task.completed_on = done[-1] if done and task.status == "completed" else None
     if len(done) > 1:

@@ -14,7 +14,7 @@ from nq57cli.fileio import atomic_write
 from nq57cli.models import Deadline, Finding, Group, InputFile, MergeResult, Report, Task
 from nq57cli.status import parse_status, status_label
 from nq57cli.text import clean, header_key, one_line
-from nq57cli.xlsxout import new_workbook, open_own_workbook, write_sheet
+from nq57cli.xlsxout import EXCEL_MAX_TEXT, new_workbook, open_own_workbook, write_sheet
 
 TASKS_SHEET = "Nhiệm vụ"
 GROUPS_SHEET = "Nhóm nhiệm vụ"
@@ -53,13 +53,29 @@ SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
 MATCH_VI = {"id": "mã", "text": "nội dung", "new": "mới", "none": "không khớp"}
 
 
+# A task's joined texts can outgrow an Excel cell (a thousand agencies × a paragraph each). The tasks sheet
+# then keeps the agencies' lines that fit, followed by this mark; read_merged() sees the mark and joins
+# the task's full text again from the reports sheet, where each agency's text has its own row.
+CONTINUED = "\n[…còn tiếp: toàn văn theo từng đơn vị ở trang \"Báo cáo đơn vị\"]"
+
+
+def cell_text(text: str | None) -> str | None:
+    """A task's joined text as the tasks sheet holds it: whole when it fits in a cell, else its first
+    agencies' lines (never a line cut in two) and the CONTINUED mark."""
+    if text is None or len(text) <= EXCEL_MAX_TEXT:
+        return text
+    room = EXCEL_MAX_TEXT - len(CONTINUED)
+    cut = text.rfind("\n", 0, room + 1)
+    return text[:cut if cut > 0 else room] + CONTINUED
+
+
 def write_merged(result: MergeResult, path: Path, lang: str = "vi") -> Path:
     """Write the consolidated workbook atomically; agency text stays text."""
     task_rows = [
         [
             t.task_id, t.group, t.stt, t.title, t.document.raw if t.document else None, t.deadline.raw or None,
-            t.deadline.due, t.lead, "; ".join(t.partners) or None, status_label(t.status, "vi"), t.result,
-            t.completed_on, t.difficulties, t.proposals, "; ".join(t.agencies) or None,
+            t.deadline.due, t.lead, "; ".join(t.partners) or None, status_label(t.status, "vi"), cell_text(t.result),
+            t.completed_on, cell_text(t.difficulties), cell_text(t.proposals), "; ".join(t.agencies) or None,
             "; ".join(t.silent) or None, t.expected_output, t.note,
         ]
         for t in result.tasks
@@ -214,6 +230,12 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
             title=clean(_get(record, "Nội dung nhiệm vụ (đơn vị ghi)")),
             cells={"title": source} if source else {},
         ))
+    for task in tasks:  # texts too long for the tasks sheet: joined again from the agencies' rows
+        for name in ("result", "difficulties", "proposals"):
+            value = getattr(task, name)
+            if value and value.endswith(CONTINUED.strip()):
+                setattr(task, name, "\n".join(f"{r.agency}: {getattr(r, name)}" for r in task.reports
+                                              if getattr(r, name)) or None)
     if not groups:
         seen: dict[str, Group] = {}
         for task in tasks:

@@ -120,6 +120,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "each row's task and score are in the \"Khớp theo\", \"Điểm khớp\" columns of the consolidated workbook's "
         "\"Báo cáo đơn vị\" sheet",
     ),
+    "task.text_continued": (
+        "nhiệm vụ {task_id}: {field_vi} tổng hợp dài {length} ký tự, quá sức chứa một ô Excel ({limit}); trang "
+        "\"Nhiệm vụ\" của tệp tổng hợp ghi các đơn vị đầu và dòng \"…còn tiếp\", toàn văn theo từng đơn vị ở trang "
+        "\"Báo cáo đơn vị\"; render dùng toàn văn",
+        "task {task_id}: the combined {field_en} run to {length} characters, more than an Excel cell holds "
+        "({limit}); the consolidated workbook's \"Nhiệm vụ\" sheet shows the first agencies and a \"…còn tiếp\" "
+        "line, the full text is in the \"Báo cáo đơn vị\" sheet, one row per agency; render uses the full text",
+    ),
     "task.id_title_mismatch": (
         "mã {task_id} nhưng nội dung khác với danh mục ({score:.0f}%); hãy kiểm tra mã",
         "ID {task_id} but the text differs from the catalog ({score:.0f}%); check the ID",
