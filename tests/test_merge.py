@@ -340,3 +340,17 @@ def test_worker_count(monkeypatch, requested, env, expected):
 
     monkeypatch.setenv("NQ57_WORKERS", env)
     assert worker_count(requested) == (expected if expected is not None else max(1, os.cpu_count() or 1))
+
+
+def test_many_completion_dates_are_summed_up(tmp_path, catalog):
+    """Eight agencies, eight completion dates: the conflict names how many, the first three and the last two."""
+    files = []
+    for day in range(1, 9):
+        files.append(write_xlsx(tmp_path / f"{day}.xlsx", submission_rows(f"UBND XÃ SỐ {day}", [
+            ["NV-02", 2, "Rà soát, ban hành các văn bản", "Tháng 9/2025", "Đã hoàn thành", "Xong", date(2025, 9, day)]])))
+    result = merge(files, catalog=catalog)
+    conflict = find(result, "conflict.completion_date")
+    assert conflict.params["count"] == 8
+    assert conflict.params["dates"] == "01/09/2025, 02/09/2025, 03/09/2025, …, 07/09/2025, 08/09/2025"
+    assert conflict.message("vi").startswith("nhiệm vụ NV-02: các đơn vị ghi 8 ngày hoàn thành khác nhau")
+    assert next(t for t in result.tasks if t.task_id == "NV-02").completed_on == date(2025, 9, 8)

@@ -331,9 +331,11 @@ def _combine(task: Task, findings: list[Finding]) -> None:
                                             "field_vi": _TEXT_FIELDS[name][0], "field_en": _TEXT_FIELDS[name][1]}))
     done = sorted(completed)
     task.completed_on = done[-1] if done and task.status == "completed" else None
-    if len(done) > 1:
+    if len(done) > 1:  # many agencies, many dates: the earliest and the latest say enough
+        shown = done if len(done) <= 6 else done[:3] + [None] + done[-2:]
         findings.append(Finding(severity="warning", code="conflict.completion_date",
-                                params={"task_id": task.task_id, "dates": ", ".join(format_date(d) for d in done)}))
+                                params={"task_id": task.task_id, "count": len(done),
+                                        "dates": ", ".join(format_date(d) if d else "…" for d in shown)}))
     reporting = Counter(r.agency for r in reports)  # (counted in C)
     if len(reporting) < len(reports):  # an agency reported twice: from two files is a conflict
         by_agency: dict[str, list[Report]] = {}

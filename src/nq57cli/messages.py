@@ -184,8 +184,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "agency {agency} reported task {task_id} more than once ({cells})",
     ),
     "conflict.completion_date": (
-        "nhiệm vụ {task_id}: các đơn vị ghi ngày hoàn thành khác nhau ({dates})",
-        "task {task_id}: agencies give different completion dates ({dates})",
+        "nhiệm vụ {task_id}: các đơn vị ghi {count} ngày hoàn thành khác nhau ({dates})",
+        "task {task_id}: agencies give {count} different completion dates ({dates})",
     ),
     "merged.bad_status": (
         "tình trạng \"{value}\" không đọc được; giữ \"Chưa có báo cáo\"",
