@@ -360,7 +360,7 @@ def expected_facts(rows: dict[str, str]) -> dict:
         "submissions": {
             FILES[VH]: {"agency": VH, "sheet": "Chỉ tiêu", "header_row": 5, "values": sum(1 for r in VH_ROWS if r[3] is not None)},
             FILES[NV]: {"agency": NV, "sheet": "Sheet1", "header_row": 4, "values": len(NV_ROWS)},
-            FILES["Văn phòng HĐND và UBND huyện"]: {"agency": "Văn phòng HĐND và UBND huyện", "sheet": "Báo cáo",
+            FILES["Văn phòng HĐND và UBND huyện"]: {"agency": VP, "sheet": "Báo cáo",  # the catalog's spelling
                                                    "header_row": 4, "values": len(VP_ROWS)},
         },
         "milestone": "2025",

@@ -354,3 +354,33 @@ def test_many_completion_dates_are_summed_up(tmp_path, catalog):
     assert conflict.params["dates"] == "01/09/2025, 02/09/2025, 03/09/2025, …, 07/09/2025, 08/09/2025"
     assert conflict.message("vi").startswith("nhiệm vụ NV-02: các đơn vị ghi 8 ngày hoàn thành khác nhau")
     assert next(t for t in result.tasks if t.task_id == "NV-02").completed_on == date(2025, 9, 8)
+
+
+@pytest.mark.parametrize("written, known", [
+    ("SỞ KH&CN", "Sở Khoa học và Công nghệ"),
+    ("Sở KHCN", "Sở Khoa học và Công nghệ"),
+    ("ỦY BAN NHÂN DÂN XÃ NGHĨA HÀNH", "UBND xã Nghĩa Hành"),
+    ("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT"),
+    ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+    ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+    ("Sở Tài chính", "Sở Tài chính"),
+])
+def test_agency_names_snap_to_the_catalog_through_abbreviations(written, known):
+    from nq57cli.agency import canonical
+
+    catalog = ["Sở Khoa học và Công nghệ", "UBND xã Nghĩa Hành", "Sở KH&ĐT", "Sở Lao động - Thương binh và Xã hội",
+               "Sở Giáo dục và Đào tạo", "Sở Tài chính", "Sở Tư pháp"]
+    assert canonical(written, catalog) == known
+    assert canonical("Sở Y tế", catalog) == "Sở Y tế"  # not in the catalog: kept as written
+
+
+def test_an_abbreviated_title_block_is_the_catalogs_lead(tmp_path, catalog):
+    """A file headed "SỞ KH&CN" is the catalog's "Sở Khoa học và Công nghệ": its report counts for the lead,
+    which is then not listed as silent, and the agency is not unexpected."""
+    path = write_xlsx(tmp_path / "skhcn.xlsx", submission_rows("SỞ KH&CN", [
+        ["NV-01", 1, "Tiếp tục nâng cao tinh thần trách nhiệm", "31/12/2025", "Đang thực hiện", "Đang làm", None]]))
+    result = merge([path], catalog=catalog)
+    nv1 = result.tasks[0]
+    assert [r.agency for r in nv1.reports] == ["Sở Khoa học và Công nghệ"]
+    assert "Sở Khoa học và Công nghệ" not in nv1.silent
+    assert "agency.unexpected" not in codes(result)

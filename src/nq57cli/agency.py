@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from nq57cli.text import header_key, match_key, one_line
@@ -75,12 +76,47 @@ def display_name(name: str) -> str:
     return " ".join(out)
 
 
+# Abbreviations of agency names, as header_key() leaves them ("Sở KH&CN" → "so kh cn"), and what they stand
+# for: "Sở KH&CN", "Sở KHCN" and "SỞ KHOA HỌC VÀ CÔNG NGHỆ" are one agency.
+_ABBREVIATIONS = [(re.compile(rf"\b{pattern}\b"), full) for pattern, full in (
+    (r"ubnd", "uy ban nhan dan"),
+    (r"vp", "van phong"),
+    (r"hdnd", "hoi dong nhan dan"),
+    (r"kh ?cn", "khoa hoc va cong nghe"),
+    (r"kh ?dt", "ke hoach va dau tu"),
+    (r"tt ?tt", "thong tin va truyen thong"),
+    (r"gd ?dt", "giao duc va dao tao"),
+    (r"nn ?(?:va )?ptnt", "nong nghiep va phat trien nong thon"),
+    (r"tn ?mt", "tai nguyen va moi truong"),
+    (r"ld ?tb ?xh", "lao dong thuong binh va xa hoi"),
+    (r"vh ?tt ?dl", "van hoa the thao va du lich"),
+    (r"gtvt", "giao thong van tai"),
+    (r"bchqs", "bo chi huy quan su"),
+    (r"cntt", "cong nghe thong tin"),
+)]
+
+
+def agency_key(name: object) -> str:
+    """Key for comparing agency names: case, diacritics, punctuation and the usual abbreviations
+    (UBND, KH&CN, TT&TT, GD&ĐT...) ignored."""
+    return _agency_key(name if isinstance(name, str) else str(name or ""))
+
+
+@lru_cache(maxsize=8192)
+def _agency_key(name: str) -> str:  # the catalog's agencies are compared with every file's
+    key = header_key(name)
+    for pattern, full in _ABBREVIATIONS:
+        if pattern.search(key):
+            key = pattern.sub(full, key)
+    return key
+
+
 def canonical(name: str, known: list[str]) -> str:
     """Snap a name to the spelling used in the catalog when it is clearly the same agency."""
     if not known:
         return name
-    key = header_key(name)
-    keys = {header_key(k): k for k in known}
+    key = agency_key(name)
+    keys = {agency_key(k): k for k in known}
     if key in keys:
         return keys[key]
     from rapidfuzz import fuzz, process
