@@ -156,7 +156,7 @@ def expand_inputs(items: list[str], exclude: list[Path]) -> list[Path]:
 def _workbooks_in(folder: Path) -> list[tuple[Path, Path]]:
     """The workbooks of a folder, by name, with their real paths: the extension in any case
     ("BAO CAO.XLSX"), hidden files and Excel's "~$" lock files left out. One listing of the
-    folder, and the folder's real path worked out once (a thousand files: 60 → 10 ms)."""
+    folder, and the folder's real path worked out once (a thousand files: 48 → 13 ms)."""
     real = Path(os.path.realpath(folder))
     out = []
     with os.scandir(folder) as entries:

@@ -11,7 +11,8 @@ from nq57cli import __version__
 from nq57cli.agency import agency_from_filename, agency_from_title, canonical, split_agencies
 from nq57cli.deadline import format_date
 from nq57cli.errors import UnreadableInputError
-from nq57cli.models import Finding, Group, InputFile, MergeResult, Report, Task, pack_models, unpack_models
+from nq57cli.models import (JOINED_FIELDS, Finding, Group, InputFile, MergeResult, Report, Task, join_agency_texts,
+                            pack_models, unpack_models)
 from nq57cli.reader import read_table, sha256_of
 from nq57cli.text import match_key
 from nq57cli.validate import parse_catalog, parse_reports
@@ -306,30 +307,15 @@ def _combine(task: Task, findings: list[Finding]) -> None:
     """The task's status, texts and completion date from its reports (already in agency order: see
     _assign_reports; at national scale a task has a thousand), and the conflicts between them."""
     reports = task.reports
-    # Texts are joined as "agency: text" lines in one join per field (no intermediate string per line).
-    results: list[str] = []
-    difficulties: list[str] = []
-    proposals: list[str] = []
-    completed: set = set()
-    for report in reports:
-        if report.result:
-            results += ("\n", report.agency, ": ", report.result)
-        if report.difficulties:
-            difficulties += ("\n", report.agency, ": ", report.difficulties)
-        if report.proposals:
-            proposals += ("\n", report.agency, ": ", report.proposals)
-        if report.completed_on and report.status == "completed":
-            completed.add(report.completed_on)
     task.status = combine_status([r.status for r in reports])  # type: ignore[assignment]
-    task.result = "".join(results[1:]) or None
-    task.difficulties = "".join(difficulties[1:]) or None
-    task.proposals = "".join(proposals[1:]) or None
-    for name, text in (("result", task.result), ("difficulties", task.difficulties), ("proposals", task.proposals)):
+    for name in JOINED_FIELDS:
+        text = join_agency_texts(reports, name)
+        setattr(task, name, text)
         if text and len(text) > EXCEL_MAX_TEXT:  # merged.xlsx: the tasks sheet shows the beginning (mergedbook)
             findings.append(Finding(severity="info", code="task.text_continued",
                                     params={"task_id": task.task_id, "length": len(text), "limit": EXCEL_MAX_TEXT,
                                             "field_vi": _TEXT_FIELDS[name][0], "field_en": _TEXT_FIELDS[name][1]}))
-    done = sorted(completed)
+    done = sorted({r.completed_on for r in reports if r.completed_on and r.status == "completed"})
     task.completed_on = done[-1] if done and task.status == "completed" else None
     if len(done) > 1:  # many agencies, many dates: the earliest and the latest say enough
         shown = done if len(done) <= 6 else done[:3] + [None] + done[-2:]

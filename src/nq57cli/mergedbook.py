@@ -11,7 +11,8 @@ from nq57cli.agency import split_agencies
 from nq57cli.deadline import parse_date, parse_deadline
 from nq57cli.docref import parse_document
 from nq57cli.fileio import atomic_write
-from nq57cli.models import Deadline, Finding, Group, InputFile, MergeResult, Report, Task
+from nq57cli.models import (JOINED_FIELDS, Deadline, Finding, Group, InputFile, MergeResult, Report, Task,
+                            join_agency_texts)
 from nq57cli.status import parse_status, status_label
 from nq57cli.text import clean, header_key, one_line
 from nq57cli.xlsxout import EXCEL_MAX_TEXT, new_workbook, open_own_workbook, write_sheet
@@ -231,11 +232,10 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
             cells={"title": source} if source else {},
         ))
     for task in tasks:  # texts too long for the tasks sheet: joined again from the agencies' rows
-        for name in ("result", "difficulties", "proposals"):
+        for name in JOINED_FIELDS:
             value = getattr(task, name)
             if value and value.endswith(CONTINUED.strip()):
-                setattr(task, name, "\n".join(f"{r.agency}: {getattr(r, name)}" for r in task.reports
-                                              if getattr(r, name)) or None)
+                setattr(task, name, join_agency_texts(task.reports, name))
     if not groups:
         seen: dict[str, Group] = {}
         for task in tasks:

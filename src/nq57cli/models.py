@@ -208,6 +208,21 @@ class Task(Model):
         return [r.agency for r in self.reports]
 
 
+JOINED_FIELDS = ("result", "difficulties", "proposals")  # a task's texts, joined from its agencies' reports
+
+
+def join_agency_texts(reports: list[Report], field: str) -> str | None:
+    """How a task's text is joined from its reports: one "agency: text" line per report that has one,
+    in the reports' order (merge combines them so; read_merged joins them again so). One join, no
+    string per line: at national scale a task has a thousand reports."""
+    parts: list[str] = []
+    for report in reports:
+        text = getattr(report, field)
+        if text:
+            parts += ("\n", report.agency, ": ", text)
+    return "".join(parts[1:]) or None
+
+
 class InputFile(Model):
     """A file given to a run, with what was learnt about it."""
 
