@@ -66,6 +66,10 @@ class Archive:
             self._parts[part] = data
         return data
 
+    def open(self, part: str) -> Any:
+        """A part as a stream (for parts parsed incrementally; not kept)."""
+        return self.zip.open(part)
+
     def worksheet_parts(self) -> list[str]:
         return [i.filename for i in self.infos
                 if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")]

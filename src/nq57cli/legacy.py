@@ -350,7 +350,7 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def _style_fonts(archive: zipfile.ZipFile) -> list[tuple[str, bool] | None] | None:
+def _style_fonts(archive: Any) -> list[tuple[str, bool] | None] | None:
     """The legacy font of each cell style (cellXfs index), or None when no style uses one."""
     try:
         data = archive.read("xl/styles.xml")
@@ -410,22 +410,24 @@ def font_runs(path: Path, sheet_name: str, archive: Archive | None = None) -> di
     if path.suffix.lower() not in {".xlsx", ".xlsm"}:
         return {}
     try:
-        if archive is not None:
+        if archive is not None:  # the reader's package: styles and sheet read from it, not opened again
             try:
                 styles_xml = archive.read("xl/styles.xml")
             except KeyError:
                 return {}
-            if not _styles_name_legacy_font(styles_xml):
-                return {}
-        else:
-            stat = path.stat()
-            if not _names_legacy_font(str(path), stat.st_mtime_ns, stat.st_size):
-                return {}
-        with zipfile.ZipFile(path) as archive:
-            styles = _style_fonts(archive)
-            return _sheet_runs(archive, sheet_name, styles) if styles else {}
+            return _legacy_runs(archive, sheet_name) if _styles_name_legacy_font(styles_xml) else {}
+        stat = path.stat()
+        if not _names_legacy_font(str(path), stat.st_mtime_ns, stat.st_size):
+            return {}
+        with zipfile.ZipFile(path) as opened:
+            return _legacy_runs(opened, sheet_name)
     except Exception:  # a damaged archive or part raises many types; the text heuristic still applies
         return {}
+
+
+def _legacy_runs(archive: Any, sheet_name: str) -> dict[tuple[int, int], list[Run]]:
+    styles = _style_fonts(archive)
+    return _sheet_runs(archive, sheet_name, styles) if styles else {}
 
 
 @lru_cache(maxsize=64)
@@ -444,7 +446,7 @@ def _styles_name_legacy_font(styles_xml: bytes) -> bool:
     return b'".vn' in lowered or b'"vni' in lowered
 
 
-def _sheet_runs(archive: zipfile.ZipFile, sheet_name: str, styles: list) -> dict[tuple[int, int], list[Run]]:
+def _sheet_runs(archive: Any, sheet_name: str, styles: list) -> dict[tuple[int, int], list[Run]]:
     part = sheet_part(archive, sheet_name)
     if not part:
         return {}
