@@ -246,7 +246,7 @@ def test_ctrl_c_during_a_parallel_merge(tmp_path, lang):
     nq57 = [sys.executable, "-c", "from nq57cli.cli import main; main()"]
     process = subprocess.Popen(nq57 + ["merge", "-c", str(tmp_path / "data" / "catalog.xlsx"), str(subs),
                                        "-o", str(out / "merged.xlsx"), "--lang", lang],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     deadline = time.monotonic() + 60
     helpers: list[int] = []
     while time.monotonic() < deadline and process.poll() is None:

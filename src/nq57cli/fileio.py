@@ -29,5 +29,32 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     return path
 
 
+def atomic_create(path: Path, write: Callable[[Path], None]) -> bool:
+    """Like atomic_write, but only when `path` does not exist yet (`nq57 init`): False when it does.
+
+    The complete temporary file is linked to `path` (which fails if `path` exists meanwhile), so an
+    interrupted run never leaves a half file that a later run would keep as "already there"."""
+    if os.path.lexists(path):
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o644)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links: a rename, after one more look
+            if os.path.lexists(path):
+                return False
+            os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return True
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> Path:
     return atomic_write(path, lambda tmp: tmp.write_bytes(data))
