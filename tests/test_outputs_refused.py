@@ -273,3 +273,30 @@ def test_ctrl_c_during_a_parallel_merge(tmp_path, lang):
     lines = stderr.decode().strip().splitlines()
     assert len(lines) == 1, lines
     assert ("Ctrl-C" in lines[0]) and (("Stopped" in lines[0]) == (lang == "en"))
+
+
+def test_demo_never_writes_into_the_samples(tmp_path):
+    from nq57cli.cli import samples_folder
+
+    samples = samples_folder()
+    before = tree(samples)
+    done = runner.invoke(app, ["demo", "-o", str(samples)])
+    assert done.exit_code == 2, done.output
+    assert str(samples) in done.output and tree(samples) == before
+
+
+def test_interrupted_init_leaves_no_half_file(tmp_path, monkeypatch):
+    from nq57cli import fileio
+
+    def interrupted(tmp: Path) -> None:
+        tmp.write_bytes(b"half")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        fileio.atomic_create(tmp_path / "nq57.toml", interrupted)
+    assert list(tmp_path.iterdir()) == []
+    assert fileio.atomic_create(tmp_path / "nq57.toml", lambda tmp: tmp.write_bytes(b"a = 1\n"))
+    assert not fileio.atomic_create(tmp_path / "nq57.toml", lambda tmp: tmp.write_bytes(b"b = 2\n"))
+    assert (tmp_path / "nq57.toml").read_bytes() == b"a = 1\n" and len(list(tmp_path.iterdir())) == 1
+    done = runner.invoke(app, ["init", str(tmp_path)])
+    assert done.exit_code == 0 and (tmp_path / "nq57.toml").read_bytes() == b"a = 1\n"

@@ -13,7 +13,6 @@ from __future__ import annotations
 import glob
 import os
 import re
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -39,6 +38,8 @@ def marker(kind: str) -> str:
 def made_by_nq57(path: Path, kind: str) -> bool:
     """Whether `path` is an nq57 output of this kind, unchanged since: the marker in its keywords and
     nq57 as its last author (a template an agency filled in and saved names the agency's user)."""
+    import zipfile
+
     try:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo(_CORE_PART)
