@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from nq57cli.agency import canonical, display_name, split_agencies
 from nq57cli.deadline import format_date
 from nq57cli.errors import UnreadableInputError, UsageError
-from nq57cli.fileio import atomic_write, refuse_overwriting_inputs
+from nq57cli.fileio import atomic_write
+from nq57cli.outputs import PRODUCER, OutputGuard, marker
 from nq57cli.models import Group, Task
 from nq57cli.stable import save_reproducibly
 from nq57cli.status import STATUS_LABELS
@@ -139,16 +140,23 @@ def write_agency_templates(
     agencies: list[str] | None = None,
     period: str | None = None,
     return_by: date | None = None,
+    guard: OutputGuard | None = None,
 ) -> list[Path]:
     """Write one report template per agency into `folder`; returns the paths, in agency order.
 
     An agency the catalog does not name (while it names others) gets every task; its filled file
-    then merges with an agency.unexpected warning, which is the truth about it.
+    then merges with an agency.unexpected warning, which is the truth about it. A file already in
+    `folder` that is not an unchanged nq57 template is refused before anything is written
+    (outputs.OutputGuard; its `force` replaces it).
     """
+    if guard is None:
+        guard = OutputGuard()
+        guard.add_file(catalog.input.path)
+    plans = plan_templates(catalog, agencies)
+    guard.check_replace([folder / plan.file_name for plan in plans], "template")
     written = []
-    for plan in plan_templates(catalog, agencies):
+    for plan in plans:
         path = folder / plan.file_name
-        refuse_overwriting_inputs(path, [Path(catalog.input.path)])
         written.append(atomic_write(path, lambda tmp, plan=plan: save_reproducibly(
             _build(catalog, plan, period, return_by), tmp)))
     return written
@@ -192,7 +200,9 @@ def _build(catalog: Catalog, plan: TemplatePlan, period: str | None, return_by: 
     guide.title = GUIDE_SHEET
     _write_guide(guide, plan, period, return_by)
     _write_data(workbook.create_sheet(DATA_SHEET), catalog, plan, period, return_by)
-    workbook.properties.creator = "nq57"
+    workbook.properties.creator = PRODUCER
+    workbook.properties.lastModifiedBy = PRODUCER
+    workbook.properties.keywords = marker("template")
     workbook.properties.title = f"{REPORT_TITLE} — {plan.agency}"
     workbook.active = 0
     return workbook

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from nq57cli.agencybook import row_height, text_cell, wrapped_lines
-from nq57cli.fileio import atomic_write, refuse_overwriting_inputs
+from nq57cli.fileio import atomic_write
+from nq57cli.outputs import PRODUCER, OutputGuard, marker
 from nq57cli.models import SEVERITY_ORDER, Finding
 from nq57cli.stable import save_reproducibly
 
@@ -85,22 +86,32 @@ def _split_cell(cell: str | None) -> tuple[str, int]:
     return (match.group(1), int(match.group(2))) if match else ("", 0)
 
 
-def annotate(path: Path, findings: list[Finding], folder: Path, lang: str = "vi") -> Path:
+def annotation_targets(path: Path, folder: Path) -> list[Path]:
+    """Where annotate() may write for `path`: the marked copy, and the separate findings workbook."""
+    report = folder / f"{path.stem}{REPORT_SUFFIX}"
+    return [folder / path.name, report] if can_annotate(path) else [report]
+
+
+def annotate(path: Path, findings: list[Finding], folder: Path, lang: str = "vi",
+             guard: OutputGuard | None = None) -> Path:
     """Write the marked copy of `path` into `folder` (same file name) and return its path.
 
     Findings about other files are ignored. For a workbook openpyxl cannot edit, only a findings
     workbook "<stem>-loi-can-sua.xlsx" is written (see can_annotate()), and its path returned.
+    A file already there that is not an unchanged nq57 annotated copy is refused (outputs.OutputGuard).
     """
+    if guard is None:
+        guard = OutputGuard()
+        guard.add_file(path)
+    guard.check_replace(annotation_targets(path, folder), "annotated")
     own = findings_for(path, findings)
     if can_annotate(path) and path.is_file():
         target = folder / path.name
-        refuse_overwriting_inputs(target, [path])
         try:
             return atomic_write(target, lambda tmp: _annotate_copy(path, tmp, own, lang))
         except _NotEditable:
             pass
     report = folder / f"{path.stem}{REPORT_SUFFIX}"
-    refuse_overwriting_inputs(report, [path])
 
     def write(tmp: Path) -> None:
         from openpyxl import Workbook
@@ -108,6 +119,7 @@ def annotate(path: Path, findings: list[Finding], folder: Path, lang: str = "vi"
         workbook = Workbook()
         workbook.remove(workbook.active)
         _findings_sheet(workbook, path, own, lang, sheets=None)
+        _mark_as_ours(workbook)
         save_reproducibly(workbook, tmp)
 
     return atomic_write(report, write)
@@ -140,7 +152,14 @@ def _annotate_copy(path: Path, tmp: Path, findings: list[Finding], lang: str) ->
     workbook.active = sheet
     for ws in workbook.worksheets:
         ws.sheet_view.tabSelected = ws is sheet
+    _mark_as_ours(workbook)
     save_reproducibly(workbook, tmp, keep_created=True)  # the agency's own dates, not the run time
+
+
+def _mark_as_ours(workbook: Any) -> None:
+    """The ownership marker (outputs.made_by_nq57): a later run may replace this file, not an agency's."""
+    workbook.properties.lastModifiedBy = PRODUCER
+    workbook.properties.keywords = marker("annotated")
 
 
 def _key(name: str | None) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import glob
 import json
 import os
 import sys
@@ -14,6 +13,7 @@ import typer
 
 from nq57cli import __version__
 from nq57cli.errors import ExitCode, Nq57Error, UnreadableInputError, UsageError
+from nq57cli.outputs import OutputGuard, expand_inputs  # noqa: F401 - expand_inputs: part of the CLI's API
 
 app = typer.Typer(
     name="nq57",
@@ -61,7 +61,6 @@ IndicatorsOpt = Annotated[
                  "bao-cao, phụ lục chi-tieu kèm báo cáo."),
 ]
 
-SUBMISSION_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}  # what a folder given as input is searched for
 MAX_SHOWN_PER_FILE = 20  # findings printed per file unless --verbose
 DEMO_AS_OF = "2025-12-31"  # the end of the samples' reporting period
 
@@ -93,12 +92,19 @@ def command(*args: Any, **kwargs: Any) -> Callable:
                 _stderr().print(f"[bold red]{'error' if lang == 'en' else 'lỗi'}:[/] {_escape(exc.message(lang))}")
                 raise typer.Exit(int(exc.exit_code)) from None
             except KeyboardInterrupt:
-                _stderr().print("Đã dừng theo yêu cầu; các tệp kết quả cũ (nếu có) vẫn nguyên vẹn.")
+                _interrupted(lang)
                 raise typer.Exit(130) from None
 
         return app.command(*args, **kwargs)(wrapper)
 
     return decorate
+
+
+def _interrupted(lang: str) -> None:
+    """Ctrl-C: one line on stderr in the chosen language (helpers are stopped, temporary files gone)."""
+    from nq57cli.fileio import INTERRUPTED
+
+    sys.stderr.write(INTERRUPTED[1 if lang == "en" else 0] + "\n")
 
 
 def _escape(text: str) -> str:
@@ -126,47 +132,6 @@ def _check_lang(lang: str) -> str:
     if lang not in ("vi", "en"):
         raise UsageError(f"--lang phải là vi hoặc en, không phải \"{lang}\"", f"--lang must be vi or en, not \"{lang}\"")
     return lang
-
-
-def expand_inputs(items: list[str], exclude: list[Path]) -> list[Path]:
-    """Files, folders (their workbooks) and globs → a sorted, de-duplicated list of paths."""
-    excluded = {p.resolve() for p in exclude}
-    found: list[tuple[Path, Path]] = []  # (path as given or listed, its real path)
-    for item in items:
-        path = Path(item)
-        if path.is_dir():
-            matches = _workbooks_in(path)
-            if not matches:
-                raise UsageError(f"Thư mục {path} không có tệp Excel nào.", f"Folder {path} holds no Excel file.")
-            found.extend(matches)
-        elif any(ch in item for ch in "*?[") and not path.exists():
-            matches = sorted(Path(m) for m in glob.glob(item))
-            if not matches:
-                raise UsageError(f"Không có tệp nào khớp mẫu {item}.", f"No file matches {item}.")
-            found.extend((m, m.resolve()) for m in matches)
-        else:
-            found.append((path, path.resolve()))
-    unique: dict[Path, Path] = {}
-    for path, key in found:
-        if key not in excluded and key not in unique:
-            unique[key] = path
-    return list(unique.values())
-
-
-def _workbooks_in(folder: Path) -> list[tuple[Path, Path]]:
-    """The workbooks of a folder, by name, with their real paths: the extension in any case
-    ("BAO CAO.XLSX"), hidden files and Excel's "~$" lock files left out. One listing of the
-    folder, and the folder's real path worked out once (a thousand files: 48 → 13 ms)."""
-    real = Path(os.path.realpath(folder))
-    out = []
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            name = entry.name
-            if name.startswith((".", "~$")) or os.path.splitext(name)[1].lower() not in SUBMISSION_SUFFIXES:
-                continue
-            path = folder / name
-            out.append((path, path.resolve() if entry.is_symlink() else real / name))
-    return sorted(out)
 
 
 def _parse_agency_options(values: list[str]) -> dict[str, str]:
@@ -287,16 +252,17 @@ def merge_command(
     debug: DebugOpt = False,
 ) -> None:
     """Đọc, kiểm tra và gộp báo cáo của các đơn vị theo mã nhiệm vụ → merged.xlsx."""
-    from nq57cli.fileio import refuse_overwriting_inputs
     from nq57cli.merge import merge
     from nq57cli.mergedbook import write_merged
 
     lang = _check_lang(lang)
     overrides = _parse_agency_options(agency)
-    paths = expand_inputs(files, exclude=[output] + ([catalog] if catalog else []))
+    guard = OutputGuard()
+    paths = guard.add_items(files, exclude=[catalog])
     if not paths:
         raise UsageError("Chưa có tệp báo cáo nào để gộp.", "No submission files to merge.")
-    refuse_overwriting_inputs(output, paths + ([catalog] if catalog else []))
+    guard.add_files([catalog, agencies])
+    guard.check_file(output)
     callback, progress = _progress_callback(len(paths))
     if progress:
         with progress:
@@ -346,7 +312,14 @@ def main() -> None:
     gc.set_threshold(50_000, 20, 100)
     _exit_without_freeing = True
     try:
-        app(prog_name="nq57", standalone_mode=True)
+        try:
+            app(prog_name="nq57", standalone_mode=True)
+        except KeyboardInterrupt:  # outside a command (while parsing or importing)
+            argv = sys.argv[1:]
+            english = any(a == "--lang=en" for a in argv) or any(
+                a == "--lang" and b == "en" for a, b in zip(argv, argv[1:]))
+            _interrupted("en" if english else "vi")
+            raise SystemExit(130) from None
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
         if isinstance(done.code, str):
@@ -362,12 +335,13 @@ def main() -> None:
 
 
 def load_result(input_path: Path | None, catalog: Path | None, files: list[str] | None, agency: list[str],
-                lang: str, verbose: bool = False) -> Any:
-    """The data a command works on: a merged.xlsx (default ./merged.xlsx) or submissions merged now."""
+                lang: str, verbose: bool = False, paths: list[Path] | None = None) -> Any:
+    """The data a command works on: a merged.xlsx (default ./merged.xlsx) or submissions merged now
+    (`paths`: the files already listed by gather_data_inputs)."""
     if files:
         from nq57cli.merge import merge
 
-        paths = expand_inputs(files, exclude=[catalog] if catalog else [])
+        paths = paths if paths is not None else expand_inputs(files, exclude=[catalog])
         result = merge(paths, catalog=catalog, agencies=_parse_agency_options(agency))
         print_findings([f for f in result.findings if f.severity == "error"], lang, verbose)
         if not result.readable_submissions():
@@ -384,6 +358,24 @@ def load_result(input_path: Path | None, catalog: Path | None, files: list[str] 
     result, findings = read_merged(path)
     print_findings(findings, lang, verbose)
     return result
+
+
+def gather_data_inputs(guard: OutputGuard, input_path: Path | None, catalog: Path | None,
+                       files: list[str] | None) -> list[Path] | None:
+    """What load_result() will read, added to `guard` before anything is read: the submissions (their
+    list is returned for load_result) and the catalog, else -i (default ./merged.xlsx)."""
+    guard.add_file(catalog)
+    if files:
+        return guard.add_items(files, exclude=[catalog])
+    guard.add_file(input_path or Path("merged.xlsx"))
+    return None
+
+
+def gather_config_inputs(guard: OutputGuard, config: Path | None) -> None:
+    """nq57.toml (given or ./nq57.toml) is an input of the commands that read it."""
+    from nq57cli.config import default_config_path
+
+    guard.add_file(config if config is not None else default_config_path())
 
 
 def _expected_agencies(result: Any, agencies_file: Path | None) -> list[str] | None:
@@ -416,6 +408,7 @@ def template_command(
     agencies: AgenciesFileOpt = None,
     period: Annotated[Optional[str], typer.Option("--period", help="Kỳ báo cáo, ví dụ \"Quý III/2025\".")] = None,
     return_by: Annotated[Optional[str], typer.Option("--return-by", help="Hạn gửi lại tệp, ví dụ 25/9/2025.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè cả tệp có sẵn trong thư mục không do nq57 tạo.")] = False,
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
     debug: DebugOpt = False,
@@ -426,6 +419,9 @@ def template_command(
     from nq57cli.merge import load_catalog
 
     lang = _check_lang(lang)
+    guard = OutputGuard(force=force)
+    guard.add_files([catalog, agencies])
+    guard.check_folder(output)
     names = list(agency) + (read_agency_list(agencies) if agencies else [])
     due = None
     if return_by:
@@ -434,7 +430,7 @@ def template_command(
             raise UsageError(f"--return-by: không đọc được ngày \"{return_by}\"", f"--return-by: cannot read \"{return_by}\"")
     cat = load_catalog(catalog)
     plans = plan_templates(cat, names or None)
-    written = write_agency_templates(cat, output, names or None, period=period, return_by=due)
+    written = write_agency_templates(cat, output, names or None, period=period, return_by=due, guard=guard)
     if json_out:
         typer.echo(json.dumps({"files": [{"agency": p.agency, "path": str(w), "tasks": len(p.tasks), "named": p.named}
                                          for p, w in zip(plans, written)]}, ensure_ascii=False, indent=2))
@@ -455,26 +451,33 @@ def validate_command(
         Optional[Path], typer.Option("--annotate", help="Ghi bản sao có đánh dấu lỗi (tô màu + ghi chú) vào thư mục này.")
     ] = None,
     agency: AgencyOpt = [],  # noqa: B006
+    force: Annotated[bool, typer.Option("--force", help="Với --annotate: ghi đè cả tệp có sẵn không do nq57 tạo.")] = False,
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
     verbose: VerboseOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Kiểm tra các tệp báo cáo (cùng phát hiện như merge), theo từng tệp; --annotate ghi bản sao đánh dấu lỗi."""
-    from nq57cli.annotate import annotate
+    from nq57cli.annotate import annotate, annotation_targets
     from nq57cli.filereport import validate_files
 
     lang = _check_lang(lang)
-    paths = expand_inputs(files, exclude=[catalog] if catalog else [])
+    guard = OutputGuard(force=force)
+    paths = guard.add_items(files, exclude=[catalog])
+    guard.add_file(catalog)
+    if annotate_dir:
+        guard.check_folder(annotate_dir)
+        for path in paths:
+            for target in annotation_targets(path, annotate_dir):
+                guard.check_file(target)
     report = validate_files(paths, catalog=catalog, agencies=_parse_agency_options(agency))
     annotated: list[Path] = []
     if annotate_dir:
-        from nq57cli.fileio import refuse_overwriting_inputs
-
-        for item in report.files_with_problems:
-            target = annotate_dir / Path(item.path).name
-            refuse_overwriting_inputs(target, paths + ([catalog] if catalog else []))
-            annotated.append(annotate(Path(item.path), item.findings, annotate_dir, lang))
+        problems = report.files_with_problems
+        guard.check_replace([t for item in problems for t in annotation_targets(Path(item.path), annotate_dir)],
+                            "annotated")
+        for item in problems:
+            annotated.append(annotate(Path(item.path), item.findings, annotate_dir, lang, guard=guard))
     if json_out:
         data = report.to_json_dict(lang)
         data["annotated"] = [str(p) for p in annotated]
@@ -580,26 +583,38 @@ def render_command(
     """Kết xuất văn bản Word (BC/KH, phụ lục) đúng thể thức từ merged.xlsx hoặc từ các tệp báo cáo.
 
     Mẫu chi-tieu đọc dữ liệu chỉ tiêu: -i indicators.xlsx, hoặc --catalog CHI-TIEU.xlsx và các tệp chỉ tiêu."""
-    from nq57cli.fileio import refuse_overwriting_inputs
     from nq57cli.forms import get_form
     from nq57cli.render import render_document
 
     lang = _check_lang(lang)
     chosen = get_form(form)
+    target = output or Path(f"{chosen.name}.docx")
+    guard = OutputGuard()
+    gather_config_inputs(guard, config)
+    guard.add_files([template, indicators])
+    if chosen.data == "indicators":
+        guard.add_file(catalog)
+        listed = guard.add_items(files, exclude=[catalog]) if files else None
+        if not files:
+            guard.add_file(input_path or indicators or Path("indicators.xlsx"))
+    else:
+        listed = gather_data_inputs(guard, input_path, catalog, files)
+    guard.check_file(target)
+    guard.check_file(target.with_suffix(".pdf") if pdf else None)
     if template is not None and not template.is_file():
         raise UnreadableInputError(f"Không tìm thấy tệp mẫu {template}", f"Template not found: {template}")
     settings = load_report_config(config, set_)
+    guard.add_folder(settings.template_dir)
+    guard.check_file(target)
     day = _as_of_option(as_of)
     if chosen.data == "indicators":
         from nq57cli.models import MergeResult
 
-        data = load_indicator_data(input_path or indicators, catalog, files, agency, milestone, lang, verbose)
+        data = load_indicator_data(input_path or indicators, catalog, files, agency, milestone, lang, verbose, listed)
         result = MergeResult(tasks=[], groups=[], findings=[], inputs=[])
     else:
-        result = load_result(input_path, catalog, files, agency, lang, verbose)
+        result = load_result(input_path, catalog, files, agency, lang, verbose, listed)
         data = load_indicator_data(indicators, None, None, agency, milestone, lang, verbose) if indicators else None
-    target = output or Path(f"{chosen.name}.docx")
-    refuse_overwriting_inputs(target, [p for p in (input_path, catalog, template, config, indicators) if p])
     written = render_document(result, chosen, settings, target, template=template, as_of=day, indicators=data)
     console = _stdout()
     console.print(("Đã ghi: " if lang == "vi" else "Written: ") + str(written))
@@ -671,6 +686,7 @@ def overdue_command(
     fail_on_overdue: Annotated[
         bool, typer.Option("--fail-on-overdue", help="Thoát với mã 1 khi có nhiệm vụ quá hạn (cho script).")
     ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Với --letters: ghi đè cả tệp có sẵn không do nq57 tạo.")] = False,
     config: ConfigOpt = None,
     set_: SetOpt = [],  # noqa: B006
     agency: AgencyOpt = [],  # noqa: B006
@@ -682,7 +698,6 @@ def overdue_command(
     """Nhiệm vụ quá hạn (và sắp đến hạn) tính đến một ngày, của cơ quan nào; công văn đôn đốc."""
     from datetime import date
 
-    from nq57cli.fileio import refuse_overwriting_inputs
     from nq57cli.overdue import (
         classify,
         parse_as_of,
@@ -697,19 +712,27 @@ def overdue_command(
     day = parse_as_of(as_of) if as_of else date.today()
     if within is not None and within < 0:
         raise UsageError("--within phải là số ngày ≥ 0", "--within must be a number of days ≥ 0")
-    result = load_result(input_path, catalog, files, agency, lang, verbose)
+    guard = OutputGuard(force=force)
+    listed = gather_data_inputs(guard, input_path, catalog, files)
+    if docx or letters:
+        gather_config_inputs(guard, config)
+    for path in (xlsx, docx):
+        guard.check_file(path)
+    guard.check_folder(letters)
+    settings = load_report_config(config, set_) if (docx or letters) else None
+    if settings is not None:
+        guard.add_folder(settings.template_dir)
+        guard.check_file(docx)
+        guard.check_folder(letters)
+    result = load_result(input_path, catalog, files, agency, lang, verbose, listed)
     report = classify(result, day, within=within, by=by)
-    inputs = [p for p in (input_path, catalog, config) if p]
     written: list[Path] = []
     if xlsx:
-        refuse_overwriting_inputs(xlsx, inputs)
         written.append(write_overdue_xlsx(report, xlsx, lang))
-    settings = load_report_config(config, set_) if (docx or letters) else None
     if docx:
-        refuse_overwriting_inputs(docx, inputs)
         written.append(write_overdue_docx(report, docx, settings))
     if letters:
-        written.extend(write_letters(report, letters, settings))
+        written.extend(write_letters(report, letters, settings, guard=guard))
     if json_out:
         typer.echo(json.dumps(to_json_dict(report, lang), ensure_ascii=False, indent=2))
     else:
@@ -771,6 +794,12 @@ def demo_command(
     samples = samples_folder()
     submissions = sorted((samples / "submissions").glob("*.xlsx"))
     catalog = samples / "catalog.xlsx"
+    guard = OutputGuard()
+    guard.add_folder(samples)
+    guard.add_folder(samples / "submissions")
+    guard.check_folder(out)
+    for name in DEMO_OUTPUTS:
+        guard.check_file(out / name)
     vi = lang == "vi"
     err = _stderr()
     err.print(("Dữ liệu mẫu: " if vi else "Sample data: ") + f"{catalog} + {len(submissions)} "
@@ -779,7 +808,7 @@ def demo_command(
     written = [write_merged(result, out / "merged.xlsx", lang)]
     print_findings(result.findings, lang, verbose=False)
     print_summary(result, lang, None)
-    written.extend(_demo_steps(result, out, lang))
+    written.extend(_demo_steps(result, out, lang, guard))
     console = _stdout()
     console.print(("Kết quả mẫu trong thư mục " if vi else "Demo outputs in ") + f"{out}/:")
     for path in written:
@@ -789,7 +818,10 @@ def demo_command(
                   "The errors above are deliberate mistakes in the sample data (see samples/README.md).")
 
 
-def _demo_steps(result: Any, out: Path, lang: str) -> list[Path]:
+DEMO_OUTPUTS = ("merged.xlsx", "phu-luc-03.docx", "bao-cao.docx", "qua-han.xlsx")
+
+
+def _demo_steps(result: Any, out: Path, lang: str, guard: OutputGuard) -> list[Path]:
     """After merge, the demo renders the report and its appendix, then the overdue list and letters,
     all as of the end of the samples' reporting period."""
     from datetime import date
@@ -802,20 +834,22 @@ def _demo_steps(result: Any, out: Path, lang: str) -> list[Path]:
     written = [render_document(result, form, config, out / f"{form}.docx") for form in ("phu-luc-03", "bao-cao")]
     late = classify(result, date.fromisoformat(DEMO_AS_OF))
     written.append(write_overdue_xlsx(late, out / "qua-han.xlsx", lang))
-    written.extend(write_letters(late, out / "cong-van-don-doc", config))
+    guard.check_folder(out / "cong-van-don-doc")
+    written.extend(write_letters(late, out / "cong-van-don-doc", config, guard=guard))
     return written
 
 
 def load_indicator_data(input_path: Path | None, catalog: Path | None, files: list[str] | None, agency: list[str],
-                        milestone: str | None, lang: str, verbose: bool = False) -> Any:
-    """Indicator data: an indicators.xlsx (default ./indicators.xlsx) or indicator files consolidated now."""
+                        milestone: str | None, lang: str, verbose: bool = False, paths: list[Path] | None = None) -> Any:
+    """Indicator data: an indicators.xlsx (default ./indicators.xlsx) or indicator files consolidated now
+    (`paths`: the files already listed)."""
     if files:
         from nq57cli.indicators import merge_indicators
 
         if catalog is None:
             raise UsageError("Các tệp báo cáo chỉ tiêu cần --catalog CHI-TIEU.xlsx (danh mục chỉ tiêu).",
                              "Indicator submissions need --catalog CHI-TIEU.xlsx (the indicator catalog).")
-        paths = expand_inputs(files, exclude=[catalog])
+        paths = paths if paths is not None else expand_inputs(files, exclude=[catalog])
         result = merge_indicators(paths, catalog, milestone, _parse_agency_options(agency))
         print_findings([f for f in result.findings if f.severity == "error"], lang, verbose)
         if not result.readable_submissions():
@@ -847,15 +881,16 @@ def indicators_command(
     debug: DebugOpt = False,
 ) -> None:
     """Tổng hợp số liệu chỉ tiêu của các đơn vị và đánh giá đạt / chưa đạt so với mục tiêu của một mốc → indicators.xlsx."""
-    from nq57cli.fileio import refuse_overwriting_inputs
     from nq57cli.indicatorbook import write_indicators
     from nq57cli.indicators import merge_indicators
 
     lang = _check_lang(lang)
-    paths = expand_inputs(files, exclude=[output, catalog])
+    guard = OutputGuard()
+    paths = guard.add_items(files, exclude=[catalog])
     if not paths:
         raise UsageError("Chưa có tệp số liệu chỉ tiêu nào.", "No indicator files given.")
-    refuse_overwriting_inputs(output, paths + [catalog])
+    guard.add_file(catalog)
+    guard.check_file(output)
     result = merge_indicators(paths, catalog, milestone, _parse_agency_options(agency))
     if not result.readable_submissions():
         print_findings(result.findings, lang, verbose)

@@ -495,16 +495,9 @@ def write_starter(folder: Path) -> Starter:
     }
     created: list[Path] = []
     skipped: list[Path] = []
+    from nq57cli.fileio import atomic_create
+
     for path, text in files.items():
-        if path.exists():
-            skipped.append(path)
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with path.open("x", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        except FileExistsError:
-            skipped.append(path)
-            continue
-        created.append(path)
+        made = atomic_create(path, lambda tmp, text=text: tmp.write_bytes(text.encode("utf-8")))
+        (created if made else skipped).append(path)
     return Starter(created=created, skipped=skipped)

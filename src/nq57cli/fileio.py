@@ -4,25 +4,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
-from nq57cli.errors import UsageError
-
-
-def refuse_overwriting_inputs(output: Path, inputs: Iterable[Path]) -> None:
-    """An output path that is one of the inputs would destroy it: refuse."""
-    target = output.resolve()
-    for path in inputs:
-        try:
-            same = path.resolve() == target or (path.exists() and output.exists() and os.path.samefile(path, output))
-        except OSError:
-            same = False
-        if same:
-            raise UsageError(
-                f"Tệp kết quả {output} trùng với một tệp đầu vào; hãy chọn tên khác.",
-                f"The output {output} is one of the inputs; choose another name.",
-            )
+INTERRUPTED = ("Đã dừng theo yêu cầu (Ctrl-C); các tệp đã ghi trước đó vẫn nguyên vẹn, không để lại tệp tạm.",
+               "Stopped (Ctrl-C); files written before are whole, no temporary file left.")
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
@@ -38,10 +24,36 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
         write(tmp)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    finally:  # also on KeyboardInterrupt and a full disk: no temporary file is left behind
+        tmp.unlink(missing_ok=True)
     return path
+
+
+def atomic_create(path: Path, write: Callable[[Path], None]) -> bool:
+    """Like atomic_write, but only when `path` does not exist yet (`nq57 init`): False when it does.
+
+    The complete temporary file is linked to `path` (which fails if `path` exists meanwhile), so an
+    interrupted run never leaves a half file that a later run would keep as "already there"."""
+    if os.path.lexists(path):
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o644)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links: a rename, after one more look
+            if os.path.lexists(path):
+                return False
+            os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return True
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> Path:

@@ -150,15 +150,14 @@ def export_templates(folder: Path) -> tuple[list[Path], list[Path]]:
     exist). Point `template_dir` in nq57.toml at the folder to use the copies."""
     import shutil
 
+    from nq57cli.fileio import atomic_create
+
     folder.mkdir(parents=True, exist_ok=True)
     copied: list[Path] = []
     skipped: list[Path] = []
     source = builtin_templates_dir()
     for form in FORMS.values():
         target = folder / form.template
-        if target.exists():
-            skipped.append(target)
-            continue
-        shutil.copyfile(source / form.template, target)
-        copied.append(target)
+        made = atomic_create(target, lambda tmp, form=form: shutil.copyfile(source / form.template, tmp))
+        (copied if made else skipped).append(target)
     return copied, skipped

@@ -43,6 +43,7 @@ from nq57cli.agency import split_agencies
 from nq57cli.deadline import format_date, parse_deadline
 from nq57cli.errors import UsageError
 from nq57cli.fileio import atomic_write
+from nq57cli.outputs import PRODUCER, OutputGuard, marker
 from nq57cli.models import CombinedStatus, Deadline, MergeResult, Model, Status, Task
 from nq57cli.status import status_label
 from nq57cli.text import match_key, one_line
@@ -638,7 +639,7 @@ def _base_context(config: ReportConfig) -> dict[str, Any]:
     return build_context(empty, config, "bao-cao")
 
 
-def _render(template: Path, context: dict[str, Any], title: str, config: ReportConfig) -> bytes:
+def _render(template: Path, context: dict[str, Any], title: str, config: ReportConfig, kind: str | None = None) -> bytes:
     """Render with the sandboxed docxtpl helper of `nq57 render`; fixed properties, fixed zip dates."""
     import datetime as dt
 
@@ -649,8 +650,9 @@ def _render(template: Path, context: dict[str, Any], title: str, config: ReportC
     props = document.core_properties
     props.title = title[:255]
     props.author = context["agency"]["full_name"][:255]
-    props.last_modified_by = "nq57"
-    props.subject = props.comments = props.keywords = props.category = ""
+    props.last_modified_by = PRODUCER
+    props.subject = props.comments = props.category = ""
+    props.keywords = marker(kind) if kind else ""  # outputs.made_by_nq57: a later run may replace it
     props.revision = 1
     props.created = props.modified = props.last_printed = moment
     return docx_bytes(document)
@@ -772,16 +774,18 @@ def letter_agencies(report: OverdueReport) -> list[str]:
 
 
 def write_letters(report: OverdueReport, folder: Path, config: ReportConfig,
-                  reply_by: date | None = None) -> list[Path]:
+                  reply_by: date | None = None, guard: OutputGuard | None = None) -> list[Path]:
     """One reminder letter (công văn đôn đốc) per lead agency with overdue tasks, in Decree 30
     format, into `folder`; answers are asked for by `reply_by` (default: the document date from
-    nq57.toml, else the as-of date, plus 7 days). Returns the files written, in agency order."""
+    nq57.toml, else the as-of date, plus 7 days). Returns the files written, in agency order.
+    A file already there that is not an unchanged nq57 letter is refused before any is written
+    (outputs.OutputGuard; its `force` replaces it)."""
     from nq57cli.fileio import atomic_write_bytes
 
     start = config.document.date or report.as_of
     reply_by = reply_by or date.fromordinal(start.toordinal() + REPLY_DAYS)
     template = _template_file(LETTER_TEMPLATE, config)
-    written: list[Path] = []
+    names: list[tuple[str, str]] = []
     used: set[str] = set()
     for agency in letter_agencies(report):
         name = letter_file_name(agency)
@@ -789,7 +793,14 @@ def write_letters(report: OverdueReport, folder: Path, config: ReportConfig,
         while name in used:
             name, counter = f"{stem}-{counter}.docx", counter + 1
         used.add(name)
+        names.append((agency, name))
+    if guard is None:
+        guard = OutputGuard()
+        guard.add_file(template)
+    guard.check_replace([Path(folder) / name for _, name in names], "letter")
+    written: list[Path] = []
+    for agency, name in names:
         context = letter_context(report, agency, config, reply_by)
-        data = _render(template, context, f"{LETTER_SUMMARY} - {agency}", config)
+        data = _render(template, context, f"{LETTER_SUMMARY} - {agency}", config, kind="letter")
         written.append(atomic_write_bytes(Path(folder) / name, data))
     return written

@@ -56,8 +56,9 @@ def shared_map(func: Callable[[Any], Any], items: Sequence[Any], workers: int, c
     from concurrent.futures import ProcessPoolExecutor
 
     mine: dict[int, list[Any]] = {}
-    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context, initializer=initializer,
-                             initargs=initargs) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers - 1, mp_context=context, initializer=_start_helper,
+                               initargs=(initializer, initargs))
+    try:
         futures = [pool.submit(_run_chunk, func, chunk) for chunk in chunks]
         for index in range(len(chunks) - 1, -1, -1):
             if not futures[index].cancel():  # a helper has it: the rest are theirs too
@@ -73,7 +74,35 @@ def shared_map(func: Callable[[Any], Any], items: Sequence[Any], workers: int, c
                 for item, result in zip(chunk, results):
                     done(item, result)
             out.extend(results)
+    except BaseException:  # Ctrl-C, or a helper's error: stop the helpers now, not after their chunks
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
     return out
+
+
+def _start_helper(initializer: Callable[..., None] | None, initargs: tuple) -> None:
+    """A helper ignores Ctrl-C (the terminal sends it to the whole process group): this process
+    stops the helpers itself (_stop), so that one line is printed, not a traceback per helper."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _stop(pool: Any) -> None:
+    """End the helpers at once and wait for them (well under a second): no process is left behind."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # the executor offers no public way
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(0.5)
+        if process.is_alive():
+            process.kill()
+            process.join(0.5)
 
 
 def _chunk_bounds(count: int, chunk_size: int, workers: int) -> list[tuple[int, int]]:
