@@ -422,16 +422,12 @@ def template_command(
 ) -> None:
     """Tạo sẵn tệp Excel báo cáo cho từng đơn vị (đã điền nhiệm vụ, khóa cột, danh sách tình trạng)."""
     from nq57cli.agencybook import plan_templates, read_agency_list, write_agency_templates
-    from nq57cli.deadline import parse_date
+    from nq57cli.deadline import parse_date_option
     from nq57cli.merge import load_catalog
 
     lang = _check_lang(lang)
     names = list(agency) + (read_agency_list(agencies) if agencies else [])
-    due = None
-    if return_by:
-        due, _ = parse_date(return_by)
-        if due is None:
-            raise UsageError(f"--return-by: không đọc được ngày \"{return_by}\"", f"--return-by: cannot read \"{return_by}\"")
+    due = parse_date_option(return_by, "--return-by") if return_by else None
     cat = load_catalog(catalog)
     plans = plan_templates(cat, names or None)
     written = write_agency_templates(cat, output, names or None, period=period, return_by=due)
@@ -518,18 +514,6 @@ def missing_command(
         console.print(_escape(line))
 
 
-def _as_of_option(value: str | None) -> Any:
-    if not value:
-        return None
-    from nq57cli.deadline import parse_date
-
-    day, _ = parse_date(value)
-    if day is None:
-        raise UsageError(f"Không đọc được ngày \"{value}\" (dùng 30/9/2025 hoặc 2025-09-30).",
-                         f"Cannot read the date \"{value}\" (use 30/9/2025 or 2025-09-30).")
-    return day
-
-
 def load_report_config(path: Path | None, sets: list[str]) -> Any:
     """nq57.toml (given, or ./nq57.toml when present, else defaults) with --set overrides."""
     from nq57cli.config import apply_overrides, default_config_path, load_config
@@ -580,6 +564,7 @@ def render_command(
     """Kết xuất văn bản Word (BC/KH, phụ lục) đúng thể thức từ merged.xlsx hoặc từ các tệp báo cáo.
 
     Mẫu chi-tieu đọc dữ liệu chỉ tiêu: -i indicators.xlsx, hoặc --catalog CHI-TIEU.xlsx và các tệp chỉ tiêu."""
+    from nq57cli.deadline import parse_date_option
     from nq57cli.fileio import refuse_overwriting_inputs
     from nq57cli.forms import get_form
     from nq57cli.render import render_document
@@ -589,7 +574,7 @@ def render_command(
     if template is not None and not template.is_file():
         raise UnreadableInputError(f"Không tìm thấy tệp mẫu {template}", f"Template not found: {template}")
     settings = load_report_config(config, set_)
-    day = _as_of_option(as_of)
+    day = parse_date_option(as_of, "--as-of") if as_of else None
     if chosen.data == "indicators":
         from nq57cli.models import MergeResult
 
@@ -682,10 +667,10 @@ def overdue_command(
     """Nhiệm vụ quá hạn (và sắp đến hạn) tính đến một ngày, của cơ quan nào; công văn đôn đốc."""
     from datetime import date
 
+    from nq57cli.deadline import parse_date_option
     from nq57cli.fileio import refuse_overwriting_inputs
     from nq57cli.overdue import (
         classify,
-        parse_as_of,
         terminal_table,
         to_json_dict,
         write_letters,
@@ -694,7 +679,7 @@ def overdue_command(
     )
 
     lang = _check_lang(lang)
-    day = parse_as_of(as_of) if as_of else date.today()
+    day = parse_date_option(as_of, "--as-of") if as_of else date.today()
     if within is not None and within < 0:
         raise UsageError("--within phải là số ngày ≥ 0", "--within must be a number of days ≥ 0")
     result = load_result(input_path, catalog, files, agency, lang, verbose)

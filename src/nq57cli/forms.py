@@ -150,7 +150,10 @@ def export_templates(folder: Path) -> tuple[list[Path], list[Path]]:
     exist). Point `template_dir` in nq57.toml at the folder to use the copies."""
     import shutil
 
-    folder.mkdir(parents=True, exist_ok=True)
+    from nq57cli.fileio import writing
+
+    with writing(folder, *folder.parents):
+        folder.mkdir(parents=True, exist_ok=True)
     copied: list[Path] = []
     skipped: list[Path] = []
     source = builtin_templates_dir()
@@ -159,6 +162,7 @@ def export_templates(folder: Path) -> tuple[list[Path], list[Path]]:
         if target.exists():
             skipped.append(target)
             continue
-        shutil.copyfile(source / form.template, target)
+        with writing(target):
+            shutil.copyfile(source / form.template, target)
         copied.append(target)
     return copied, skipped
