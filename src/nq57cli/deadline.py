@@ -255,8 +255,8 @@ def read_day(text: object) -> date | None:
     hits = find_dates(value)
     if len(hits) != 1 or value[hits[0].end:].strip() or value[: hits[0].start].strip().lower() not in ("", "ngày"):
         return None
-    day, issues = parse_date(value)
-    return day if not issues else None
+    day, issues = parse_date(value)  # day first is the documented reading: "ambiguous" is no problem here
+    return day if all(code == "date.ambiguous" for code, _ in issues) else None
 
 
 def parse_date_option(text: str | None, option: str) -> date:
