@@ -51,7 +51,7 @@ VI: dict[str, str] = {
 # click's free-text messages (ctx.fail, the parser, the number types) → Vietnamese
 _MESSAGES_VI: list[tuple[re.Pattern[str], str]] = [
     (re.compile(pattern, re.S), replacement) for pattern, replacement in (
-        (r"Got unexpected extra arguments? \((.*)\)", r"Thừa đối số không dùng đến (\1)"),
+        (r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", r"Thừa đối số không dùng đến (\1)"),
         (r"No such command '(.*)'\. Did you mean (.*)\?", r"Không có lệnh '\1'. Có phải là \2?"),
         (r"No such command '(.*)'\.", r"Không có lệnh '\1'."),
         (r"Missing command\.", "Thiếu lệnh."),
