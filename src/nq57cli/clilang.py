@@ -49,22 +49,20 @@ VI: dict[str, str] = {
 }
 
 # click's free-text messages (ctx.fail, the parser, the number types) → Vietnamese
-_MESSAGES_VI: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(pattern, re.S), replacement) for pattern, replacement in (
-        (r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", r"Thừa đối số không dùng đến (\1)"),
-        (r"No such command '(.*)'\. Did you mean (.*)\?", r"Không có lệnh '\1'. Có phải là \2?"),
-        (r"No such command '(.*)'\.", r"Không có lệnh '\1'."),
-        (r"Missing command\.", "Thiếu lệnh."),
-        (r"Option '(.*)' requires an argument\.", r"Tùy chọn '\1' cần một giá trị."),
-        (r"Option '(.*)' requires (\d+) arguments\.", r"Tùy chọn '\1' cần \2 giá trị."),
-        (r"Option '(.*)' does not take a value\.", r"Tùy chọn '\1' không nhận giá trị."),
-        (r"Argument '(.*)' takes (\d+) values\.", r"Đối số '\1' cần \2 giá trị."),
-        (r"(.*) is not a valid int(?:eger)?\.", r"\1 không phải là số nguyên."),
-        (r"(.*) is not a valid float\.", r"\1 không phải là số."),
-        (r"(.*) is not a valid boolean\..*", r"\1 không phải là giá trị đúng/sai."),
-        (r"No such option: (.*)", r"Không có tùy chọn \1"),
-    )
-]
+_MESSAGES_VI: tuple[tuple[str, str], ...] = (
+    (r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", r"Thừa đối số không dùng đến (\1)"),
+    (r"No such command '(.*)'\. Did you mean (.*)\?", r"Không có lệnh '\1'. Có phải là \2?"),
+    (r"No such command '(.*)'\.", r"Không có lệnh '\1'."),
+    (r"Missing command\.", "Thiếu lệnh."),
+    (r"Option '(.*)' requires an argument\.", r"Tùy chọn '\1' cần một giá trị."),
+    (r"Option '(.*)' requires (\d+) arguments\.", r"Tùy chọn '\1' cần \2 giá trị."),
+    (r"Option '(.*)' does not take a value\.", r"Tùy chọn '\1' không nhận giá trị."),
+    (r"Argument '(.*)' takes (\d+) values\.", r"Đối số '\1' cần \2 giá trị."),
+    (r"(.*) is not a valid int(?:eger)?\.", r"\1 không phải là số nguyên."),
+    (r"(.*) is not a valid float\.", r"\1 không phải là số."),
+    (r"(.*) is not a valid boolean\..*", r"\1 không phải là giá trị đúng/sai."),
+    (r"No such option: (.*)", r"Không có tùy chọn \1"),
+)
 
 # English help texts, by their Vietnamese text (options) or by command name (commands)
 EN_HELP: dict[str, str] = {}
@@ -170,9 +168,10 @@ def error_message(exc: Any) -> str:
 
 
 def _free_text(message: str) -> str:
-    for pattern, replacement in _MESSAGES_VI:
-        if pattern.fullmatch(message):
-            return pattern.sub(replacement, message, count=1)
+    for pattern, replacement in _MESSAGES_VI:  # compiled only when an error is shown (--help stays fast)
+        found = re.fullmatch(pattern, message, re.S)
+        if found:
+            return found.expand(replacement)
     return message
 
 
