@@ -83,33 +83,44 @@ app = typer.Typer(
 LangOpt = Annotated[str, typer.Option("--lang", help=h(
     "Ngôn ngữ của thông báo và trợ giúp: vi (mặc định, hoặc biến môi trường NQ57_LANG) hoặc en.",
     "Language of messages and help: vi (default, or the NQ57_LANG environment variable) or en."))]
-JsonOpt = Annotated[bool, typer.Option("--json", help=h("In kết quả dạng JSON ra stdout (cho script).", "Print the result as JSON on stdout (for scripts)."))]
+JsonOpt = Annotated[bool, typer.Option("--json", help=h("In kết quả dạng JSON ra stdout (cho script).",
+                                                        "Print the result as JSON on stdout (for scripts)."))]
 CatalogOpt = Annotated[
-    Optional[Path], typer.Option("--catalog", "-c", help=h("Danh mục nhiệm vụ gốc (.xlsx) để đối chiếu theo mã.", "The master task catalog (.xlsx) to match task IDs against."))
+    Optional[Path], typer.Option("--catalog", "-c", help=h("Danh mục nhiệm vụ gốc (.xlsx) để đối chiếu theo mã.",
+                                                           "The master task catalog (.xlsx) to match task IDs against."))
 ]
-VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help=h("Hiện cả các phát hiện mức thông tin.", "Show info-level findings too."))]
-DebugOpt = Annotated[bool, typer.Option("--debug", help=h("Hiện traceback khi có lỗi.", "Show the traceback when an error occurs."))]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help=h("Hiện cả các phát hiện mức thông tin.",
+                                                                    "Show info-level findings too."))]
+DebugOpt = Annotated[bool, typer.Option("--debug", help=h("Hiện traceback khi có lỗi.",
+                                                          "Show the traceback when an error occurs."))]
 
 InputOpt = Annotated[
-    Optional[Path], typer.Option("--input", "-i", help=h("Tệp tổng hợp merged.xlsx (đã sửa trong Excel nếu cần).", "The consolidated merged.xlsx (edited in Excel if needed)."))
+    Optional[Path], typer.Option("--input", "-i", help=h("Tệp tổng hợp merged.xlsx (đã sửa trong Excel nếu cần).",
+                                                         "The consolidated merged.xlsx (edited in Excel if needed)."))
 ]
 FilesArg = Annotated[
-    Optional[list[str]], typer.Argument(help=h("Các tệp báo cáo để gộp ngay (thay cho -i), cùng --catalog.", "Submission files to merge now (instead of -i), with --catalog."))
+    Optional[list[str]], typer.Argument(help=h("Các tệp báo cáo để gộp ngay (thay cho -i), cùng --catalog.",
+                                               "Submission files to merge now (instead of -i), with --catalog."))
 ]
-AgencyOpt = Annotated[list[str], typer.Option("--agency", "-a", help=h("Tên đơn vị của một tệp: TỆP=TÊN (lặp lại được).", "The agency of one file: FILE=NAME (repeatable)."))]
+AgencyOpt = Annotated[list[str], typer.Option("--agency", "-a", help=h("Tên đơn vị của một tệp: TỆP=TÊN (lặp lại được).",
+                                                                       "The agency of one file: FILE=NAME (repeatable)."))]
 AgenciesFileOpt = Annotated[
-    Optional[Path], typer.Option("--agencies", help=h("Danh sách đơn vị phải báo cáo (agencies.xlsx, cột \"Đơn vị\").", "The agencies that must report (agencies.xlsx, column \"Đơn vị\")."))
+    Optional[Path], typer.Option("--agencies", help=h("Danh sách đơn vị phải báo cáo (agencies.xlsx, cột \"Đơn vị\").",
+                                                      "The agencies that must report (agencies.xlsx, column \"Đơn vị\")."))
 ]
 
 ConfigOpt = Annotated[
-    Optional[Path], typer.Option("--config", help=h("Tệp cấu hình nq57.toml (mặc định: ./nq57.toml nếu có).", "The nq57.toml settings file (default: ./nq57.toml when present)."))
+    Optional[Path], typer.Option("--config", help=h("Tệp cấu hình nq57.toml (mặc định: ./nq57.toml nếu có).",
+                                                    "The nq57.toml settings file (default: ./nq57.toml when present)."))
 ]
 SetOpt = Annotated[
-    list[str], typer.Option("--set", help=h("Ghi đè một mục cấu hình: KHÓA=GIÁ TRỊ, ví dụ document.number=300.", "Override one setting: KEY=VALUE, e.g. document.number=300."))
+    list[str], typer.Option("--set", help=h("Ghi đè một mục cấu hình: KHÓA=GIÁ TRỊ, ví dụ document.number=300.",
+                                            "Override one setting: KEY=VALUE, e.g. document.number=300."))
 ]
 MilestoneOpt = Annotated[
     Optional[str],
-    typer.Option("--milestone", "-m", help=h("Mốc đánh giá chỉ tiêu (năm), ví dụ 2025; mặc định: mốc sớm nhất của danh mục.", "The milestone (year) indicators are assessed at, e.g. 2025; default: the catalog's earliest.")),
+    typer.Option("--milestone", "-m", help=h("Mốc đánh giá chỉ tiêu (năm), ví dụ 2025; mặc định: mốc sớm nhất của danh mục.",
+                                             "The milestone (year) indicators are assessed at, e.g. 2025; default: the catalog's earliest.")),
 ]
 IndicatorsOpt = Annotated[
     Optional[Path],
@@ -195,7 +206,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help=h("In phiên bản rồi thoát.", "Print the version and exit."))
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=h("In phiên bản rồi thoát.",
+                                                                                 "Print the version and exit."))
     ] = False,
     lang: LangOpt = "vi",
 ) -> None:
@@ -359,9 +371,11 @@ def print_summary(result: Any, lang: str, output: Path | None) -> None:
 
 @command("merge", english="Read, check and merge the agencies' reports by task ID → merged.xlsx.")
 def merge_command(
-    files: Annotated[list[str], typer.Argument(help=h("Các tệp báo cáo (.xlsx, .xlsm, .xls, .ods), thư mục hoặc mẫu *.xlsx.", "Submission files (.xlsx, .xlsm, .xls, .ods), folders or patterns like *.xlsx."))],
+    files: Annotated[list[str], typer.Argument(help=h("Các tệp báo cáo (.xlsx, .xlsm, .xls, .ods), thư mục hoặc mẫu *.xlsx.",
+                                                      "Submission files (.xlsx, .xlsm, .xls, .ods), folders or patterns like *.xlsx."))],
     catalog: CatalogOpt = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help=h("Tệp tổng hợp sẽ ghi.", "The consolidated workbook to write."))] = Path("merged.xlsx"),
+    output: Annotated[Path, typer.Option("--output", "-o", help=h("Tệp tổng hợp sẽ ghi.",
+                                                                  "The consolidated workbook to write."))] = Path("merged.xlsx"),
     agency: AgencyOpt = [],  # noqa: B006 - typer needs a list default
     agencies: AgenciesFileOpt = None,
     json_out: JsonOpt = False,
@@ -496,12 +510,17 @@ def print_missing(report: Any, lang: str) -> None:
 @command("template", english=(
     "Make a ready report workbook for each agency (tasks filled in, columns locked, status list)."))
 def template_command(
-    catalog: Annotated[Path, typer.Option("--catalog", "-c", help=h("Danh mục nhiệm vụ gốc (.xlsx).", "The master task catalog (.xlsx)."))],
-    output: Annotated[Path, typer.Option("--output", "-o", help=h("Thư mục ghi các tệp mẫu.", "The folder to write the forms into."))] = Path("mau-bao-cao"),
-    agency: Annotated[list[str], typer.Option("--agency", help=h("Đơn vị cần tệp mẫu (lặp lại được).", "An agency that needs a form (repeatable)."))] = [],  # noqa: B006
+    catalog: Annotated[Path, typer.Option("--catalog", "-c", help=h("Danh mục nhiệm vụ gốc (.xlsx).",
+                                                                    "The master task catalog (.xlsx)."))],
+    output: Annotated[Path, typer.Option("--output", "-o", help=h("Thư mục ghi các tệp mẫu.",
+                                                                  "The folder to write the forms into."))] = Path("mau-bao-cao"),
+    agency: Annotated[list[str], typer.Option("--agency", help=h("Đơn vị cần tệp mẫu (lặp lại được).",
+                                                                 "An agency that needs a form (repeatable)."))] = [],  # noqa: B006
     agencies: AgenciesFileOpt = None,
-    period: Annotated[Optional[str], typer.Option("--period", help=h("Kỳ báo cáo, ví dụ \"Quý III/2025\".", "The reporting period, e.g. \"Quý III/2025\"."))] = None,
-    return_by: Annotated[Optional[str], typer.Option("--return-by", help=h("Hạn gửi lại tệp, ví dụ 25/9/2025.", "The date the forms are due back, e.g. 25/9/2025."))] = None,
+    period: Annotated[Optional[str], typer.Option("--period", help=h("Kỳ báo cáo, ví dụ \"Quý III/2025\".",
+                                                                     "The reporting period, e.g. \"Quý III/2025\"."))] = None,
+    return_by: Annotated[Optional[str], typer.Option("--return-by", help=h("Hạn gửi lại tệp, ví dụ 25/9/2025.",
+                                                                           "The date the forms are due back, e.g. 25/9/2025."))] = None,
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
     debug: DebugOpt = False,
@@ -532,10 +551,12 @@ def template_command(
 @command("validate", english=(
     "Check submission files (the same findings as merge), file by file; --annotate writes marked-up copies."))
 def validate_command(
-    files: Annotated[list[str], typer.Argument(help=h("Các tệp báo cáo cần kiểm tra, thư mục hoặc mẫu *.xlsx.", "Submission files to check, folders or patterns like *.xlsx."))],
+    files: Annotated[list[str], typer.Argument(help=h("Các tệp báo cáo cần kiểm tra, thư mục hoặc mẫu *.xlsx.",
+                                                      "Submission files to check, folders or patterns like *.xlsx."))],
     catalog: CatalogOpt = None,
     annotate_dir: Annotated[
-        Optional[Path], typer.Option("--annotate", help=h("Ghi bản sao có đánh dấu lỗi (tô màu + ghi chú) vào thư mục này.", "Write copies with the problems marked (colour + comments) into this folder."))
+        Optional[Path], typer.Option("--annotate", help=h("Ghi bản sao có đánh dấu lỗi (tô màu + ghi chú) vào thư mục này.",
+                                                          "Write copies with the problems marked (colour + comments) into this folder."))
     ] = None,
     agency: AgencyOpt = [],  # noqa: B006
     json_out: JsonOpt = False,
@@ -634,20 +655,25 @@ def _write_pdf(docx: Path, lang: str) -> Path | None:
 @command("render", english=(
     "Render a Word document (report/plan, appendices) in the official format from merged.xlsx or from the submissions.\n\nThe chi-tieu form reads indicator data: -i indicators.xlsx, or --catalog CHI-TIEU.xlsx and the indicator files."))
 def render_command(
-    form: Annotated[str, typer.Option("--form", "-f", help=h("Mẫu văn bản (xem \"nq57 forms\"), ví dụ phu-luc-03.", "The document form (see \"nq57 forms\"), e.g. phu-luc-03."))],
+    form: Annotated[str, typer.Option("--form", "-f", help=h("Mẫu văn bản (xem \"nq57 forms\"), ví dụ phu-luc-03.",
+                                                             "The document form (see \"nq57 forms\"), e.g. phu-luc-03."))],
     files: FilesArg = None,
     input_path: InputOpt = None,
     catalog: CatalogOpt = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=h("Tệp .docx sẽ ghi (mặc định: FORM.docx).", "The .docx to write (default: FORM.docx)."))] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=h("Tệp .docx sẽ ghi (mặc định: FORM.docx).",
+                                                                            "The .docx to write (default: FORM.docx)."))] = None,
     config: ConfigOpt = None,
     set_: SetOpt = [],  # noqa: B006
     template: Annotated[
-        Optional[Path], typer.Option("--template", help=h("Dùng tệp .docx mẫu của bạn (thẻ Jinja) thay cho mẫu có sẵn.", "Use your own .docx template (Jinja tags) instead of the built-in one."))
+        Optional[Path], typer.Option("--template", help=h("Dùng tệp .docx mẫu của bạn (thẻ Jinja) thay cho mẫu có sẵn.",
+                                                          "Use your own .docx template (Jinja tags) instead of the built-in one."))
     ] = None,
     as_of: Annotated[
-        Optional[str], typer.Option("--as-of", help=h("Ngày tính quá hạn trong số liệu (mặc định: ngày của văn bản).", "The date overdue figures are counted at (default: the document's date)."))
+        Optional[str], typer.Option("--as-of", help=h("Ngày tính quá hạn trong số liệu (mặc định: ngày của văn bản).",
+                                                      "The date overdue figures are counted at (default: the document's date)."))
     ] = None,
-    pdf: Annotated[bool, typer.Option("--pdf", help=h("Ghi thêm bản PDF (cần LibreOffice).", "Also write a PDF (needs LibreOffice)."))] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help=h("Ghi thêm bản PDF (cần LibreOffice).",
+                                                      "Also write a PDF (needs LibreOffice)."))] = False,
     agency: AgencyOpt = [],  # noqa: B006
     indicators: IndicatorsOpt = None,
     milestone: MilestoneOpt = None,
@@ -706,9 +732,11 @@ def forms_command(json_out: JsonOpt = False, lang: LangOpt = "vi", debug: DebugO
 @command("init", english=(
     "Create a commented nq57.toml (and a submissions/ folder) for a new reporting period; never overwrites a file."))
 def init_command(
-    folder: Annotated[Path, typer.Argument(help=h("Thư mục làm việc mới (mặc định: thư mục hiện tại).", "The new working folder (default: the current folder)."))] = Path("."),
+    folder: Annotated[Path, typer.Argument(help=h("Thư mục làm việc mới (mặc định: thư mục hiện tại).",
+                                                  "The new working folder (default: the current folder)."))] = Path("."),
     with_templates: Annotated[
-        bool, typer.Option("--templates", help=h("Chép thêm các mẫu .docx có sẵn vào FOLDER/templates để sửa trong Word.", "Also copy the built-in .docx templates into FOLDER/templates for editing in Word."))
+        bool, typer.Option("--templates", help=h("Chép thêm các mẫu .docx có sẵn vào FOLDER/templates để sửa trong Word.",
+                                                 "Also copy the built-in .docx templates into FOLDER/templates for editing in Word."))
     ] = False,
     lang: LangOpt = "vi",
     debug: DebugOpt = False,
@@ -739,17 +767,24 @@ def overdue_command(
     input_path: InputOpt = None,
     catalog: CatalogOpt = None,
     as_of: Annotated[
-        Optional[str], typer.Option("--as-of", help=h("Ngày tính quá hạn: 30/9/2025 hoặc 2025-09-30 (mặc định: hôm nay).", "The date overdue is counted at: 30/9/2025, 30.9.2025 or 2025-09-30 (default: today)."))
+        Optional[str], typer.Option("--as-of", help=h("Ngày tính quá hạn: 30/9/2025, 30.9.2025 hoặc 2025-09-30 (mặc định: hôm nay).",
+                                                      "The date overdue is counted at: 30/9/2025, 30.9.2025 or 2025-09-30 (default: today)."))
     ] = None,
-    within: Annotated[Optional[int], typer.Option("--within", help=h("Liệt kê thêm nhiệm vụ đến hạn trong N ngày tới.", "Also list the tasks due within the next N days."))] = None,
-    by: Annotated[str, typer.Option("--by", help=h("Nhóm theo: lead (cơ quan chủ trì), agency (đơn vị báo cáo), group (nhóm).", "Group by: lead (lead agency), agency (reporting agency), group (task group)."))] = "lead",
-    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help=h("Ghi danh sách ra tệp Excel để chuyển tiếp.", "Write the list to an Excel file to pass on."))] = None,
-    docx: Annotated[Optional[Path], typer.Option("--docx", help=h("Ghi phụ lục \"Danh sách nhiệm vụ quá hạn\" (Word).", "Write the \"Danh sách nhiệm vụ quá hạn\" appendix (Word)."))] = None,
+    within: Annotated[Optional[int], typer.Option("--within", help=h("Liệt kê thêm nhiệm vụ đến hạn trong N ngày tới.",
+                                                                     "Also list the tasks due within the next N days."))] = None,
+    by: Annotated[str, typer.Option("--by", help=h("Nhóm theo: lead (cơ quan chủ trì), agency (đơn vị báo cáo), group (nhóm).",
+                                                   "Group by: lead (lead agency), agency (reporting agency), group (task group)."))] = "lead",
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help=h("Ghi danh sách ra tệp Excel để chuyển tiếp.",
+                                                                  "Write the list to an Excel file to pass on."))] = None,
+    docx: Annotated[Optional[Path], typer.Option("--docx", help=h("Ghi phụ lục \"Danh sách nhiệm vụ quá hạn\" (Word).",
+                                                                  "Write the \"Danh sách nhiệm vụ quá hạn\" appendix (Word)."))] = None,
     letters: Annotated[
-        Optional[Path], typer.Option("--letters", help=h("Ghi công văn đôn đốc, mỗi cơ quan chủ trì có việc quá hạn một tệp.", "Write reminder letters, one file per lead agency with overdue tasks."))
+        Optional[Path], typer.Option("--letters", help=h("Ghi công văn đôn đốc, mỗi cơ quan chủ trì có việc quá hạn một tệp.",
+                                                         "Write reminder letters, one file per lead agency with overdue tasks."))
     ] = None,
     fail_on_overdue: Annotated[
-        bool, typer.Option("--fail-on-overdue", help=h("Thoát với mã 1 khi có nhiệm vụ quá hạn (cho script).", "Exit with code 1 when tasks are overdue (for scripts)."))
+        bool, typer.Option("--fail-on-overdue", help=h("Thoát với mã 1 khi có nhiệm vụ quá hạn (cho script).",
+                                                       "Exit with code 1 when tasks are overdue (for scripts)."))
     ] = False,
     config: ConfigOpt = None,
     set_: SetOpt = [],  # noqa: B006
@@ -840,7 +875,8 @@ def samples_folder() -> Path:
 @command("demo", english=(
     "Try nq57 on the bundled sample data: merge (then render, overdue) into a folder."))
 def demo_command(
-    out: Annotated[Path, typer.Option("--out", "-o", help=h("Thư mục ghi kết quả mẫu.", "The folder to write the demo outputs into."))] = Path("nq57-demo"),
+    out: Annotated[Path, typer.Option("--out", "-o", help=h("Thư mục ghi kết quả mẫu.",
+                                                            "The folder to write the demo outputs into."))] = Path("nq57-demo"),
     lang: LangOpt = "vi",
     debug: DebugOpt = False,
 ) -> None:
@@ -919,10 +955,13 @@ def load_indicator_data(input_path: Path | None, catalog: Path | None, files: li
 @command("indicators", english=(
     "Consolidate the agencies' indicator figures and assess met / not met against a milestone's targets → indicators.xlsx."))
 def indicators_command(
-    files: Annotated[list[str], typer.Argument(help=h("Các tệp số liệu chỉ tiêu của các đơn vị, thư mục hoặc mẫu *.xlsx.", "The agencies' indicator files, folders or patterns like *.xlsx."))],
-    catalog: Annotated[Path, typer.Option("--catalog", "-c", help=h("Danh mục chỉ tiêu (.xlsx) với mục tiêu theo các mốc năm.", "The indicator catalog (.xlsx) with targets per milestone year."))],
+    files: Annotated[list[str], typer.Argument(help=h("Các tệp số liệu chỉ tiêu của các đơn vị, thư mục hoặc mẫu *.xlsx.",
+                                                      "The agencies' indicator files, folders or patterns like *.xlsx."))],
+    catalog: Annotated[Path, typer.Option("--catalog", "-c", help=h("Danh mục chỉ tiêu (.xlsx) với mục tiêu theo các mốc năm.",
+                                                                    "The indicator catalog (.xlsx) with targets per milestone year."))],
     milestone: MilestoneOpt = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help=h("Tệp tổng hợp chỉ tiêu sẽ ghi.", "The consolidated indicator workbook to write."))] = Path("indicators.xlsx"),
+    output: Annotated[Path, typer.Option("--output", "-o", help=h("Tệp tổng hợp chỉ tiêu sẽ ghi.",
+                                                                  "The consolidated indicator workbook to write."))] = Path("indicators.xlsx"),
     agency: AgencyOpt = [],  # noqa: B006
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
