@@ -38,7 +38,10 @@ def _commands() -> list[str]:
 def test_every_command_has_help(name):
     result = run(name, "--help")
     assert result.exit_code == 0
-    assert "Usage" in result.output and len(result.output) > 200
+    assert "Cách dùng" in result.output and "Usage" not in result.output and len(result.output) > 200
+    english = run(name, "--help", "--lang", "en")
+    assert english.exit_code == 0
+    assert "Usage" in english.output and "Cách dùng" not in english.output and len(english.output) > 200
 
 
 def test_version():
@@ -111,11 +114,13 @@ def test_folder_listing(tmp_path):
 @pytest.mark.parametrize(
     "args, code, text",
     [
-        (["merge"], 2, "Missing argument"),
+        (["merge"], 2, "Thiếu đối số"),
+        (["merge", "--lang", "en"], 2, "Missing argument"),
         (["merge", "nothing-here-*.xlsx"], 2, "Không có tệp nào khớp"),
         (["merge", "x.xlsx", "--lang", "fr"], 2, "--lang"),
         (["merge", "x.xlsx", "--agency", "novalue"], 2, "TỆP=TÊN"),
-        (["bogus"], 2, "No such command"),
+        (["bogus"], 2, "Không có lệnh 'bogus'"),
+        (["bogus", "--lang", "en"], 2, "No such command"),
     ],
 )
 def test_usage_errors_exit_2(args, code, text):

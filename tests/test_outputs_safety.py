@@ -24,6 +24,7 @@ from nq57cli.annotate import annotate
 from nq57cli.agencybook import write_agency_templates
 from nq57cli.cli import app
 from nq57cli.config import ReportConfig
+from nq57cli.errors import OutputError
 from nq57cli.merge import load_catalog, merge
 from nq57cli.mergedbook import write_merged
 from nq57cli.overdue import classify, write_letters, write_overdue_docx, write_overdue_xlsx
@@ -304,8 +305,9 @@ def test_interrupted_merge_write_keeps_the_previous_file(tmp_path, merged_result
         return real(*args, **kwargs)
 
     monkeypatch.setattr(mergedbook, "write_sheet", failing)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError) as caught:  # a full disk: one line naming the output, exit 5
         write_merged(merged_result, target)
+    assert str(target) in caught.value.message("en") and caught.value.exit_code == 5
     assert len(calls) == 3  # it stopped midway, after two sheets
     assert target.read_bytes() == before
     assert leftovers(tmp_path, {"merged.xlsx"}) == []
@@ -346,7 +348,7 @@ def test_interrupted_render_keeps_the_previous_document(tmp_path, merged_result,
     render_document(merged_result, "phu-luc-03", ReportConfig(), target)
     before = target.read_bytes()
     touched = half_then_fail(monkeypatch)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError):  # the full disk, named with the output (exit 5)
         render_document(merged_result, "phu-luc-03", ReportConfig(), target)
     assert touched and all(p != target for p in touched)  # the half file was a temporary one
     assert target.read_bytes() == before and leftovers(tmp_path, {"phu-luc-03.docx"}) == []
@@ -370,12 +372,12 @@ def test_interrupted_overdue_outputs_keep_the_previous_files(tmp_path, merged_re
         return real(*args, **kwargs)
 
     monkeypatch.setattr(xlsxout, "write_sheet", failing)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError):  # the full disk, named with the output (exit 5)
         write_overdue_xlsx(report, xlsx)
     half_then_fail(monkeypatch)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError):  # the full disk, named with the output (exit 5)
         write_overdue_docx(report, docx, ReportConfig())
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError):  # the full disk, named with the output (exit 5)
         write_letters(report, letters, ReportConfig())
     assert {p: p.read_bytes() for p in before} == before
     assert leftovers(tmp_path, {"overdue.xlsx", "overdue.docx", "letters"}) == []

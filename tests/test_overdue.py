@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES
-from nq57cli.deadline import parse_deadline
+from nq57cli.deadline import parse_date_option, parse_deadline
 from nq57cli.errors import UsageError
 from nq57cli.models import Deadline, Group, MergeResult, Report, Task
 from nq57cli.overdue import (
@@ -18,7 +18,6 @@ from nq57cli.overdue import (
     UNKNOWN_GROUP,
     categorize,
     classify,
-    parse_as_of,
     summary_line,
     terminal_table,
     to_json_dict,
@@ -305,22 +304,25 @@ def test_negative_within_is_a_usage_error():
 
 
 # --------------------------------------------------------------------------------------------
-# parse_as_of
+# the as-of date: deadline.parse_date_option, the one parser of every date option
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [("2025-09-30", date(2025, 9, 30)), ("30/9/2025", date(2025, 9, 30)), ("30/09/2025", date(2025, 9, 30)),
-     (" 1/2/2026 ", date(2026, 2, 1)), ("2025-9-3", date(2025, 9, 3))],
+     (" 1/2/2026 ", date(2026, 2, 1)), ("2025-9-3", date(2025, 9, 3)), ("30.9.2025", date(2025, 9, 30)),
+     ("30-9-2025", date(2025, 9, 30)), ("ngày 30 tháng 9 năm 2025", date(2025, 9, 30))],
 )
 def test_parse_as_of(text, expected):
-    assert parse_as_of(text) == expected
+    assert parse_date_option(text, "--as-of") == expected
 
 
-@pytest.mark.parametrize("text", ["", "hôm qua", "31/02/2025", "2025/09/30", "09-30-2025", "30.9.2025", "30/9/25"])
+@pytest.mark.parametrize("text", ["", "hôm qua", "31/02/2025", "09-30-2025", "45000", "30/9/2025 và 1/10/2025",
+                                  "hôm nay 30/9/2025"])
 def test_parse_as_of_rejects(text):
     with pytest.raises(UsageError) as caught:
-        parse_as_of(text)
+        parse_date_option(text, "--as-of")
+    assert caught.value.message("vi").startswith("--as-of: ")
     assert "30/9/2025" in caught.value.message("vi") and "2025-09-30" in caught.value.message("en")
 
 

@@ -17,7 +17,7 @@ from nq57cli.deadline import find_dates, format_date, parse_date, parse_deadline
 from nq57cli.docref import format_document, parse_document
 from nq57cli.errors import UsageError
 from nq57cli.models import Deadline
-from nq57cli.overdue import parse_as_of
+from nq57cli.deadline import parse_date_option
 from nq57cli.status import STATUS_LABELS, parse_status, status_label
 from nq57cli.text import clean, header_key, match_key, one_line, one_line_recurring, strip_diacritics
 from nq57cli.validate import _normalize_id, normalize_id
@@ -274,13 +274,13 @@ def test_decoding_legacy_text_is_idempotent_on_unicode_vietnamese(text: str) -> 
         assert legacy.detect(text) is None
 
 
-# ---------------------------------------------------------------- overdue.parse_as_of
+# ---------------------------------------------------------------- deadline.parse_date_option
 
 @given(st.one_of(ANY_TEXT, st.text(alphabet="0123456789/-. ", max_size=12)))
 @settings(max_examples=400)
 def test_parse_as_of_only_raises_usage_error(text: str) -> None:
     try:
-        assert isinstance(parse_as_of(text), date)
+        assert isinstance(parse_date_option(text, "--as-of"), date)
     except UsageError as exc:
         assert text in exc.message("vi") or not text
 
@@ -288,14 +288,14 @@ def test_parse_as_of_only_raises_usage_error(text: str) -> None:
 @pytest.mark.parametrize("value", [None, ""])
 def test_parse_as_of_empty(value) -> None:
     with pytest.raises(UsageError):
-        parse_as_of(value)
+        parse_date_option(value, "--as-of")
 
 
 @given(st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)))
 def test_parse_as_of_round_trip(d: date) -> None:
-    assert parse_as_of(d.isoformat()) == d
-    assert parse_as_of(f"{d.day}/{d.month}/{d.year}") == d
-    assert parse_as_of(f" {d.day:02d}/{d.month:02d}/{d.year} ") == d
+    for text in (d.isoformat(), f"{d.day}/{d.month}/{d.year}", f" {d.day:02d}/{d.month:02d}/{d.year} ",
+                 f"{d.day}.{d.month}.{d.year}", f"{d.day}-{d.month}-{d.year}"):
+        assert parse_date_option(text, "--as-of") == d
 
 
 # ---------------------------------------------------------------- cell addresses

@@ -137,6 +137,14 @@ def _annotate_copy(path: Path, tmp: Path, findings: list[Finding], lang: str) ->
             workbook = load_workbook(handle, keep_vba=path.suffix.lower() == ".xlsm", rich_text=True)
     except Exception as exc:  # damaged, encrypted or not really OOXML
         raise _NotEditable(str(exc)) from exc
+    try:
+        _mark_copy(workbook, path, tmp, findings, lang)
+    finally:
+        if workbook.vba_archive is not None:  # keep_vba's in-memory zip: left open, its __del__ fails at exit
+            workbook.vba_archive.close()
+
+
+def _mark_copy(workbook: Any, path: Path, tmp: Path, findings: list[Finding], lang: str) -> None:
     if FINDINGS_SHEET in workbook.sheetnames:  # a copy annotated before and sent back
         workbook.remove(workbook[FINDINGS_SHEET])
     sheets = {_key(ws.title): ws for ws in workbook.worksheets}

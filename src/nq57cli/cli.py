@@ -10,15 +10,69 @@ from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
-from nq57cli import __version__
+from nq57cli import __version__, clilang
+from nq57cli.clilang import click, h
 from nq57cli.errors import ExitCode, Nq57Error, UnreadableInputError, UsageError
 from nq57cli.outputs import OutputGuard, expand_inputs  # noqa: F401 - expand_inputs: part of the CLI's API
 
+
+class _Command(TyperCommand):
+    """A command whose help and usage errors speak the language chosen for the run (clilang)."""
+
+    context_class = clilang.Context
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return clilang.localized_help_option(super().get_help_option(ctx))
+
+
+class _App(TyperGroup):
+    """The nq57 group: chooses the language before click parses anything, and shows click's own
+    usage errors in it (with a JSON document on stdout when --json was given)."""
+
+    context_class = clilang.Context
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return clilang.localized_help_option(super().get_help_option(ctx))
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        args = list(sys.argv[1:] if args is None else args)
+        lang = clilang.choose_language(args)
+        clilang.set_language(lang, self)
+        try:
+            done = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            if not standalone_mode:
+                raise
+            clilang.show_usage_error(exc)
+            if "--json" in args and not isinstance(exc, click.exceptions.NoArgsIsHelpError):
+                typer.echo(failure_json(ExitCode.USAGE, clilang.error_message(exc), [], lang))
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            if not standalone_mode:
+                raise
+            click.echo(clilang.text("Aborted!"), err=True)
+            sys.exit(1)
+        if not standalone_mode:
+            return done
+        sys.exit(done if isinstance(done, int) else 0)
+
+
+def failure_json(code: ExitCode, message: str, findings: list, lang: str) -> str:
+    """The one JSON document of a failed run under --json: what failed and the findings that explain it."""
+    return json.dumps({"ok": False, "exit_code": int(code), "error": {"kind": code.name.lower(), "message": message},
+                       "findings": [f.to_dict(lang) for f in findings]}, ensure_ascii=False, indent=2)
+
+
 app = typer.Typer(
     name="nq57",
-    help="nq57 — tổng hợp báo cáo thực hiện Nghị quyết 57-NQ/TW từ các tệp Excel của các cơ quan "
-    "thành văn bản Word đúng thể thức (merge → render → overdue).",
+    cls=_App,
+    help=h("nq57 — tổng hợp báo cáo thực hiện Nghị quyết 57-NQ/TW từ các tệp Excel của các cơ quan "
+           "thành văn bản Word đúng thể thức (merge → render → overdue).",
+           "nq57 — consolidates agencies' Excel reports on Resolution 57-NQ/TW into properly formatted Word "
+           "documents (merge → render → overdue)."),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -26,39 +80,54 @@ app = typer.Typer(
 )
 
 # Shared options, defined once.
-LangOpt = Annotated[str, typer.Option("--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON ra stdout (cho script).")]
+LangOpt = Annotated[str, typer.Option("--lang", help=h(
+    "Ngôn ngữ của thông báo và trợ giúp: vi (mặc định, hoặc biến môi trường NQ57_LANG) hoặc en.",
+    "Language of messages and help: vi (default, or the NQ57_LANG environment variable) or en."))]
+JsonOpt = Annotated[bool, typer.Option("--json", help=h("In kết quả dạng JSON ra stdout (cho script).",
+                                                        "Print the result as JSON on stdout (for scripts)."))]
 CatalogOpt = Annotated[
-    Optional[Path], typer.Option("--catalog", "-c", help="Danh mục nhiệm vụ gốc (.xlsx) để đối chiếu theo mã.")
+    Optional[Path], typer.Option("--catalog", "-c", help=h("Danh mục nhiệm vụ gốc (.xlsx) để đối chiếu theo mã.",
+                                                           "The master task catalog (.xlsx) to match task IDs against."))
 ]
-VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Hiện cả các phát hiện mức thông tin.")]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Hiện traceback khi có lỗi.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help=h("Hiện cả các phát hiện mức thông tin.",
+                                                                    "Show info-level findings too."))]
+DebugOpt = Annotated[bool, typer.Option("--debug", help=h("Hiện traceback khi có lỗi.",
+                                                          "Show the traceback when an error occurs."))]
 
 InputOpt = Annotated[
-    Optional[Path], typer.Option("--input", "-i", help="Tệp tổng hợp merged.xlsx (đã sửa trong Excel nếu cần).")
+    Optional[Path], typer.Option("--input", "-i", help=h("Tệp tổng hợp merged.xlsx (đã sửa trong Excel nếu cần).",
+                                                         "The consolidated merged.xlsx (edited in Excel if needed)."))
 ]
 FilesArg = Annotated[
-    Optional[list[str]], typer.Argument(help="Các tệp báo cáo để gộp ngay (thay cho -i), cùng --catalog.")
+    Optional[list[str]], typer.Argument(help=h("Các tệp báo cáo để gộp ngay (thay cho -i), cùng --catalog.",
+                                               "Submission files to merge now (instead of -i), with --catalog."))
 ]
-AgencyOpt = Annotated[list[str], typer.Option("--agency", "-a", help="Tên đơn vị của một tệp: TỆP=TÊN (lặp lại được).")]
+AgencyOpt = Annotated[list[str], typer.Option("--agency", "-a", help=h("Tên đơn vị của một tệp: TỆP=TÊN (lặp lại được).",
+                                                                       "The agency of one file: FILE=NAME (repeatable)."))]
 AgenciesFileOpt = Annotated[
-    Optional[Path], typer.Option("--agencies", help="Danh sách đơn vị phải báo cáo (agencies.xlsx, cột \"Đơn vị\").")
+    Optional[Path], typer.Option("--agencies", help=h("Danh sách đơn vị phải báo cáo (agencies.xlsx, cột \"Đơn vị\").",
+                                                      "The agencies that must report (agencies.xlsx, column \"Đơn vị\")."))
 ]
 
 ConfigOpt = Annotated[
-    Optional[Path], typer.Option("--config", help="Tệp cấu hình nq57.toml (mặc định: ./nq57.toml nếu có).")
+    Optional[Path], typer.Option("--config", help=h("Tệp cấu hình nq57.toml (mặc định: ./nq57.toml nếu có).",
+                                                    "The nq57.toml settings file (default: ./nq57.toml when present)."))
 ]
 SetOpt = Annotated[
-    list[str], typer.Option("--set", help="Ghi đè một mục cấu hình: KHÓA=GIÁ TRỊ, ví dụ document.number=300.")
+    list[str], typer.Option("--set", help=h("Ghi đè một mục cấu hình: KHÓA=GIÁ TRỊ, ví dụ document.number=300.",
+                                            "Override one setting: KEY=VALUE, e.g. document.number=300."))
 ]
 MilestoneOpt = Annotated[
     Optional[str],
-    typer.Option("--milestone", "-m", help="Mốc đánh giá chỉ tiêu (năm), ví dụ 2025; mặc định: mốc sớm nhất của danh mục."),
+    typer.Option("--milestone", "-m", help=h("Mốc đánh giá chỉ tiêu (năm), ví dụ 2025; mặc định: mốc sớm nhất của danh mục.",
+                                             "The milestone (year) indicators are assessed at, e.g. 2025; default: the catalog's earliest.")),
 ]
 IndicatorsOpt = Annotated[
     Optional[Path],
-    typer.Option("--indicators", help="Tệp chỉ tiêu indicators.xlsx (của \"nq57 indicators\"): biến indicators của "
-                 "bao-cao, phụ lục chi-tieu kèm báo cáo."),
+    typer.Option("--indicators", help=h("Tệp chỉ tiêu indicators.xlsx (của \"nq57 indicators\"): biến indicators của "
+                                        "bao-cao, phụ lục chi-tieu kèm báo cáo.",
+                                        "The indicator workbook indicators.xlsx (from \"nq57 indicators\"): the indicators "
+                                        "of bao-cao, the chi-tieu appendix with the report.")),
 ]
 
 MAX_SHOWN_PER_FILE = 20  # findings printed per file unless --verbose
@@ -77,25 +146,38 @@ def _stdout() -> Any:
     return Console(highlight=False, soft_wrap=True)
 
 
-def command(*args: Any, **kwargs: Any) -> Callable:
-    """app.command, with library errors turned into a message and an exit code (the one place)."""
+def command(*args: Any, english: str, **kwargs: Any) -> Callable:
+    """app.command, with library errors turned into a message and an exit code (the one place);
+    `english` is the command's help in English (its docstring is the Vietnamese one)."""
 
     def decorate(func: Callable) -> Callable:
         @functools.wraps(func)
         def wrapper(*a: Any, **kw: Any) -> Any:
-            lang = kw.get("lang", "vi")
+            if kw.get("lang") in clilang.LANGS:  # the language chosen for the run: --lang (here or before
+                kw["lang"] = clilang.language()  # the command's name), else NQ57_LANG, else Vietnamese
+            lang = kw.get("lang") if kw.get("lang") in clilang.LANGS else "vi"
             try:
                 return func(*a, **kw)
             except Nq57Error as exc:
                 if kw.get("debug"):
                     raise
-                _stderr().print(f"[bold red]{'error' if lang == 'en' else 'lỗi'}:[/] {_escape(exc.message(lang))}")
-                raise typer.Exit(int(exc.exit_code)) from None
+                _fail(exc.exit_code, exc.message(lang), exc.findings, lang, kw.get("json_out", False))
+            except (typer.Exit, typer.Abort, click.ClickException):
+                raise
+            except Exception as exc:  # a defect: one line, the traceback only with --debug
+                if kw.get("debug"):
+                    raise
+                vi = (f"lỗi không lường trước trong nq57 ({type(exc).__name__}: {exc}); chạy lại lệnh với --debug "
+                      "để xem chi tiết và gửi cho người phát triển.")
+                en = (f"unexpected error in nq57 ({type(exc).__name__}: {exc}); run the command again with --debug "
+                      "for the details and send them to the developers.")
+                _fail(ExitCode.INTERNAL, en if lang == "en" else vi, [], lang, kw.get("json_out", False))
             except KeyboardInterrupt:
                 _interrupted(lang)
                 raise typer.Exit(130) from None
 
-        return app.command(*args, **kwargs)(wrapper)
+        clilang.EN_COMMANDS[args[0]] = english
+        return app.command(*args, cls=_Command, **kwargs)(wrapper)
 
     return decorate
 
@@ -105,6 +187,14 @@ def _interrupted(lang: str) -> None:
     from nq57cli.fileio import INTERRUPTED
 
     sys.stderr.write(INTERRUPTED[1 if lang == "en" else 0] + "\n")
+
+
+def _fail(code: ExitCode, message: str, findings: list, lang: str, json_out: bool) -> None:
+    """One line on stderr (and the JSON document on stdout under --json), then the exit code."""
+    _stderr().print(f"[bold red]{'error' if lang == 'en' else 'lỗi'}:[/] {_escape(message)}")
+    if json_out:
+        typer.echo(failure_json(code, message, findings, lang))
+    raise typer.Exit(int(code)) from None
 
 
 def _escape(text: str) -> str:
@@ -122,10 +212,15 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản rồi thoát.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=h("In phiên bản rồi thoát.",
+                                                                                 "Print the version and exit."))
     ] = False,
+    lang: LangOpt = "vi",
 ) -> None:
     """nq57 — tổng hợp báo cáo Nghị quyết 57-NQ/TW (merge → render → overdue)."""
+    if lang not in clilang.LANGS:  # the language itself is chosen before parsing (clilang.choose_language)
+        raise typer.BadParameter("phải là vi hoặc en" if clilang.language() == "vi" else "must be vi or en",
+                                 param_hint="'--lang'")
 
 
 def _check_lang(lang: str) -> str:
@@ -239,11 +334,13 @@ def print_summary(result: Any, lang: str, output: Path | None) -> None:
         console.print(("Đã ghi: " if vi else "Written: ") + str(output))
 
 
-@command("merge")
+@command("merge", english="Read, check and merge the agencies' reports by task ID → merged.xlsx.")
 def merge_command(
-    files: Annotated[list[str], typer.Argument(help="Các tệp báo cáo (.xlsx, .xlsm, .xls, .ods), thư mục hoặc mẫu *.xlsx.")],
+    files: Annotated[list[str], typer.Argument(help=h("Các tệp báo cáo (.xlsx, .xlsm, .xls, .ods), thư mục hoặc mẫu *.xlsx.",
+                                                      "Submission files (.xlsx, .xlsm, .xls, .ods), folders or patterns like *.xlsx."))],
     catalog: CatalogOpt = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp tổng hợp sẽ ghi.")] = Path("merged.xlsx"),
+    output: Annotated[Path, typer.Option("--output", "-o", help=h("Tệp tổng hợp sẽ ghi.",
+                                                                  "The consolidated workbook to write."))] = Path("merged.xlsx"),
     agency: AgencyOpt = [],  # noqa: B006 - typer needs a list default
     agencies: AgenciesFileOpt = None,
     json_out: JsonOpt = False,
@@ -272,7 +369,8 @@ def merge_command(
     if not result.readable_submissions():
         print_findings(result.findings, lang, verbose)
         raise UnreadableInputError("Không đọc được tệp báo cáo nào (xem các lỗi ở trên); không ghi tệp tổng hợp.",
-                                   "None of the submissions could be read (see above); nothing written.")
+                                   "None of the submissions could be read (see above); nothing written.",
+                                   findings=result.findings)
     written = write_merged(result, output, lang)
     print_findings(result.findings, lang, verbose)
     from nq57cli.missing import missing_report
@@ -345,7 +443,8 @@ def load_result(input_path: Path | None, catalog: Path | None, files: list[str] 
         result = merge(paths, catalog=catalog, agencies=_parse_agency_options(agency))
         print_findings([f for f in result.findings if f.severity == "error"], lang, verbose)
         if not result.readable_submissions():
-            raise UnreadableInputError("Không đọc được tệp báo cáo nào.", "None of the submissions could be read.")
+            raise UnreadableInputError("Không đọc được tệp báo cáo nào.", "None of the submissions could be read.",
+                                       findings=result.findings)
         return result
     from nq57cli.mergedbook import read_merged
 
@@ -400,22 +499,29 @@ def print_missing(report: Any, lang: str) -> None:
         console.print(_escape(line))
 
 
-@command("template")
+@command("template", english=(
+    "Make a ready report workbook for each agency (tasks filled in, columns locked, status list)."))
 def template_command(
-    catalog: Annotated[Path, typer.Option("--catalog", "-c", help="Danh mục nhiệm vụ gốc (.xlsx).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Thư mục ghi các tệp mẫu.")] = Path("mau-bao-cao"),
-    agency: Annotated[list[str], typer.Option("--agency", help="Đơn vị cần tệp mẫu (lặp lại được).")] = [],  # noqa: B006
+    catalog: Annotated[Path, typer.Option("--catalog", "-c", help=h("Danh mục nhiệm vụ gốc (.xlsx).",
+                                                                    "The master task catalog (.xlsx)."))],
+    output: Annotated[Path, typer.Option("--output", "-o", help=h("Thư mục ghi các tệp mẫu.",
+                                                                  "The folder to write the forms into."))] = Path("mau-bao-cao"),
+    agency: Annotated[list[str], typer.Option("--agency", help=h("Đơn vị cần tệp mẫu (lặp lại được).",
+                                                                 "An agency that needs a form (repeatable)."))] = [],  # noqa: B006
     agencies: AgenciesFileOpt = None,
-    period: Annotated[Optional[str], typer.Option("--period", help="Kỳ báo cáo, ví dụ \"Quý III/2025\".")] = None,
-    return_by: Annotated[Optional[str], typer.Option("--return-by", help="Hạn gửi lại tệp, ví dụ 25/9/2025.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè cả tệp có sẵn trong thư mục không do nq57 tạo.")] = False,
+    period: Annotated[Optional[str], typer.Option("--period", help=h("Kỳ báo cáo, ví dụ \"Quý III/2025\".",
+                                                                     "The reporting period, e.g. \"Quý III/2025\"."))] = None,
+    return_by: Annotated[Optional[str], typer.Option("--return-by", help=h("Hạn gửi lại tệp, ví dụ 25/9/2025.",
+                                                                           "The date the forms are due back, e.g. 25/9/2025."))] = None,
+    force: Annotated[bool, typer.Option("--force", help=h("Ghi đè cả tệp có sẵn trong thư mục không do nq57 tạo.",
+                                                          "Replace files in the folder that nq57 did not make too."))] = False,
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
     debug: DebugOpt = False,
 ) -> None:
     """Tạo sẵn tệp Excel báo cáo cho từng đơn vị (đã điền nhiệm vụ, khóa cột, danh sách tình trạng)."""
     from nq57cli.agencybook import plan_templates, read_agency_list, write_agency_templates
-    from nq57cli.deadline import parse_date
+    from nq57cli.deadline import parse_date_option
     from nq57cli.merge import load_catalog
 
     lang = _check_lang(lang)
@@ -423,11 +529,7 @@ def template_command(
     guard.add_files([catalog, agencies])
     guard.check_folder(output)
     names = list(agency) + (read_agency_list(agencies) if agencies else [])
-    due = None
-    if return_by:
-        due, _ = parse_date(return_by)
-        if due is None:
-            raise UsageError(f"--return-by: không đọc được ngày \"{return_by}\"", f"--return-by: cannot read \"{return_by}\"")
+    due = parse_date_option(return_by, "--return-by") if return_by else None
     cat = load_catalog(catalog)
     plans = plan_templates(cat, names or None)
     written = write_agency_templates(cat, output, names or None, period=period, return_by=due, guard=guard)
@@ -443,15 +545,19 @@ def template_command(
                       + _escape(note))
 
 
-@command("validate")
+@command("validate", english=(
+    "Check submission files (the same findings as merge), file by file; --annotate writes marked-up copies."))
 def validate_command(
-    files: Annotated[list[str], typer.Argument(help="Các tệp báo cáo cần kiểm tra, thư mục hoặc mẫu *.xlsx.")],
+    files: Annotated[list[str], typer.Argument(help=h("Các tệp báo cáo cần kiểm tra, thư mục hoặc mẫu *.xlsx.",
+                                                      "Submission files to check, folders or patterns like *.xlsx."))],
     catalog: CatalogOpt = None,
     annotate_dir: Annotated[
-        Optional[Path], typer.Option("--annotate", help="Ghi bản sao có đánh dấu lỗi (tô màu + ghi chú) vào thư mục này.")
+        Optional[Path], typer.Option("--annotate", help=h("Ghi bản sao có đánh dấu lỗi (tô màu + ghi chú) vào thư mục này.",
+                                                          "Write copies with the problems marked (colour + comments) into this folder."))
     ] = None,
     agency: AgencyOpt = [],  # noqa: B006
-    force: Annotated[bool, typer.Option("--force", help="Với --annotate: ghi đè cả tệp có sẵn không do nq57 tạo.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=h("Với --annotate: ghi đè cả tệp có sẵn không do nq57 tạo.",
+                                                          "With --annotate: replace files nq57 did not make too."))] = False,
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
     verbose: VerboseOpt = False,
@@ -471,6 +577,11 @@ def validate_command(
             for target in annotation_targets(path, annotate_dir):
                 guard.check_file(target)
     report = validate_files(paths, catalog=catalog, agencies=_parse_agency_options(agency))
+    if not any(f.readable for f in report.submissions):
+        if not json_out:  # under --json the findings are in the JSON document
+            print_findings(report.findings, lang, verbose)
+        raise UnreadableInputError("Không đọc được tệp báo cáo nào (xem các lỗi ở trên).",
+                                   "None of the submissions could be read (see above).", findings=report.findings)
     annotated: list[Path] = []
     if annotate_dir:
         problems = report.files_with_problems
@@ -496,7 +607,8 @@ def validate_command(
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 
-@command("missing")
+@command("missing", english=(
+    "Agencies that have not reported, tasks nobody reported on, tasks whose lead agency has not reported."))
 def missing_command(
     files: FilesArg = None,
     input_path: InputOpt = None,
@@ -519,18 +631,6 @@ def missing_command(
     console = _stdout()
     for line in report.summary_lines(lang):
         console.print(_escape(line))
-
-
-def _as_of_option(value: str | None) -> Any:
-    if not value:
-        return None
-    from nq57cli.deadline import parse_date
-
-    day, _ = parse_date(value)
-    if day is None:
-        raise UsageError(f"Không đọc được ngày \"{value}\" (dùng 30/9/2025 hoặc 2025-09-30).",
-                         f"Cannot read the date \"{value}\" (use 30/9/2025 or 2025-09-30).")
-    return day
 
 
 def load_report_config(path: Path | None, sets: list[str]) -> Any:
@@ -557,22 +657,28 @@ def _write_pdf(docx: Path, lang: str) -> Path | None:
         return None
 
 
-@command("render")
+@command("render", english=(
+    "Render a Word document (report/plan, appendices) in the official format from merged.xlsx or from the submissions.\n\nThe chi-tieu form reads indicator data: -i indicators.xlsx, or --catalog CHI-TIEU.xlsx and the indicator files."))
 def render_command(
-    form: Annotated[str, typer.Option("--form", "-f", help="Mẫu văn bản (xem \"nq57 forms\"), ví dụ phu-luc-03.")],
+    form: Annotated[str, typer.Option("--form", "-f", help=h("Mẫu văn bản (xem \"nq57 forms\"), ví dụ phu-luc-03.",
+                                                             "The document form (see \"nq57 forms\"), e.g. phu-luc-03."))],
     files: FilesArg = None,
     input_path: InputOpt = None,
     catalog: CatalogOpt = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Tệp .docx sẽ ghi (mặc định: FORM.docx).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=h("Tệp .docx sẽ ghi (mặc định: FORM.docx).",
+                                                                            "The .docx to write (default: FORM.docx)."))] = None,
     config: ConfigOpt = None,
     set_: SetOpt = [],  # noqa: B006
     template: Annotated[
-        Optional[Path], typer.Option("--template", help="Dùng tệp .docx mẫu của bạn (thẻ Jinja) thay cho mẫu có sẵn.")
+        Optional[Path], typer.Option("--template", help=h("Dùng tệp .docx mẫu của bạn (thẻ Jinja) thay cho mẫu có sẵn.",
+                                                          "Use your own .docx template (Jinja tags) instead of the built-in one."))
     ] = None,
     as_of: Annotated[
-        Optional[str], typer.Option("--as-of", help="Ngày tính quá hạn trong số liệu (mặc định: ngày của văn bản).")
+        Optional[str], typer.Option("--as-of", help=h("Ngày tính quá hạn trong số liệu (mặc định: ngày của văn bản).",
+                                                      "The date overdue figures are counted at (default: the document's date)."))
     ] = None,
-    pdf: Annotated[bool, typer.Option("--pdf", help="Ghi thêm bản PDF (cần LibreOffice).")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help=h("Ghi thêm bản PDF (cần LibreOffice).",
+                                                      "Also write a PDF (needs LibreOffice)."))] = False,
     agency: AgencyOpt = [],  # noqa: B006
     indicators: IndicatorsOpt = None,
     milestone: MilestoneOpt = None,
@@ -583,6 +689,7 @@ def render_command(
     """Kết xuất văn bản Word (BC/KH, phụ lục) đúng thể thức từ merged.xlsx hoặc từ các tệp báo cáo.
 
     Mẫu chi-tieu đọc dữ liệu chỉ tiêu: -i indicators.xlsx, hoặc --catalog CHI-TIEU.xlsx và các tệp chỉ tiêu."""
+    from nq57cli.deadline import parse_date_option
     from nq57cli.forms import get_form
     from nq57cli.render import render_document
 
@@ -606,7 +713,7 @@ def render_command(
     settings = load_report_config(config, set_)
     guard.add_folder(settings.template_dir)
     guard.check_file(target)
-    day = _as_of_option(as_of)
+    day = parse_date_option(as_of, "--as-of") if as_of else None
     if chosen.data == "indicators":
         from nq57cli.models import MergeResult
 
@@ -624,7 +731,7 @@ def render_command(
             console.print(("Đã ghi: " if lang == "vi" else "Written: ") + str(converted))
 
 
-@command("forms")
+@command("forms", english="List the built-in document forms, one per line.")
 def forms_command(json_out: JsonOpt = False, lang: LangOpt = "vi", debug: DebugOpt = False) -> None:
     """Liệt kê các mẫu văn bản có sẵn, mỗi mẫu một dòng."""
     from nq57cli.forms import list_forms
@@ -639,11 +746,14 @@ def forms_command(json_out: JsonOpt = False, lang: LangOpt = "vi", debug: DebugO
         typer.echo(f"{f.name:<{width}}  {f.description}")
 
 
-@command("init")
+@command("init", english=(
+    "Create a commented nq57.toml (and a submissions/ folder) for a new reporting period; never overwrites a file."))
 def init_command(
-    folder: Annotated[Path, typer.Argument(help="Thư mục làm việc mới (mặc định: thư mục hiện tại).")] = Path("."),
+    folder: Annotated[Path, typer.Argument(help=h("Thư mục làm việc mới (mặc định: thư mục hiện tại).",
+                                                  "The new working folder (default: the current folder)."))] = Path("."),
     with_templates: Annotated[
-        bool, typer.Option("--templates", help="Chép thêm các mẫu .docx có sẵn vào FOLDER/templates để sửa trong Word.")
+        bool, typer.Option("--templates", help=h("Chép thêm các mẫu .docx có sẵn vào FOLDER/templates để sửa trong Word.",
+                                                 "Also copy the built-in .docx templates into FOLDER/templates for editing in Word."))
     ] = False,
     lang: LangOpt = "vi",
     debug: DebugOpt = False,
@@ -668,25 +778,33 @@ def init_command(
         console.print(("Đã có, giữ nguyên: " if vi else "Exists, left alone: ") + str(path))
 
 
-@command("overdue")
+@command("overdue", english="Overdue (and soon due) tasks as of a date, by agency; reminder letters.")
 def overdue_command(
     files: FilesArg = None,
     input_path: InputOpt = None,
     catalog: CatalogOpt = None,
     as_of: Annotated[
-        Optional[str], typer.Option("--as-of", help="Ngày tính quá hạn: 30/9/2025 hoặc 2025-09-30 (mặc định: hôm nay).")
+        Optional[str], typer.Option("--as-of", help=h("Ngày tính quá hạn: 30/9/2025, 30.9.2025 hoặc 2025-09-30 (mặc định: hôm nay).",
+                                                      "The date overdue is counted at: 30/9/2025, 30.9.2025 or 2025-09-30 (default: today)."))
     ] = None,
-    within: Annotated[Optional[int], typer.Option("--within", help="Liệt kê thêm nhiệm vụ đến hạn trong N ngày tới.")] = None,
-    by: Annotated[str, typer.Option("--by", help="Nhóm theo: lead (cơ quan chủ trì), agency (đơn vị báo cáo), group (nhóm).")] = "lead",
-    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Ghi danh sách ra tệp Excel để chuyển tiếp.")] = None,
-    docx: Annotated[Optional[Path], typer.Option("--docx", help="Ghi phụ lục \"Danh sách nhiệm vụ quá hạn\" (Word).")] = None,
+    within: Annotated[Optional[int], typer.Option("--within", help=h("Liệt kê thêm nhiệm vụ đến hạn trong N ngày tới.",
+                                                                     "Also list the tasks due within the next N days."))] = None,
+    by: Annotated[str, typer.Option("--by", help=h("Nhóm theo: lead (cơ quan chủ trì), agency (đơn vị báo cáo), group (nhóm).",
+                                                   "Group by: lead (lead agency), agency (reporting agency), group (task group)."))] = "lead",
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help=h("Ghi danh sách ra tệp Excel để chuyển tiếp.",
+                                                                  "Write the list to an Excel file to pass on."))] = None,
+    docx: Annotated[Optional[Path], typer.Option("--docx", help=h("Ghi phụ lục \"Danh sách nhiệm vụ quá hạn\" (Word).",
+                                                                  "Write the \"Danh sách nhiệm vụ quá hạn\" appendix (Word)."))] = None,
     letters: Annotated[
-        Optional[Path], typer.Option("--letters", help="Ghi công văn đôn đốc, mỗi cơ quan chủ trì có việc quá hạn một tệp.")
+        Optional[Path], typer.Option("--letters", help=h("Ghi công văn đôn đốc, mỗi cơ quan chủ trì có việc quá hạn một tệp.",
+                                                         "Write reminder letters, one file per lead agency with overdue tasks."))
     ] = None,
     fail_on_overdue: Annotated[
-        bool, typer.Option("--fail-on-overdue", help="Thoát với mã 1 khi có nhiệm vụ quá hạn (cho script).")
+        bool, typer.Option("--fail-on-overdue", help=h("Thoát với mã 1 khi có nhiệm vụ quá hạn (cho script).",
+                                                       "Exit with code 1 when tasks are overdue (for scripts)."))
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Với --letters: ghi đè cả tệp có sẵn không do nq57 tạo.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=h("Với --letters: ghi đè cả tệp có sẵn không do nq57 tạo.",
+                                                          "With --letters: replace files nq57 did not make too."))] = False,
     config: ConfigOpt = None,
     set_: SetOpt = [],  # noqa: B006
     agency: AgencyOpt = [],  # noqa: B006
@@ -698,9 +816,9 @@ def overdue_command(
     """Nhiệm vụ quá hạn (và sắp đến hạn) tính đến một ngày, của cơ quan nào; công văn đôn đốc."""
     from datetime import date
 
+    from nq57cli.deadline import parse_date_option
     from nq57cli.overdue import (
         classify,
-        parse_as_of,
         terminal_table,
         to_json_dict,
         write_letters,
@@ -709,7 +827,7 @@ def overdue_command(
     )
 
     lang = _check_lang(lang)
-    day = parse_as_of(as_of) if as_of else date.today()
+    day = parse_date_option(as_of, "--as-of") if as_of else date.today()
     if within is not None and within < 0:
         raise UsageError("--within phải là số ngày ≥ 0", "--within must be a number of days ≥ 0")
     guard = OutputGuard(force=force)
@@ -780,9 +898,11 @@ def samples_folder() -> Path:
         return Path(__file__).resolve().parents[2] / "samples"
 
 
-@command("demo")
+@command("demo", english=(
+    "Try nq57 on the bundled sample data: merge (then render, overdue) into a folder."))
 def demo_command(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Thư mục ghi kết quả mẫu.")] = Path("nq57-demo"),
+    out: Annotated[Path, typer.Option("--out", "-o", help=h("Thư mục ghi kết quả mẫu.",
+                                                            "The folder to write the demo outputs into."))] = Path("nq57-demo"),
     lang: LangOpt = "vi",
     debug: DebugOpt = False,
 ) -> None:
@@ -853,7 +973,8 @@ def load_indicator_data(input_path: Path | None, catalog: Path | None, files: li
         result = merge_indicators(paths, catalog, milestone, _parse_agency_options(agency))
         print_findings([f for f in result.findings if f.severity == "error"], lang, verbose)
         if not result.readable_submissions():
-            raise UnreadableInputError("Không đọc được tệp báo cáo chỉ tiêu nào.", "None of the indicator files could be read.")
+            raise UnreadableInputError("Không đọc được tệp báo cáo chỉ tiêu nào.", "None of the indicator files could be read.",
+                                       findings=result.findings)
         return result
     from nq57cli.indicatorbook import read_indicator_book
 
@@ -868,12 +989,16 @@ def load_indicator_data(input_path: Path | None, catalog: Path | None, files: li
     return result
 
 
-@command("indicators")
+@command("indicators", english=(
+    "Consolidate the agencies' indicator figures and assess met / not met against a milestone's targets → indicators.xlsx."))
 def indicators_command(
-    files: Annotated[list[str], typer.Argument(help="Các tệp số liệu chỉ tiêu của các đơn vị, thư mục hoặc mẫu *.xlsx.")],
-    catalog: Annotated[Path, typer.Option("--catalog", "-c", help="Danh mục chỉ tiêu (.xlsx) với mục tiêu theo các mốc năm.")],
+    files: Annotated[list[str], typer.Argument(help=h("Các tệp số liệu chỉ tiêu của các đơn vị, thư mục hoặc mẫu *.xlsx.",
+                                                      "The agencies' indicator files, folders or patterns like *.xlsx."))],
+    catalog: Annotated[Path, typer.Option("--catalog", "-c", help=h("Danh mục chỉ tiêu (.xlsx) với mục tiêu theo các mốc năm.",
+                                                                    "The indicator catalog (.xlsx) with targets per milestone year."))],
     milestone: MilestoneOpt = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Tệp tổng hợp chỉ tiêu sẽ ghi.")] = Path("indicators.xlsx"),
+    output: Annotated[Path, typer.Option("--output", "-o", help=h("Tệp tổng hợp chỉ tiêu sẽ ghi.",
+                                                                  "The consolidated indicator workbook to write."))] = Path("indicators.xlsx"),
     agency: AgencyOpt = [],  # noqa: B006
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
@@ -895,7 +1020,8 @@ def indicators_command(
     if not result.readable_submissions():
         print_findings(result.findings, lang, verbose)
         raise UnreadableInputError("Không đọc được tệp số liệu chỉ tiêu nào (xem các lỗi ở trên); không ghi tệp tổng hợp.",
-                                   "None of the indicator files could be read (see above); nothing written.")
+                                   "None of the indicator files could be read (see above); nothing written.",
+                                   findings=result.findings)
     written = write_indicators(result, output, lang)
     print_findings(result.findings, lang, verbose)
     if json_out:

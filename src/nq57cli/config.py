@@ -64,12 +64,12 @@ class DocumentConfig(Section):
         """Accept '20/7/2025' besides TOML dates and ISO text."""
         if isinstance(value, dt.datetime):
             return value.date()
-        if isinstance(value, str) and value.strip() and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            from nq57cli.deadline import parse_date
+        if isinstance(value, str) and value.strip():
+            from nq57cli.deadline import DATE_FORMS_VI, read_day
 
-            parsed, issues = parse_date(value)
-            if parsed is None or issues:
-                raise ValueError(f"ngày không đọc được: {value!r} (viết 2025-07-20 hoặc 20/07/2025)")
+            parsed = read_day(value)
+            if parsed is None:
+                raise ValueError(f"ngày không đọc được: {value!r} (viết {DATE_FORMS_VI})")
             return parsed
         return None if value == "" else value
 
@@ -489,14 +489,14 @@ name = "DANH MỤC NHIỆM VỤ TRỌNG TÂM"
 
 def write_starter(folder: Path) -> Starter:
     """Write a commented nq57.toml and submissions/README.txt into folder; existing files are skipped."""
+    from nq57cli.fileio import atomic_create
+
     files = {
         folder / CONFIG_NAME: STARTER_TOML,
         folder / "submissions" / "README.txt": STARTER_README,
     }
     created: list[Path] = []
     skipped: list[Path] = []
-    from nq57cli.fileio import atomic_create
-
     for path, text in files.items():
         made = atomic_create(path, lambda tmp, text=text: tmp.write_bytes(text.encode("utf-8")))
         (created if made else skipped).append(path)

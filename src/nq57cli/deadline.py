@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
+from nq57cli.errors import UsageError
 from nq57cli.models import Deadline, DeadlineKind
 from nq57cli.text import SHORT_TEXT, clean, one_line, strip_diacritics
 
@@ -237,6 +238,35 @@ def parse_date(value: object, *, context: str | None = None) -> tuple[date | Non
             found, issues = _parse_date_text(value, context)  # type: ignore[arg-type]
         return found, [(code, dict(params)) for code, params in issues]
     return _parse_date(value, context)
+
+
+DATE_FORMS_VI = "30/9/2025, 30.9.2025, 30-9-2025, 2025-09-30 hoặc \"ngày 30 tháng 9 năm 2025\" (ngày trước tháng)"
+DATE_FORMS_EN = "30/9/2025, 30.9.2025, 30-9-2025, 2025-09-30 or \"ngày 30 tháng 9 năm 2025\" (day before month)"
+
+
+def read_day(text: object) -> date | None:
+    """One calendar date typed by a person (an option, a setting): the text is exactly one valid date,
+    day first or ISO, as parse_date reads cells; None otherwise (no Excel serials, no second date)."""
+    if not isinstance(text, str):
+        return None
+    value = one_line(text)
+    if not value:
+        return None
+    hits = find_dates(value)
+    if len(hits) != 1 or value[hits[0].end:].strip() or value[: hits[0].start].strip().lower() not in ("", "ngày"):
+        return None
+    day, issues = parse_date(value)  # day first is the documented reading: "ambiguous" is no problem here
+    return day if all(code == "date.ambiguous" for code, _ in issues) else None
+
+
+def parse_date_option(text: str | None, option: str) -> date:
+    """The date given to a command line option (--as-of, --return-by, --set document.date):
+    read_day, or a UsageError naming the option and the accepted forms."""
+    day = read_day(text)
+    if day is None:
+        raise UsageError(f"{option}: không đọc được ngày \"{text or ''}\"; hãy ghi {DATE_FORMS_VI}.",
+                         f"{option}: cannot read the date \"{text or ''}\"; write {DATE_FORMS_EN}.")
+    return day
 
 
 @lru_cache(maxsize=8192)

@@ -2,28 +2,56 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from nq57cli.errors import OutputError
 
 INTERRUPTED = ("Đã dừng theo yêu cầu (Ctrl-C); các tệp đã ghi trước đó vẫn nguyên vẹn, không để lại tệp tạm.",
                "Stopped (Ctrl-C); files written before are whole, no temporary file left.")
+
+
+# errors of writing itself, whichever file the system names (a full disk names none)
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG}
+
+
+@contextmanager
+def writing(path: Path, *own: Path) -> Iterator[None]:
+    """Turn an OSError of writing `path` (or the temporary files in `own`) into an OutputError naming
+    `path`; an OSError about another file (an input read while writing) passes through."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None or exc.errno in _WRITE_ERRNOS or _names(exc, path, *own):
+            raise OutputError(path, exc) from exc
+        raise
+
+
+def _names(exc: OSError, *paths: Path) -> bool:
+    named = {os.fspath(p) for p in paths} | {os.fspath(p.parent) for p in paths}
+    return any(os.fspath(f) in named for f in (exc.filename, exc.filename2) if f is not None)
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     """Call write(tmp) on a temporary path beside `path`, then rename it over `path`.
 
     An interrupted run leaves any previous file at `path` whole; missing folders are created.
+    A path that cannot be written (folder is a file, no permission, disk full) is an OutputError.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
-    os.close(fd)
+    with writing(path, *path.parents):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
+        os.close(fd)
     tmp = Path(name)
     try:
-        write(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        with writing(path, tmp):
+            write(tmp)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
     finally:  # also on KeyboardInterrupt and a full disk: no temporary file is left behind
         tmp.unlink(missing_ok=True)
     return path
@@ -36,21 +64,23 @@ def atomic_create(path: Path, write: Callable[[Path], None]) -> bool:
     interrupted run never leaves a half file that a later run would keep as "already there"."""
     if os.path.lexists(path):
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
-    os.close(fd)
+    with writing(path, *path.parents):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
+        os.close(fd)
     tmp = Path(name)
     try:
-        write(tmp)
-        os.chmod(tmp, 0o644)
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            return False
-        except OSError:  # a file system without hard links: a rename, after one more look
-            if os.path.lexists(path):
+        with writing(path, tmp):
+            write(tmp)
+            os.chmod(tmp, 0o644)
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
                 return False
-            os.replace(tmp, path)
+            except OSError:  # a file system without hard links: a rename, after one more look
+                if os.path.lexists(path):
+                    return False
+                os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
     return True

@@ -202,24 +202,6 @@ def _soon_order(item: OverdueItem) -> tuple[int, int]:
 # Classification
 
 
-def parse_as_of(text: str) -> date:
-    """The as-of date from '2025-09-30' or '30/9/2025' (day first); UsageError otherwise."""
-    value = (text or "").strip()
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
-    dmy = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
-    try:
-        if iso:
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        if dmy:
-            return date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
-    except ValueError:
-        pass
-    raise UsageError(
-        f"Ngày tính quá hạn \"{text}\" không hợp lệ; hãy ghi dạng 2025-09-30 hoặc 30/9/2025 (ngày/tháng/năm).",
-        f"Invalid as-of date \"{text}\"; write it as 2025-09-30 or 30/9/2025 (day/month/year).",
-    )
-
-
 def _dated(deadline: Deadline) -> bool:
     return deadline.due is not None and deadline.kind not in ("recurring", "conditional", "none")
 
