@@ -45,6 +45,7 @@ _GROUP_RE = re.compile(
     re.IGNORECASE,
 )
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
+_CELL_REF = re.compile(r"^([A-Z]+)(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -456,6 +457,11 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
     letters = {f: column_letter(c) for f, c in fields}  # shared by the rows' CellRefs
     formula_cells, error_cells = _unreadable_cells(path, sheet_name, archive)
     unreadable = formula_cells | error_cells.keys()
+    if unreadable:  # a formula without value below the last value: the reader's rows stop before it
+        mapped = set(letters.values())
+        last = max((int(m.group(2)) for m in map(_CELL_REF.match, unreadable) if m and m.group(1) in mapped),
+                   default=0)
+        body = body + [[] for _ in range(last - data_start - len(body))]
     table_rows = _assemble(body, data_start, fields, letters, (title_col, title_header), merged, unreadable, schema)
     for record in table_rows:
         if record.more_rows:
