@@ -596,7 +596,7 @@ def _continues(record: RawRow, last: RawRow, last_row: int, tops: dict[int, int]
                letters: dict[str, str], schema: Schema) -> bool:
     """Whether the row `record` goes on with `last`, the record above it (see _assemble)."""
     values, excel_row = record.values, record.row
-    if any(f"{letters[f]}{excel_row}" in unreadable for f in schema.keys if f in letters):
+    if unreadable and any(f"{letters[f]}{excel_row}" in unreadable for f in schema.keys if f in letters):
         return False  # a key that cannot be read is not an empty key
     top = tops.get(excel_row - 1)
     if top is not None and last.row <= top + 1 <= last_row:
