@@ -285,3 +285,21 @@ def test_formula_without_value_in_a_text_column_and_an_empty_row(tmp_path, catal
     result = merge([path], catalog=catalog)
     assert sorted((f.cell, f.code) for f in result.findings if f.code == "cell.formula_no_value") == [
         ("C3", "cell.formula_no_value"), ("F2", "cell.formula_no_value")]
+
+
+def test_formula_whose_cached_value_is_empty_text_is_read(tmp_path, catalog):
+    """Excel caches a formula giving "" as t="str" with an empty <v>: a value (empty), not a missing one."""
+    import zipfile
+
+    path = workbook_with(tmp_path, "s.xlsx", {"F2": ("f", '=""'), "F3": ("f", '=""')},
+                         [["NV-01", 1, NV01, None, "Đang thực hiện", None], ["NV-02", 2, NV02, None, "Đang thực hiện"]])
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    assert b'<c r="F2"><f>""</f><v' in sheet
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b'<c r="F2">', b'<c r="F2" t="str">')
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    result = merge([path], catalog=catalog)
+    assert [f.cell for f in result.findings if f.code == "cell.formula_no_value"] == ["F3"]

@@ -368,7 +368,8 @@ def _unreadable_cells(path: Path, sheet_name: str, archive: Archive | None) -> t
             ref = cell.get("r") or ""
             if cell.get("t") == "e":
                 errors[ref] = (value.text or "").strip() if value is not None else ""
-            elif formula is not None and (value is None or value.text is None) and cell.get("t") != "inlineStr":
+            elif formula is not None and (value is None or value.text is None) and cell.get("t") != "inlineStr" \
+                    and not (value is not None and cell.get("t") == "str"):  # "str" with <v/>: Excel's cached ""
                 found.add(ref)
             cell.clear()
     except etree.XMLSyntaxError:
