@@ -86,7 +86,7 @@ def test_unknown_status_typed_in_excel_is_a_finding(merged, tmp_path):
     wb.save(edited)
     back, findings = read_merged(edited)
     assert [(f.code, f.cell) for f in findings] == [("merged.bad_status", "J5")]
-    assert back.tasks[3].status == "no_report"
+    assert back.tasks[3].status == "unknown"  # a status that cannot be read is unclear, not "no report"
 
 
 def test_a_task_text_longer_than_a_cell_is_marked_and_read_back_whole(tmp_path, catalog):

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from nq57cli.deadline import format_date, parse_date, parse_deadline
 from nq57cli.docref import format_document, parse_document
 from nq57cli.models import Deadline, DocumentRef
-from nq57cli.status import STATUS_LABELS, looks_like_status_column, parse_status, status_label
+from nq57cli.status import (OWN_LABELS, STATUS_LABELS, looks_like_status_column, parse_own_status, parse_status,
+                            status_label)
 
 MONTH_FIRST_PARAMS = {"text": "10-01-2025", "day_first": "2025-01-10", "month_first": "2025-10-01"}
 SPLIT_CITY = "Các thành phố\ntrực thuộc\nTrung ương\n30/9/2025"
@@ -112,9 +113,21 @@ def test_status_label(status: str, lang: str, expected: str) -> None:
 
 def test_vi_labels_parse_back_to_their_code() -> None:
     for code, labels in STATUS_LABELS.items():
-        if code != "no_report":
+        if code not in OWN_LABELS:
             assert parse_status(labels["vi"]) == code
             assert parse_status(labels["en"]) == code
+        else:  # nq57's own labels are no agency's answer, but merged.xlsx reads them back
+            assert parse_status(labels["vi"]) is None and parse_status(labels["en"]) is None
+        assert parse_own_status(labels["vi"]) == parse_own_status(labels["en"]) == parse_own_status(code) == code
+    assert parse_own_status("gần xong rồi") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Không thực hiện (không thuộc chức năng)", "không thuộc chức năng, nhiệm vụ",
+    "Không thuộc chức năng nhiệm vụ của đơn vị", "KHÔNG THUỘC CHỨC NĂNG", "Không thuộc chức năng nhiệm vụ",
+])
+def test_not_our_function_means_not_applicable(text: str) -> None:
+    assert parse_status(text) == "not_applicable"
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from nq57cli.fileio import atomic_write
 from nq57cli.outputs import PRODUCER, OutputGuard, marker
 from nq57cli.models import Group, Task
 from nq57cli.stable import save_reproducibly
-from nq57cli.status import STATUS_LABELS
+from nq57cli.status import OWN_LABELS, STATUS_LABELS
 from nq57cli.text import header_key, one_line, strip_diacritics
 
 if TYPE_CHECKING:
@@ -50,8 +50,8 @@ COLUMNS: list[tuple[str, str, float, bool]] = [
     ("difficulties", "Khó khăn, vướng mắc", 26, True),
     ("proposals", "Đề xuất, kiến nghị", 26, True),
 ]
-# The drop-down offers every official label except "no report", which is not an answer.
-STATUS_CHOICES = [labels["vi"] for code, labels in STATUS_LABELS.items() if code != "no_report"]
+# The drop-down offers every official label except nq57's own ("status unclear", "no report"): not answers.
+STATUS_CHOICES = [labels["vi"] for code, labels in STATUS_LABELS.items() if code not in OWN_LABELS]
 STATUS_HINTS = {
     "completed": "nhiệm vụ đã xong, có sản phẩm (văn bản, hệ thống...); ghi rõ kết quả và ngày hoàn thành",
     "in_progress": "nhiệm vụ đang triển khai, chưa xong",

@@ -7,16 +7,17 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from nq57cli.status import status_label
+from nq57cli.status import DISPLAY_ORDER, status_label
 
-CHART_STATUSES = ("completed", "in_progress", "not_started", "waiting", "not_applicable", "no_report")
-# Colours that stay apart when printed in grey: dark green, blue, orange, amber, grey, dark red.
+CHART_STATUSES = DISPLAY_ORDER
+# Colours that stay apart when printed in grey: dark green, blue, orange, amber, grey, purple, dark red.
 COLOURS = {
     "completed": "#2e7d32",
     "in_progress": "#1f5fa8",
     "not_started": "#e07b00",
     "waiting": "#f2c12e",
     "not_applicable": "#b0b0b0",
+    "unknown": "#6a3d9a",
     "no_report": "#b3261e",
 }
 LIGHT = {"waiting", "not_applicable"}  # segments that take dark count labels

@@ -309,7 +309,7 @@ def print_summary(result: Any, lang: str, output: Path | None) -> None:
     from rich.table import Table
 
     from nq57cli.jsonout import summary
-    from nq57cli.status import status_label
+    from nq57cli.status import DISPLAY_ORDER, status_label
 
     data = summary(result)
     vi = lang == "vi"
@@ -321,7 +321,7 @@ def print_summary(result: Any, lang: str, output: Path | None) -> None:
     table.add_row("Báo cáo của đơn vị" if vi else "Agency reports", str(data["reports"]))
     if data["unmatched_rows"]:
         table.add_row("Dòng không khớp nhiệm vụ" if vi else "Unmatched rows", str(data["unmatched_rows"]))
-    for status in ("completed", "in_progress", "not_started", "waiting", "not_applicable", "no_report"):
+    for status in DISPLAY_ORDER:
         if data["status"].get(status):
             table.add_row("  " + status_label(status, lang), str(data["status"][status]))
     f = data["findings"]

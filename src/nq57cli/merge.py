@@ -66,27 +66,43 @@ def load_catalog(path: Path) -> Catalog:
 
 STATUS_RULE = """Combined status: not_applicable reports are ignored; none left → not_applicable;
 all completed → completed; any in_progress, or completed mixed with not_started/waiting →
-in_progress; all not_started → not_started; all waiting → waiting; no reports → no_report."""
+in_progress; all not_started → not_started; all waiting → waiting; no reports → no_report.
+A report whose status could not be read ("unknown") is still a report: the task is "unknown" unless
+every reading of that status gives the same result (another agency in progress, say); reports with
+an empty status are left out, unless no report has one: then "unknown" too, never "no_report"."""
+
+_READABLE = ("completed", "in_progress", "not_started", "waiting", "not_applicable")
+
+
+def _combine_known(kinds: set[str]) -> str:
+    remaining = kinds - {"not_applicable"}
+    if not remaining:
+        return "not_applicable"
+    if remaining == {"completed"}:
+        return "completed"
+    if remaining == {"not_started"}:
+        return "not_started"
+    if remaining == {"waiting"}:
+        return "waiting"
+    if "in_progress" in remaining or "completed" in remaining:
+        return "in_progress"
+    return "not_started"  # not_started mixed with waiting: nobody has begun
 
 
 def combine_status(statuses: Iterable[str | None]) -> str:
-    """The task's status from its agencies' statuses (see STATUS_RULE)."""
-    given = [s for s in statuses if s is not None]
+    """The task's status from its agencies' statuses (see STATUS_RULE); None: a report with an
+    empty status cell."""
+    statuses = list(statuses)
+    given = {s for s in statuses if s is not None}
     if not given:
-        return "no_report"
-    remaining = [s for s in given if s != "not_applicable"]
-    if not remaining:
-        return "not_applicable"
-    kinds = set(remaining)
-    if kinds == {"completed"}:
-        return "completed"
-    if kinds == {"not_started"}:
-        return "not_started"
-    if kinds == {"waiting"}:
-        return "waiting"
-    if "in_progress" in kinds or "completed" in kinds:
-        return "in_progress"
-    return "not_started"  # not_started mixed with waiting: nobody has begun
+        return "unknown" if statuses else "no_report"
+    if "unknown" not in given:
+        return _combine_known(given)
+    known = given - {"unknown"}
+    # The rule depends only on which statuses occur, so reading every unknown one as the same status
+    # covers every outcome the unknown ones could lead to.
+    outcomes = {_combine_known(known | {s}) for s in _READABLE}
+    return outcomes.pop() if len(outcomes) == 1 else "unknown"
 
 
 def _resolve_agency(path: Path, title_lines: list[str], overrides: dict[str, str], known: list[str]) -> tuple[str, str]:

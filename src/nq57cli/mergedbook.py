@@ -13,7 +13,7 @@ from nq57cli.docref import parse_document
 from nq57cli.fileio import atomic_write
 from nq57cli.models import (JOINED_FIELDS, Deadline, Finding, Group, InputFile, MergeResult, Report, Task,
                             join_agency_texts)
-from nq57cli.status import parse_status, status_label
+from nq57cli.status import parse_own_status, status_label
 from nq57cli.text import clean, header_key, one_line
 from nq57cli.xlsxout import EXCEL_MAX_TEXT, new_workbook, open_own_workbook, write_sheet
 
@@ -172,7 +172,7 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
     # Per-value caches; parsed models are copied per task, lists are new per task (both mutable).
     # The deadline is parsed without the task as context: that only words issues, dropped here.
     short = _memo(one_line)
-    status_of = _memo(parse_status)
+    status_of = _memo(parse_own_status)
     deadline_of = _memo(lambda value: parse_deadline(value)[0])
     document_of = _memo(parse_document)
     agencies_of = _memo(split_agencies)
@@ -190,7 +190,8 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
             continue
         raw_status = short(_get(record, "Tình trạng"))
         status = status_of(raw_status) if raw_status else None
-        if raw_status and status is None and header_key(raw_status) != header_key(status_label("no_report")):
+        if raw_status and status is None:  # a word typed in Excel that is no status: unclear, not "no report"
+            status = "unknown"
             findings.append(Finding(severity="warning", code="merged.bad_status", file=path.name,
                                     sheet=TASKS_SHEET, cell=f"J{number}", column="Tình trạng", value=raw_status))
         raw_deadline = _get(record, "Thời hạn hoàn thành")
@@ -222,10 +223,11 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
         source = one_line(_get(record, "Ô nguồn")) or ""
         sheet, _, _cell = source.rpartition("!")
         raw_status = one_line(_get(record, "Tình trạng"))
+        report_status = (status_of(raw_status) or "unknown") if raw_status else None
         task.reports.append(Report(
             agency=agency, file=one_line(_get(record, "Tệp")) or path.name, sheet=sheet or REPORTS_SHEET, row=number,
             task_id=one_line(_get(record, "Mã nhiệm vụ (đơn vị ghi)")), matched_id=task.task_id,
-            status=parse_status(raw_status) if raw_status else None, status_raw=one_line(_get(record, "Tình trạng (nguyên văn)")),
+            status=None if report_status == "no_report" else report_status, status_raw=one_line(_get(record, "Tình trạng (nguyên văn)")),
             result=clean(_get(record, "Kết quả thực hiện")), completed_on=_as_date(_get(record, "Ngày hoàn thành thực tế")),
             difficulties=clean(_get(record, "Khó khăn, vướng mắc")), proposals=clean(_get(record, "Đề xuất, kiến nghị")),
             title=clean(_get(record, "Nội dung nhiệm vụ (đơn vị ghi)")),

@@ -146,8 +146,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "status.unknown": (
         "tình trạng \"{value}\" không thuộc danh mục (Đã hoàn thành, Đang thực hiện, Chưa thực "
-        "hiện, Không thuộc nhiệm vụ, Chờ hướng dẫn của Trung ương)",
-        "status \"{value}\" is not one of the official terms",
+        "hiện, Không thuộc nhiệm vụ, Chờ hướng dẫn của Trung ương); báo cáo vẫn được tổng hợp, tình trạng "
+        "ghi \"Chưa rõ tình trạng\"",
+        "status \"{value}\" is not one of the official terms; the report is kept, its status counted as "
+        "\"Status unclear\"",
     ),
     "status.completed_no_result": (
         "đánh dấu đã hoàn thành nhưng chưa ghi kết quả thực hiện",
@@ -188,8 +190,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "task {task_id}: agencies give {count} different completion dates ({dates})",
     ),
     "merged.bad_status": (
-        "tình trạng \"{value}\" không đọc được; giữ \"Chưa có báo cáo\"",
-        "status \"{value}\" cannot be read; kept as \"No report\"",
+        "tình trạng \"{value}\" không đọc được; ghi \"Chưa rõ tình trạng\"",
+        "status \"{value}\" cannot be read; counted as \"Status unclear\"",
+    ),
+    # Nothing read is dropped (issue 14): reports over several rows, cells whose value cannot be read.
+    "row.continued": (
+        "báo cáo ở dòng {first} viết tiếp ở dòng {rows} (ô gộp dọc hoặc nội dung viết tiếp); các dòng được ghép "
+        "thành một báo cáo, nội dung nối bằng dấu xuống dòng",
+        "the report on row {first} goes on in row(s) {rows} (a vertically merged cell or text continued there); "
+        "the rows are read as one report, their texts joined with line breaks",
+    ),
+    "row.continued_value": (
+        "dòng này viết tiếp báo cáo ở dòng {first} nhưng ghi \"{value}\" khác với \"{kept}\" của dòng {first}; "
+        "dùng giá trị dòng {first}, hãy kiểm tra",
+        "this row continues the report on row {first} but gives \"{value}\", not \"{kept}\" as row {first} "
+        "does; row {first}'s value is used, please check",
+    ),
+    "cell.error_value": (
+        "ô mang giá trị lỗi Excel {value}, không đọc được nội dung nên coi như ô trống; hãy sửa công thức trong "
+        "Excel rồi gửi lại",
+        "the cell holds the Excel error {value}: its value cannot be read and counts as empty; fix the formula "
+        "in Excel and send again",
+    ),
+    "task.id_unreadable": (
+        "mã nhiệm vụ không đọc được ({what_vi}); {then_vi}; hãy mở tệp bằng Excel, sửa và lưu lại rồi gửi lại",
+        "the task ID cannot be read ({what_en}); {then_en}; open the file in Excel, fix it, save and send again",
     ),
     # Indicators (chỉ tiêu): `nq57 indicators`, indicators.py.
     "indicator.no_header": (

@@ -15,9 +15,11 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, SkipValidation
 
 Severity = Literal["error", "warning", "info"]
-Status = Literal["completed", "in_progress", "not_started", "not_applicable", "waiting"]
+# "unknown": the agency reported, but its status cell cannot be read (words outside the vocabulary, a formula
+# without a value, an Excel error). A report all the same, never counted as "no_report".
+Status = Literal["completed", "in_progress", "not_started", "not_applicable", "waiting", "unknown"]
 CombinedStatus = Literal[
-    "completed", "in_progress", "not_started", "not_applicable", "waiting", "no_report"
+    "completed", "in_progress", "not_started", "not_applicable", "waiting", "unknown", "no_report"
 ]
 DeadlineKind = Literal["date", "month", "quarter", "year", "recurring", "conditional", "none"]
 

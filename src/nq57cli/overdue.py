@@ -17,7 +17,8 @@ Classes (`category`), decided in this order:
    ``not_started_late`` — this includes *waiting* (every agency waits for central guidance) and
    *not applicable* (every agency said the task is not theirs): the monitoring system has no
    "waiting" class and nothing has been done, so the task is late and stays on the list; the
-   status column still says "Chờ hướng dẫn" so the office can take it up with the centre.
+   status column still says "Chờ hướng dẫn" so the office can take it up with the centre. *unknown*
+   (an agency reported but its status cannot be read) is classed the same way: nothing shows it done.
 
 A task is overdue when its deadline has a date, that date is before the as-of date and its
 combined status is not completed; days late = as_of − due. For a task completed late, days

@@ -45,6 +45,7 @@ _GROUP_RE = re.compile(
     re.IGNORECASE,
 )
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
+_CELL_REF = re.compile(r"^([A-Z]+)(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -53,18 +54,38 @@ class Schema:
 
     `required`: a header row names at least one of them (the first one found is the row's title
     column); `details`: fields whose values make a row a data row, never a group row.
+    `keys`: fields a vertical merge of which makes the rows under it one record (see _assemble);
+    `continued`: fields whose text may go on in the next row, one with none of the `keys`.
+    Tables with `keys` also end at a signature block.
     """
 
     field_for: Callable[[object], str | None]
     required: tuple[str, ...]
     details: tuple[str, ...]
     no_header: str = "sheet.no_header"  # finding code when no header row is found
+    keys: tuple[str, ...] = ()
+    continued: tuple[str, ...] = ()
 
 
 TASKS = Schema(
     field_for=field_for,
     required=("title", "task_id"),
     details=("task_id", "status", "result", "deadline", "document", "completed_on"),
+    keys=("task_id", "stt", "title"),
+    continued=("result", "difficulties", "proposals"),
+)
+# A record spread over several rows keeps the first row's value of these; other fields' texts are joined.
+FIRST_VALUE_FIELDS = ("task_id", "stt", "group", "status", "completed_on", "deadline", "document")
+# Signature blocks and notes under a table are not data. Matched on header_key (no diacritics, lower case).
+# Authority and position lines, written in capitals: "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN".
+_SIGNATURE_RE = re.compile(
+    r"^(?:(?:kt|tm|tl|tuq|q|k t|t m|t l) [a-z ]+"
+    r"|(?:pho )?(?:giam doc|chu tich|truong phong|thu truong|truong ban|chanh van phong|bi thu)(?: [a-z ]+)?)$"
+)
+# Notes: "Nơi nhận:", "- Lưu: VT, KHTC.", "Người lập biểu", "(Đã ký)", "Quảng Ngãi, ngày 20 tháng 7 năm 2025".
+_FOOTER_NOTE_RE = re.compile(
+    r"^(?:noi nhan|nguoi lap(?: bieu| bang)?|da ky|ky ten|ky ghi ro ho ten(?: dong dau)?)$|^luu (?:vt|van thu)\b"
+    r"|^[a-z ]{2,40} ngay(?: \d+)? thang(?: \d+)? nam(?: \d+)?$"
 )
 
 
@@ -90,6 +111,8 @@ class RawRow:
     cells: Mapping[str, str]  # field → "F14" (CellRefs as read; a dict once changed)
     group: str | None = None  # set on group rows: the group's text
     group_label: str | None = None  # "Nhóm 3", "II"
+    more_rows: list[int] = field(default_factory=list)  # rows appended to this record (a report over several rows)
+    ignored: list[tuple[str, str, Any]] = field(default_factory=list)  # (field, cell, value) left out on appending
 
 
 @dataclass
@@ -105,6 +128,7 @@ class SheetTable:
     title_lines: list[str]
     rows: list[RawRow]
     formula_cells: set[str] = field(default_factory=set)  # "F14" cells lacking a cached value
+    error_cells: dict[str, str] = field(default_factory=dict)  # "F14" → the Excel error it holds, "#REF!"
     merged: list[tuple] = field(default_factory=list)  # merged ranges ((r0, c0), (r1, c1)), 0-based
 
 
@@ -312,36 +336,45 @@ def _row_kind(values: dict[str, Any], row_cells: list[Any],
     return None, None
 
 
-def _formula_cells(path: Path, sheet_name: str, archive: Archive | None) -> set[str]:
-    """Cells of an .xlsx/.xlsm sheet holding a formula but no cached value (`archive`: the package
-    as the reader opened it; None when zipfile could not open it)."""
+def _unreadable_cells(path: Path, sheet_name: str, archive: Archive | None) -> tuple[set[str], dict[str, str]]:
+    """Cells of an .xlsx/.xlsm sheet whose value cannot be read (the reader sees them empty): those holding
+    a formula but no cached value, and those holding an Excel error ("#REF!", "#N/A", ...), with it.
+    `archive`: the package as the reader opened it; None when zipfile could not open it."""
     if archive is None or path.suffix.lower() not in {".xlsx", ".xlsm"}:
-        return set()
+        return set(), {}
     from lxml import etree
 
+    def marked(data: bytes) -> bool:
+        return b"<f" in data or b":f" in data or b't="e"' in data
+
     try:
-        if not any(b"<f" in data or b":f" in data for data in map(archive.read, archive.worksheet_parts())):
-            return set()  # no formula anywhere: the sheet names need not be looked up
+        if not any(map(marked, map(archive.read, archive.worksheet_parts()))):
+            return set(), {}  # no formula nor error anywhere: the sheet names need not be looked up
         target = archive.sheet_part(sheet_name)
         if not target:
-            return set()
+            return set(), {}
         data = archive.read(target)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
-        return set()
-    if b"<f" not in data and b":f" not in data:
-        return set()
+        return set(), {}
+    if not marked(data):
+        return set(), {}
     found: set[str] = set()
+    errors: dict[str, str] = {}
     parser_args = {"resolve_entities": False, "no_network": True, "huge_tree": False}
     try:
         for _, cell in etree.iterparse(io.BytesIO(data), tag="{*}c", **parser_args):
             formula = cell.find("{*}f")
             value = cell.find("{*}v")
-            if formula is not None and (value is None or value.text is None) and cell.get("t") != "inlineStr":
-                found.add(cell.get("r") or "")
+            ref = cell.get("r") or ""
+            if cell.get("t") == "e":
+                errors[ref] = (value.text or "").strip() if value is not None else ""
+            elif formula is not None and (value is None or value.text is None) and cell.get("t") != "inlineStr" \
+                    and not (value is not None and cell.get("t") == "str"):  # "str" with <v/>: Excel's cached ""
+                found.add(ref)
             cell.clear()
     except etree.XMLSyntaxError:
-        return found
-    return {c for c in found if c}
+        pass
+    return {c for c in found if c}, {c: e or "#?" for c, e in errors.items() if c}
 
 
 def read_table(path: Path, display: str | None = None, schema: Schema = TASKS) -> ReadOutcome:
@@ -421,25 +454,25 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
     title_field = next((key for key in schema.required if key in columns), None)
     title_col = columns.get(title_field) if title_field else None
     title_header = header_key((headers.get(title_field, "") if title_field else "").split(" / ")[0])
-    table_rows: list[RawRow] = []
     fields = list(columns.items())
     letters = {f: column_letter(c) for f, c in fields}  # shared by the rows' CellRefs
-    width = max(columns.values(), default=-1) + 1
-    for offset, row in enumerate(body):
-        excel_row = data_start + offset + 1
-        if row.count(None) + row.count("") == len(row):  # (counted in C: most rows are full)
-            continue
-        if len(row) >= width:
-            values = {f: row[c] for f, c in fields}
-        else:
-            values = {f: (row[c] if c < len(row) else None) for f, c in fields}
-        first = row[title_col] if title_col is not None and title_col < len(row) else None
-        if isinstance(first, str) and len(first) < 60 and header_key(first) == title_header:
-            continue  # the header repeated further down (a pasted second page)
-        group, label = _row_kind(values, row, schema)
-        table_rows.append(RawRow(row=excel_row, values=values, cells=CellRefs(letters, excel_row), group=group,
-                                 group_label=label))
-    formula_cells = _formula_cells(path, sheet_name, archive)
+    formula_cells, error_cells = _unreadable_cells(path, sheet_name, archive)
+    unreadable = formula_cells | error_cells.keys()
+    if unreadable:  # a formula without value below the last value: the reader's rows stop before it
+        mapped = set(letters.values())
+        last = max((int(m.group(2)) for m in map(_CELL_REF.match, unreadable) if m and m.group(1) in mapped),
+                   default=0)
+        body = body + [[] for _ in range(last - data_start - len(body))]
+    table_rows = _assemble(body, data_start, fields, letters, (title_col, title_header), merged, unreadable, schema)
+    for record in table_rows:
+        if record.more_rows:
+            findings.append(Finding(severity="info", code="row.continued", file=display, sheet=sheet_name,
+                                    cell=f"A{record.row}",
+                                    params={"first": record.row, "rows": ", ".join(map(str, record.more_rows))}))
+        for name, ref, value in record.ignored:
+            findings.append(Finding(severity="warning", code="row.continued_value", file=display, sheet=sheet_name,
+                                    cell=ref, column=headers.get(name), value=_as_text(value),
+                                    params={"first": record.row, "kept": _as_text(record.values.get(name))}))
     table = SheetTable(
         file=display,
         sheet=sheet_name,
@@ -450,6 +483,126 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
         title_lines=title_lines,
         rows=table_rows,
         formula_cells=formula_cells,
+        error_cells=error_cells,
         merged=merged,
     )
     return ReadOutcome(table, findings)
+
+
+def _is_footer(row: list[Any]) -> bool:
+    """A line of the signature block or of the notes under a table ("KT. GIÁM ĐỐC", "Nơi nhận:")."""
+    for value in row:
+        text = one_line(value) if isinstance(value, str) else None
+        if not text or len(text) > 80:
+            continue
+        key = header_key(text)
+        if _FOOTER_NOTE_RE.match(key) or (_SIGNATURE_RE.match(key) and text == text.upper()):
+            return True
+    return False
+
+
+def _merge_tops(merged: list[tuple], columns: set[int]) -> dict[int, int]:
+    """0-based row → the top row of the vertical merge of one of `columns` it lies in (below that top)."""
+    tops: dict[int, int] = {}
+    for (r0, c0), (r1, c1) in merged:
+        if r1 > r0 and any(c0 <= c <= c1 for c in columns):
+            for r in range(r0 + 1, r1 + 1):
+                tops.setdefault(r, r0)
+    return tops
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and value != "" and not (isinstance(value, str) and not value.strip())
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value if isinstance(value, str) else str(value)
+
+
+def _append(record: RawRow, row: RawRow, letters: dict[str, str]) -> None:
+    """Fold `row` into `record`: empty fields take the row's value (and cell), texts are joined with a line
+    break, and a second, different value of a FIRST_VALUE_FIELDS field is left out (record.ignored)."""
+    cells = record.cells if isinstance(record.cells, dict) else dict(record.cells)
+    record.cells = cells
+    for name, value in row.values.items():
+        if not _filled(value):
+            continue
+        kept = record.values.get(name)
+        if not _filled(kept):
+            record.values[name] = value
+            cells[name] = f"{letters[name]}{row.row}"
+        elif name in FIRST_VALUE_FIELDS:
+            if header_key(_as_text(kept)) != header_key(_as_text(value)):
+                record.ignored.append((name, f"{letters[name]}{row.row}", value))
+        else:
+            record.values[name] = f"{_as_text(kept).rstrip()}\n{_as_text(value).strip()}"
+    record.more_rows.append(row.row)
+
+
+def _assemble(body: list[list[Any]], data_start: int, fields: list[tuple[str, int]], letters: dict[str, str],
+              title: tuple[int | None, str], merged: list[tuple], unreadable: set[str],
+              schema: Schema) -> list[RawRow]:
+    """The table's records (task rows and group rows) from its body rows.
+
+    A record may span several rows (schema.keys): rows inside a vertical merge of a key cell (ID, STT,
+    task text) that name no other task ID, and rows with no key value directly under a record whose
+    texts (schema.continued: result, difficulties, proposals) go on there, are appended to it.
+    From a signature block on ("KT. GIÁM ĐỐC", "Nơi nhận:", a place-date line), rows are not data unless
+    they hold a task text and a task ID or status. A row whose cells are all empty is skipped, unless a
+    mapped one cannot be read (a formula without value, an Excel error): that is a finding (validate.py).
+    `title`: the title column and its header's key (the header repeated further down is skipped).
+    """
+    title_col, title_header = title
+    width = max((c for _, c in fields), default=-1) + 1
+    tops = _merge_tops(merged, {c for f, c in fields if f in schema.keys}) if schema.keys else {}
+    records: list[RawRow] = []
+    last: RawRow | None = None  # the record later rows may be appended to
+    last_row = 0  # the Excel row last appended to it
+    footer = False
+    for offset, row in enumerate(body):
+        excel_row = data_start + offset + 1
+        if row.count(None) + row.count("") == len(row):  # (counted in C: most rows are full)
+            if not unreadable or not any(f"{letter}{excel_row}" in unreadable for letter in letters.values()):
+                continue
+        if len(row) >= width:
+            values = {f: row[c] for f, c in fields}
+        else:
+            values = {f: (row[c] if c < len(row) else None) for f, c in fields}
+        first = row[title_col] if title_col is not None and title_col < len(row) else None
+        if isinstance(first, str) and len(first) < 60 and header_key(first) == title_header:
+            continue  # the header repeated further down (a pasted second page)
+        record = RawRow(row=excel_row, values=values, cells=CellRefs(letters, excel_row))
+        if schema.keys:
+            if footer or (len(row) - row.count(None) - row.count("") <= 3 and _is_footer(row)):  # sparse rows
+                footer = True
+                text = values.get(schema.required[0])
+                if not (_filled(text) and not _is_footer([text])
+                        and (_filled(values.get("task_id")) or _filled(values.get("status")))):
+                    last = None
+                    continue  # the signature block and the notes under the table
+                footer = False
+            if last is not None and _continues(record, last, last_row, tops, unreadable, letters, schema):
+                _append(last, record, letters)
+                last_row = excel_row
+                continue
+        record.group, record.group_label = _row_kind(values, row, schema)
+        records.append(record)
+        last, last_row = (None, 0) if record.group else (record, excel_row)
+    return records
+
+
+def _continues(record: RawRow, last: RawRow, last_row: int, tops: dict[int, int], unreadable: set[str],
+               letters: dict[str, str], schema: Schema) -> bool:
+    """Whether the row `record` goes on with `last`, the record above it (see _assemble)."""
+    values, excel_row = record.values, record.row
+    if unreadable and any(f"{letters[f]}{excel_row}" in unreadable for f in schema.keys if f in letters):
+        return False  # a key that cannot be read is not an empty key
+    top = tops.get(excel_row - 1)
+    if top is not None and last.row <= top + 1 <= last_row:
+        own_id = values.get("task_id")
+        return not _filled(own_id) or header_key(_as_text(own_id)) == header_key(_as_text(last.values.get("task_id")))
+    if excel_row != last_row + 1 or any(_filled(values.get(f)) for f in schema.keys):
+        return False
+    return any(_filled(values.get(f)) for f in schema.continued)

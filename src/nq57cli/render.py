@@ -25,13 +25,13 @@ from nq57cli.fileio import atomic_write_bytes
 from nq57cli.forms import FORMS, Form, get_form, template_path
 from nq57cli.models import Deadline, Group, MergeResult, Task
 from nq57cli.stable import FIXED_MOMENT, ZIP_TIME, frozen_package
-from nq57cli.status import status_label
+from nq57cli.status import DISPLAY_ORDER, status_label
 
 if TYPE_CHECKING:
     from nq57cli.indicators import IndicatorResult
 
-STATUS_ORDER = ("completed", "in_progress", "not_started", "waiting", "not_applicable", "no_report")
-OTHER_STATUSES = ("waiting", "not_applicable", "no_report")
+STATUS_ORDER = DISPLAY_ORDER
+OTHER_STATUSES = ("waiting", "not_applicable", "unknown", "no_report")
 # Statuses that can be overdue; "waiting" hangs on the centre, "not_applicable" is not the agency's task.
 UNDATED_KINDS = ("recurring", "conditional", "none")
 NO_TASKS = "không có nhiệm vụ"
@@ -244,6 +244,7 @@ def _counts(tasks: list[Task], as_of: dt.date | None) -> dict[str, Any]:
         "not_started": by_status["not_started"],
         "waiting": by_status["waiting"],
         "not_applicable": by_status["not_applicable"],
+        "unknown": by_status["unknown"],
         "no_report": by_status["no_report"],
         "other": sum(by_status[s] for s in OTHER_STATUSES),
         "overdue": overdue,

@@ -14,8 +14,13 @@ STATUS_LABELS: dict[str, dict[str, str]] = {
     "not_started": {"vi": "Chưa thực hiện", "en": "Not started"},
     "not_applicable": {"vi": "Không thuộc nhiệm vụ", "en": "Not applicable"},
     "waiting": {"vi": "Chờ hướng dẫn của Trung ương", "en": "Waiting for central guidance"},
+    "unknown": {"vi": "Chưa rõ tình trạng", "en": "Status unclear"},
     "no_report": {"vi": "Chưa có báo cáo", "en": "No report"},
 }
+# The order statuses are counted and shown in (render's figures, the chart, the CLI summary).
+DISPLAY_ORDER = ("completed", "in_progress", "not_started", "waiting", "not_applicable", "unknown", "no_report")
+# Labels nq57 writes itself (merged.xlsx) but no agency chooses: not in the agencies' vocabulary.
+OWN_LABELS = ("unknown", "no_report")
 
 # What agencies write → status. Matched diacritics-, case- and punctuation-insensitively.
 STATUS_VOCABULARY: tuple[tuple[str, Status], ...] = (
@@ -49,6 +54,11 @@ STATUS_VOCABULARY: tuple[tuple[str, Status], ...] = (
     ("Không áp dụng", "not_applicable"),
     ("Không có nhiệm vụ", "not_applicable"),
     ("N/A", "not_applicable"),
+    ("Không thuộc chức năng", "not_applicable"),
+    ("Không thuộc chức năng, nhiệm vụ", "not_applicable"),
+    ("Không thuộc chức năng nhiệm vụ của đơn vị", "not_applicable"),
+    ("Không thực hiện (không thuộc chức năng)", "not_applicable"),
+    ("Không thực hiện (không thuộc chức năng, nhiệm vụ)", "not_applicable"),
     ("Đợi hướng dẫn của Trung ương", "waiting"),
     ("Chờ hướng dẫn", "waiting"),
     ("Chờ Trung ương hướng dẫn", "waiting"),
@@ -68,7 +78,7 @@ def _build_index() -> dict[str, Status]:
     for phrase, status in STATUS_VOCABULARY:
         index[header_key(phrase)] = status
     for code, labels in STATUS_LABELS.items():
-        if code == "no_report":
+        if code in OWN_LABELS:
             continue
         index[header_key(code)] = code  # type: ignore[assignment]
         for label in labels.values():
@@ -132,6 +142,17 @@ def _match_text(value: str) -> tuple[Status | None, bool]:  # the same few phras
 def parse_status(value: object) -> Status | None:
     """Status code for a status cell ('Đã hoàn thành', 'Đang triển khai, dự kiến ...'), or None."""
     return _match(value)[0]
+
+
+def parse_own_status(value: object) -> str | None:
+    """A status as nq57 writes it in merged.xlsx: an agency's word, or one of nq57's own labels
+    ("Chưa rõ tình trạng", "Chưa có báo cáo", in either language, or the code); None otherwise."""
+    status = parse_status(value)
+    if status is not None or not isinstance(value, str):
+        return status
+    key = header_key(value)
+    return next((code for code in OWN_LABELS
+                 if key in (header_key(code), *(header_key(label) for label in STATUS_LABELS[code].values()))), None)
 
 
 def looks_like_status_column(values: list) -> bool:

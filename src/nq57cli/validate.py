@@ -14,6 +14,7 @@ from nq57cli.models import Deadline, Finding, Group, Report, Task, in_sheet
 from nq57cli.reader import RawRow, SheetTable
 from nq57cli.status import parse_status
 from nq57cli.text import SHORT_TEXT, clean, clean_recurring, one_line, one_line_recurring
+from nq57cli.xlsxout import column_letter
 
 # Severity of the parser issue codes when they come from a cell.
 ISSUE_SEVERITY = {
@@ -88,6 +89,34 @@ class RowContext:
             shown = {k: _vi_date(v) for k, v in params.items()}
             self.add(ISSUE_SEVERITY.get(code, "warning"), code, field_name, value, **shown)
 
+    def unreadable(self, skip: tuple[str, ...] = ()) -> dict[str, str]:
+        """The row's fields whose cell (on any of its rows) cannot be read: field → the Excel error, or "" for a
+        formula Excel never calculated. A finding for each, except the fields in `skip` (the caller's)."""
+        table, row = self.table, self.row
+        if not table.formula_cells and not table.error_cells:
+            return {}
+        found: dict[str, str] = {}
+        for name, column in table.columns.items():
+            letter = column_letter(column)
+            for number in (row.row, *row.more_rows):
+                cell = f"{letter}{number}"
+                error = table.error_cells.get(cell)
+                if error is None and cell not in table.formula_cells:
+                    continue
+                found.setdefault(name, error or "")
+                if name not in skip:
+                    self.findings.append(Finding(
+                        severity="warning", code="cell.error_value" if error else "cell.formula_no_value",
+                        file=table.file, sheet=table.sheet, cell=cell, column=table.headers.get(name), value=error))
+        return found
+
+    def id_unreadable(self, error: str, then_vi: str, then_en: str) -> None:
+        """The task ID cannot be read (see unreadable()): an error naming the cell, saying what is done instead."""
+        self.add("error", "task.id_unreadable", "task_id", error or None,
+                 what_vi=f"lỗi Excel {error}" if error else "công thức chưa có giá trị tính sẵn",
+                 what_en=f"the Excel error {error}" if error else "a formula without a cached value",
+                 then_vi=then_vi, then_en=then_en)
+
     def formula_check(self, field_name: str) -> bool:
         """True (and a finding) when the field's cell is a formula Excel never calculated."""
         cell = self.row.cells.get(field_name)
@@ -156,10 +185,13 @@ def parse_catalog(table: SheetTable) -> tuple[list[Task], list[Group], list[Find
         values = row.values
         title = clean(values.get("title"))
         task_id = normalize_id(values.get("task_id"))
+        unreadable = ctx.unreadable(skip=("task_id",))
         if not title and not task_id:
             continue
         if not task_id:
             task_id = f"NV-{len(tasks) + 1:03d}"
+            if "task_id" in unreadable:
+                ctx.id_unreadable(unreadable["task_id"], f"tạm đặt mã {task_id}", f"numbered {task_id} for now")
         if task_id in seen:
             ctx.add("error", "task.duplicate_id", "task_id", task_id, first=seen[task_id])
             continue
@@ -195,7 +227,6 @@ def parse_reports(
     reports: list[Report] = []
     findings: list[Finding] = []
     seen_ids: dict[str, str] = {}
-    checked = ("status", "result", "completed_on", "deadline") if table.formula_cells else ()
     for row, group in rows:
         ctx = RowContext(table, row, findings)
         values = row.values
@@ -207,15 +238,22 @@ def parse_reports(
             seen_ids[task_id] = row.cells.get("task_id", f"A{row.row}")
         status_raw = one_line_recurring(values.get("status"))
         result = clean(values.get("result"))
+        unreadable = ctx.unreadable(skip=("task_id",))  # only a sheet with formulas or errors has any
+        if "task_id" in unreadable and not task_id:
+            ctx.id_unreadable(unreadable["task_id"], *(("dòng được khớp theo nội dung nhiệm vụ",
+                                                        "the row is matched by its task text") if title else
+                                                       ("dòng không có nội dung nhiệm vụ để khớp, bỏ qua",
+                                                        "the row has no task text to match; skipped")))
         if not title and not task_id:
             if status_raw or result:
                 ctx.add("warning", "task.no_title", "title")
             continue
-        for name in checked:  # only a sheet with uncalculated formulas has any to report
-            ctx.formula_check(name)
         status = parse_status(status_raw) if status_raw else None
         if status_raw and status is None:
+            status = "unknown"  # still a report: the task lists it, its status counts as unknown
             ctx.add("error", "status.unknown", "status", status_raw)
+        elif "status" in unreadable:
+            status = "unknown"  # the cell's finding was just made
         elif not status_raw and result:
             ctx.add("warning", "status.missing", "status")
         completed_on = None
@@ -228,7 +266,7 @@ def parse_reports(
         if status == "completed" and completed_on is None and "completed_on" in table.columns \
                 and raw_date in (None, ""):
             ctx.add("info", "status.completed_no_date", "completed_on")
-        if not status_raw and not result and completed_on is None:
+        if not status_raw and not result and completed_on is None and status is None:
             continue  # a listed task the agency did not fill in: not a report
         reports.append(
             Report(
