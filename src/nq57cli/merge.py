@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nq57cli import __version__
-from nq57cli.agency import agency_from_filename, agency_from_title, canonical, split_agencies
+from nq57cli.agency import split_agencies
 from nq57cli.deadline import format_date
 from nq57cli.errors import UnreadableInputError
 from nq57cli.models import (JOINED_FIELDS, Finding, Group, InputFile, MergeResult, Report, Task, join_agency_texts,
                             pack_models, unpack_models)
 from nq57cli.reader import read_table, sha256_of
+from nq57cli.registry import Agency, Registry, as_registry, catalog_registry, identify_sender
 from nq57cli.text import match_key
 from nq57cli.validate import parse_catalog, parse_reports
 from nq57cli.xlsxout import EXCEL_MAX_TEXT
@@ -31,17 +32,22 @@ class Catalog:
     groups: list[Group]
     findings: list[Finding]
     input: InputFile
+    listed: list[Agency] = field(default_factory=list)  # an agency list given with the catalog (--agencies)
+    _registry: Registry | None = field(default=None, repr=False)
+
+    @property
+    def registry(self) -> Registry:
+        """Who is who: the listed agencies, then those the catalog's lead and partner cells name."""
+        if self._registry is None:
+            self._registry = catalog_registry(self.tasks, self.listed)
+        return self._registry
 
     @property
     def agencies(self) -> list[str]:
-        names: dict[str, None] = {}
-        for task in self.tasks:
-            for name in split_agencies(task.lead) + task.partners:
-                names.setdefault(name, None)
-        return list(names)
+        return self.registry.names
 
 
-def load_catalog(path: Path) -> Catalog:
+def load_catalog(path: Path, listed: list[Agency] | None = None) -> Catalog:
     """Read the master task list; an unreadable catalog stops the run (exit code 3)."""
     try:  # hashed first: what is read is what the inputs sheet records
         digest, size = sha256_of(path), path.stat().st_size
@@ -61,7 +67,7 @@ def load_catalog(path: Path) -> Catalog:
         path=str(path), name=path.name, sha256=digest, size=size, role="catalog",
         sheet=outcome.table.sheet, header_row=outcome.table.header_row, rows=len(tasks),
     )
-    return Catalog(tasks, groups, outcome.findings + findings, info)
+    return Catalog(tasks, groups, outcome.findings + findings, info, list(listed or []))
 
 
 STATUS_RULE = """Combined status: not_applicable reports are ignored; none left → not_applicable;
@@ -89,14 +95,10 @@ def combine_status(statuses: Iterable[str | None]) -> str:
     return "not_started"  # not_started mixed with waiting: nobody has begun
 
 
-def _resolve_agency(path: Path, title_lines: list[str], overrides: dict[str, str], known: list[str]) -> tuple[str, str]:
-    for key in (str(path), path.name, path.stem):
-        if key in overrides:
-            return overrides[key], "option"
-    from_title = agency_from_title(title_lines)
-    if from_title:
-        return canonical(from_title, known), "title"
-    return canonical(agency_from_filename(path), known), "filename"
+def _resolve_agency(path: Path, title_lines: list[str], overrides: dict[str, str],
+                    known: list[str] | Registry) -> tuple[str, str]:
+    sender = identify_sender(path, title_lines, overrides, as_registry(known))
+    return sender.name, sender.source
 
 
 class TextMatcher:
@@ -269,17 +271,17 @@ def _union_tasks(reports: list[Report]) -> list[Task]:
     return list(tasks.values())
 
 
-def _named_agencies(task: Task) -> list[str]:
-    """The task's lead agencies, then its partners: the agencies expected to report on it."""
-    lead = split_agencies(task.lead)
-    return lead + [p for p in task.partners if p not in lead]
+def _named_agencies(task: Task, registry: Registry | None = None) -> list[str]:
+    """The task's lead agencies, then its partners: the agencies expected to report on it (collective
+    phrases such as "Các sở, ngành" stand for the roster's members of that kind)."""
+    return (registry or Registry()).expected_for(task.lead, task.partners)
 
 
-def _assign_reports(tasks: list[Task], submissions: list[Submission]) -> None:
+def _assign_reports(tasks: list[Task], submissions: list[Submission], registry: Registry | None = None) -> None:
     """Each task's reports in order: its lead agencies, its partners, then the others, each agency's
     by file and row (the others by agency name: submissions are sorted once, not reports per task)."""
     by_id = {t.task_id: t for t in tasks}
-    ranks = {t.task_id: {name: i for i, name in enumerate(_named_agencies(t))} for t in tasks}
+    ranks = {t.task_id: {name: i for i, name in enumerate(_named_agencies(t, registry))} for t in tasks}
     named: dict[str, list[tuple[int, int, Report]]] = {t.task_id: [] for t in tasks}
     order = 0
     for submission in sorted(submissions, key=lambda s: (match_key(s.info.agency), s.info.name)):
@@ -369,7 +371,7 @@ def display_names(paths: list[Path]) -> dict[Path, str]:
     return {path: path.name if counts[path.name] == 1 else str(path) for path in paths}
 
 
-def load_submission(path: Path, overrides: dict[str, str], known: list[str], check_deadlines: bool,
+def load_submission(path: Path, overrides: dict[str, str], known: list[str] | Registry, check_deadlines: bool,
                     display: str | None = None, catalog: Catalog | None = None,
                     matcher: TextMatcher | None = None) -> Submission:
     """Read one agency file: its table, its agency, its validated reports (matched to the catalog's
@@ -387,12 +389,17 @@ def load_submission(path: Path, overrides: dict[str, str], known: list[str], che
     if table is None:
         info.readable = False
         return Submission(info, [], [], findings)
-    agency, source = _resolve_agency(path, table.title_lines, overrides, known)
+    registry = as_registry(known)
+    sender = identify_sender(path, table.title_lines, overrides, registry)
+    agency, source = sender.name, sender.source
     info.agency, info.agency_source = agency, source  # type: ignore[assignment]
     info.sheet, info.header_row = table.sheet, table.header_row
     findings.append(Finding(severity="info", code="agency.source", file=display, sheet=table.sheet,
                             params={"agency": agency, "source_vi": _source(source, 0), "source_en": _source(source, 1)}))
-    if known and agency not in known:
+    if sender.ambiguous:
+        findings.append(Finding(severity="warning", code="agency.ambiguous", file=display,
+                                params={"agency": agency, "choices": "; ".join(sender.ambiguous)}))
+    elif registry and registry.get(agency) is None:
         findings.append(Finding(severity="warning", code="agency.unexpected", file=display, params={"agency": agency}))
     reports, groups, row_findings = parse_reports(table, agency, check_deadlines=check_deadlines)
     info.rows = len(reports)
@@ -408,7 +415,7 @@ class _Job:
     """What every file of one merge is read with; given once to each worker process."""
 
     overrides: dict[str, str]
-    known: list[str]
+    known: list[str] | Registry
     check_deadlines: bool
     catalog: Catalog | None
     matcher: TextMatcher | None
@@ -473,14 +480,15 @@ def merge(
     cat = load_catalog(catalog) if catalog else None
     findings: list[Finding] = list(cat.findings) if cat else []
     inputs: list[InputFile] = [cat.input] if cat else []
-    known = cat.agencies if cat else []
+    registry = cat.registry if cat else Registry()
+    known = registry.names
     matcher = TextMatcher(cat.tasks) if cat else None
     all_reports: list[Report] = []
     seen_hashes: dict[str, str] = {}
     submission_groups: list[Group] = []
     files_by_agency: dict[str, list[str]] = {}
     kept: list[Submission] = []
-    job = _Job(overrides, known, cat is None, cat, matcher)
+    job = _Job(overrides, registry, cat is None, cat, matcher)
     for loaded in _load_all(submissions, job, progress, workers):
         info = loaded.info
         inputs.append(info)
@@ -507,13 +515,15 @@ def merge(
     else:
         tasks = _union_tasks(all_reports)
         groups = _dedupe_groups(submission_groups)
-    _assign_reports(tasks, kept)
+    _assign_reports(tasks, kept, registry)
     for task in tasks:
         _combine(task, findings)
+        reporting = {r.agency for r in task.reports}
+        task.silent = [a for a in _named_agencies(task, registry) if a not in reporting]
         if not task.reports:
             findings.append(Finding(severity="info", code="task.not_reported", params={"task_id": task.task_id}))
         elif task.lead:
-            for lead in split_agencies(task.lead):
+            for lead in registry.expand(split_agencies(task.lead)):
                 if lead in task.silent:
                     findings.append(Finding(severity="info", code="task.lead_silent",
                                             params={"agency": lead, "task_id": task.task_id}))
