@@ -257,3 +257,33 @@ def test_commands_agree_on_every_agency_name(seed_catalog, tmp_path):
     gaps = missing_report(merged)
     assert {g.agency for g in gaps.agencies if g.sent} == names
     assert not any(f.code == "agency.unexpected" for f in merged.findings)
+
+
+# ----------------------------------------------------------------------------- groups by number
+
+
+@pytest.mark.parametrize("numbers", [[1, 1, 2], [1.0, 1.0, 2.0], ["I", "I", "II"], ["1", "Nhóm 1", "2"]])
+def test_group_column_numbers_link_tasks_to_their_headings(tmp_path, numbers):
+    from docx import Document
+
+    from nq57cli.config import ReportConfig, apply_overrides
+    from nq57cli.render import render_document
+
+    header = ["Nhóm", "Mã nhiệm vụ", "Nhiệm vụ cụ thể", "Thời hạn hoàn thành", "Cơ quan chủ trì"]
+    rows = [["DANH MỤC"], [], header,
+            [None, None, "Nhóm 1 - Nâng cao nhận thức"],
+            [numbers[0], "NV-01", "Tuyên truyền Nghị quyết 57", "31/12/2025", "Sở Nội vụ"],
+            [numbers[1], "NV-02", "Tập huấn kỹ năng số", "31/12/2025", "Sở Nội vụ"],
+            [2, None, "Nhóm 2 - Hoàn thiện thể chế"],
+            [numbers[2], "NV-03", "Rà soát văn bản quy phạm pháp luật", "31/12/2025", "Sở Tư pháp"]]
+    catalog_path = write_xlsx(tmp_path / "dm.xlsx", rows, sheet="Danh mục")
+    catalog = load_catalog(catalog_path)
+    assert [(g.key, g.title) for g in catalog.groups] == [("Nhóm 1", "Nhóm 1 - Nâng cao nhận thức"),
+                                                          ("Nhóm 2", "Nhóm 2 - Hoàn thiện thể chế")]
+    assert [t.group for t in catalog.tasks] == ["Nhóm 1", "Nhóm 1", "Nhóm 2"]
+    result = merge([], catalog=catalog_path)
+    config = apply_overrides(ReportConfig(), {"document.number": "1", "document.date": "2025-09-20"})
+    doc = Document(str(render_document(result, "phu-luc-03", config, tmp_path / "pl03.docx")))
+    texts = [row.cells[0].text for row in doc.tables[0].rows[1:]]
+    assert texts == ["Nhóm 1 - Nâng cao nhận thức", "1", "2", "Nhóm 2 - Hoàn thiện thể chế", "3"]
+    assert not any(".0" in cell.text for row in doc.tables[0].rows for cell in row.cells)
