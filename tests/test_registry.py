@@ -287,3 +287,60 @@ def test_group_column_numbers_link_tasks_to_their_headings(tmp_path, numbers):
     texts = [row.cells[0].text for row in doc.tables[0].rows[1:]]
     assert texts == ["Nhóm 1 - Nâng cao nhận thức", "1", "2", "Nhóm 2 - Hoàn thiện thể chế", "3"]
     assert not any(".0" in cell.text for row in doc.tables[0].rows for cell in row.cells)
+
+
+# ----------------------------------------------------------------------------- text matching
+
+
+TWINS = [
+    ("NV-01", "Tổ chức Phiên họp thứ II của Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và "
+              "chuyển đổi số tỉnh năm 2025"),
+    ("NV-02", "Tổ chức Phiên họp thứ III của Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và "
+              "chuyển đổi số tỉnh năm 2025"),
+    ("NV-03", "Đẩy mạnh cung cấp dịch vụ công trực tuyến toàn trình, số hóa hồ sơ thủ tục hành chính của Ủy ban "
+              "nhân dân các cấp"),
+    ("NV-04", "Rà soát, cắt giảm thủ tục hành chính nội bộ trong hệ thống hành chính nhà nước thuộc phạm vi quản "
+              "lý của tỉnh"),
+    ("NV-05", "Rà soát, cắt giảm thủ tục hành chính nội bộ trong hệ thống hành chính nhà nước thuộc phạm vi quản "
+              "lý của xã"),
+]
+
+
+@pytest.fixture()
+def twin_catalog(tmp_path):
+    rows = [["DANH MỤC"], [], ["Mã nhiệm vụ", "Nhiệm vụ cụ thể", "Thời hạn hoàn thành", "Cơ quan chủ trì"]]
+    rows += [[i, t, "31/12/2025", "Sở Khoa học và Công nghệ"] for i, t in TWINS]
+    return write_xlsx(tmp_path / "dm.xlsx", rows, sheet="Danh mục")
+
+
+def matched(catalog, tmp_path, titles):
+    rows = [["SỞ KHOA HỌC VÀ CÔNG NGHỆ"], [], ["TT", "Nội dung, nhiệm vụ", "Tình trạng"]]
+    rows += [[n, t, "Đang thực hiện"] for n, t in enumerate(titles, start=1)]
+    result = merge([write_xlsx(tmp_path / "bc.xlsx", rows)], catalog=catalog)
+    reports = {r.title: r.matched_id for t in result.tasks for r in t.reports}
+    return [reports.get(t) for t in titles], result
+
+
+def test_shortened_near_twins_match_the_right_twin(twin_catalog, tmp_path):
+    ids, result = matched(twin_catalog, tmp_path, [
+        "Phiên họp thứ III Ban Chỉ đạo KHCN, ĐMST và CĐS tỉnh năm 2025",
+        "Phiên họp thứ II Ban Chỉ đạo KHCN, ĐMST và CĐS tỉnh năm 2025",
+    ])
+    assert ids == ["NV-02", "NV-01"]
+    assert not [f for f in result.findings if f.code in ("task.weak_match", "task.no_match", "task.ambiguous_match")]
+
+
+def test_abbreviations_are_written_out_both_ways(twin_catalog, tmp_path):
+    ids, result = matched(twin_catalog, tmp_path, [
+        "Đẩy mạnh cung cấp DVCTT toàn trình, số hóa hồ sơ TTHC của UBND các cấp"])
+    assert ids == ["NV-03"]
+    assert not [f for f in result.findings if f.code in ("task.weak_match", "task.no_match")]
+
+
+def test_a_near_tie_names_both_tasks_instead_of_guessing(twin_catalog, tmp_path):
+    ids, result = matched(twin_catalog, tmp_path, ["Rà soát, cắt giảm TTHC nội bộ trong hệ thống hành chính nhà nước"])
+    assert ids == [None]
+    hit = next(f for f in result.findings if f.code == "task.ambiguous_match")
+    assert (hit.params["task_id"], hit.params["other_id"], hit.cell) == ("NV-04", "NV-05", "B4")
+    assert "NV-04" in hit.message("vi") and "NV-05" in hit.message("vi")
+    assert len(result.unmatched) == 1

@@ -117,6 +117,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nội dung khớp chưa chắc chắn với nhiệm vụ {task_id} ({score:.0f}%); hãy kiểm tra",
         "weak text match with task {task_id} ({score:.0f}%); please check",
     ),
+    "task.ambiguous_match": (
+        "nội dung khớp ngang nhau với hai nhiệm vụ {task_id} và {other_id} ({score:.0f}%); hãy ghi mã nhiệm vụ",
+        "text fits two tasks equally, {task_id} and {other_id} ({score:.0f}%); please give the task ID",
+    ),
     "task.text_matches": (
         "{count} dòng không ghi mã được khớp theo nội dung với danh mục (dòng {rows}; điểm {low:.0f}–{high:.0f}%); "
         "nhiệm vụ và điểm của từng dòng ở cột \"Khớp theo\", \"Điểm khớp\" trang \"Báo cáo đơn vị\" của tệp tổng hợp",
