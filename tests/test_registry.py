@@ -344,3 +344,33 @@ def test_a_near_tie_names_both_tasks_instead_of_guessing(twin_catalog, tmp_path)
     assert (hit.params["task_id"], hit.params["other_id"], hit.cell) == ("NV-04", "NV-05", "B4")
     assert "NV-04" in hit.message("vi") and "NV-05" in hit.message("vi")
     assert len(result.unmatched) == 1
+
+
+# ----------------------------------------------------------------------------- letters
+
+
+@pytest.mark.parametrize("lead, issuer", [
+    ("Sở Khoa học và Công nghệ", True), ("Sở KH&CN", True), ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", True),
+    ("Sở Khoa học và Công nghệ tỉnh Quảng Ngãi", True), ("Sở Nội vụ", False), ("Bộ Khoa học và Công nghệ", False),
+])
+def test_the_issuing_agency_is_told_by_agency_key(lead, issuer):
+    from nq57cli.config import ReportConfig
+    from nq57cli.overdue import is_issuer
+
+    assert is_issuer(lead, ReportConfig()) is issuer
+
+
+def test_no_letter_to_the_issuing_agency(seed_catalog, tmp_path):
+    from datetime import date
+
+    from nq57cli.config import ReportConfig
+    from nq57cli.overdue import INTERNAL_LIST_FILE, INTERNAL_SHEET, classify, write_letters
+
+    result = merge([], catalog=seed_catalog)
+    written = write_letters(classify(result, date(2026, 1, 15)), tmp_path / "cv", ReportConfig())
+    names = [p.name for p in written]
+    assert "cong-van-don-doc-so-khoa-hoc-va-cong-nghe.docx" not in names
+    assert names[-1] == INTERNAL_LIST_FILE
+    assert "cong-van-don-doc-cong-an-tinh.docx" in names  # a co-lead of NV-02 still gets its letter
+    sheet = load_workbook(written[-1])[INTERNAL_SHEET]
+    assert sorted(row[2] for row in sheet.iter_rows(min_row=3, values_only=True)) == ["NV-01", "NV-02", "NV-05"]

@@ -199,19 +199,10 @@ def _agency_key(name: str) -> str:  # the catalog's agencies are compared with e
 
 
 def canonical(name: str, known: list[str]) -> str:
-    """Snap a name to the spelling used in the catalog when it is clearly the same agency."""
-    if not known:
-        return name
-    key = agency_key(name)
-    keys = {agency_key(k): k for k in known}
-    if key in keys:
-        return keys[key]
-    from rapidfuzz import fuzz, process
+    """Snap a name to the spelling used in `known` when it is clearly the same agency (registry.Registry.snap)."""
+    from nq57cli.registry import as_registry
 
-    best = process.extractOne(key, list(keys), scorer=fuzz.ratio)
-    if best and best[1] >= 90:
-        return keys[best[0]]
-    return name
+    return as_registry(known).snap(name) if known else name
 
 
 # Agency names that hold a comma or "và" (and so are not split there): ministries' and departments'

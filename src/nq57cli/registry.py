@@ -110,7 +110,9 @@ class Registry:
         from rapidfuzz import fuzz, process
 
         keys = list(self._by_key)
-        top = process.extract(key, keys, scorer=fuzz.ratio, limit=4, score_cutoff=90)
+        head = key.split()[0]
+        top = [hit for hit in process.extract(key, keys, scorer=fuzz.ratio, limit=4, score_cutoff=90)
+               if hit[0].split()[0] == head]  # a spelling slip, never "Bộ …" for "Sở …"
         if not top:
             return None, []
         best = top[0][1]
