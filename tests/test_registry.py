@@ -374,3 +374,24 @@ def test_no_letter_to_the_issuing_agency(seed_catalog, tmp_path):
     assert "cong-van-don-doc-cong-an-tinh.docx" in names  # a co-lead of NV-02 still gets its letter
     sheet = load_workbook(written[-1])[INTERNAL_SHEET]
     assert sorted(row[2] for row in sheet.iter_rows(min_row=3, values_only=True)) == ["NV-01", "NV-02", "NV-05"]
+
+
+def test_agency_list_and_catalog_together(seed_catalog, tmp_path):
+    agencies = write_xlsx(tmp_path / "agencies.xlsx", [
+        ["Tên đơn vị", "Tên viết tắt", "Tên khác", "Loại"],
+        ["Sở Khoa học và Công nghệ", "SKHCN", None, "sở/ngành"],
+        ["Sở Y tế", "SYT", None, "sở/ngành"],
+        ["UBND phường Trương Quang Trọng", None, "Phường TQT", "xã/phường"],
+    ])
+    tqt = report(tmp_path / "bc-tqt.xlsx", [["Đơn vị: Phường TQT"]], [["NV-03", 3, "x", None, "Đang thực hiện"]])
+    health = report(tmp_path / "SYT_q4.xlsx", [], [["NV-03", 3, "x", None, "Đang thực hiện"]])
+    run = CliRunner().invoke(app, ["missing", str(tqt), str(health), "--catalog", str(seed_catalog),
+                                   "--agencies", str(agencies), "--json"])
+    assert run.exit_code == 0, run.output
+    data = json.loads(run.stdout)
+    by_agency = {a["agency"]: a for a in data["agencies"]}
+    assert data["expected"] == ["Sở Khoa học và Công nghệ", "Sở Y tế", "UBND phường Trương Quang Trọng"]
+    assert by_agency["UBND phường Trương Quang Trọng"]["files"] == ["bc-tqt.xlsx"]
+    assert by_agency["Sở Y tế"]["files"] == ["SYT_q4.xlsx"]
+    assert data["unexpected"] == []
+    assert by_agency["Sở Khoa học và Công nghệ"]["silent_tasks"] == ["NV-01", "NV-02", "NV-03", "NV-05"]

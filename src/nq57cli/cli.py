@@ -298,11 +298,12 @@ def merge_command(
         raise UsageError("Chưa có tệp báo cáo nào để gộp.", "No submission files to merge.")
     refuse_overwriting_inputs(output, paths + ([catalog] if catalog else []))
     callback, progress = _progress_callback(len(paths))
+    roster = _roster(agencies)
     if progress:
         with progress:
-            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback)
+            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback, roster=roster)
     else:
-        result = merge(paths, catalog=catalog, agencies=overrides)
+        result = merge(paths, catalog=catalog, agencies=overrides, roster=roster)
     if not result.readable_submissions():
         print_findings(result.findings, lang, verbose)
         raise UnreadableInputError("Không đọc được tệp báo cáo nào (xem các lỗi ở trên); không ghi tệp tổng hợp.",
@@ -361,14 +362,23 @@ def main() -> None:
     os._exit(code)
 
 
+def _roster(agencies_file: Path | None) -> Any:
+    """The agency list of --agencies (registry.read_agencies), or None."""
+    if not agencies_file:
+        return None
+    from nq57cli.registry import read_agencies
+
+    return read_agencies(agencies_file)
+
+
 def load_result(input_path: Path | None, catalog: Path | None, files: list[str] | None, agency: list[str],
-                lang: str, verbose: bool = False) -> Any:
+                lang: str, verbose: bool = False, agencies_file: Path | None = None) -> Any:
     """The data a command works on: a merged.xlsx (default ./merged.xlsx) or submissions merged now."""
     if files:
         from nq57cli.merge import merge
 
         paths = expand_inputs(files, exclude=[catalog] if catalog else [])
-        result = merge(paths, catalog=catalog, agencies=_parse_agency_options(agency))
+        result = merge(paths, catalog=catalog, agencies=_parse_agency_options(agency), roster=_roster(agencies_file))
         print_findings([f for f in result.findings if f.severity == "error"], lang, verbose)
         if not result.readable_submissions():
             raise UnreadableInputError("Không đọc được tệp báo cáo nào.", "None of the submissions could be read.")
@@ -508,7 +518,7 @@ def missing_command(
     from nq57cli.missing import missing_report
 
     lang = _check_lang(lang)
-    result = load_result(input_path, catalog, files, agency, lang)
+    result = load_result(input_path, catalog, files, agency, lang, agencies_file=agencies)
     report = missing_report(result, _expected_agencies(result, agencies))
     if json_out:
         typer.echo(json.dumps(report.to_json_dict(lang), ensure_ascii=False, indent=2))

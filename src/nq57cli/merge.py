@@ -538,16 +538,18 @@ def merge(
     agencies: dict[str, str] | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    roster: list[Agency] | None = None,
 ) -> MergeResult:
     """Read, validate and merge submissions (against a catalog when given) into one result.
 
     `workers`: processes for reading (default: one per CPU when there are many files).
+    `roster`: an agency list (registry.read_agencies), before the catalog's own agencies.
     """
     overrides = agencies or {}
-    cat = load_catalog(catalog) if catalog else None
+    cat = load_catalog(catalog, roster) if catalog else None
     findings: list[Finding] = list(cat.findings) if cat else []
     inputs: list[InputFile] = [cat.input] if cat else []
-    registry = cat.registry if cat else Registry()
+    registry = cat.registry if cat else Registry(list(roster or []))
     known = registry.names
     matcher = TextMatcher(cat.tasks) if cat else None
     all_reports: list[Report] = []
