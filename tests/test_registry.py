@@ -395,3 +395,11 @@ def test_agency_list_and_catalog_together(seed_catalog, tmp_path):
     assert by_agency["Sở Y tế"]["files"] == ["SYT_q4.xlsx"]
     assert data["unexpected"] == []
     assert by_agency["Sở Khoa học và Công nghệ"]["silent_tasks"] == ["NV-01", "NV-02", "NV-03", "NV-05"]
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("BAN QUẢN LÝ KHU KINH TẾ TỈNH", "Ban Quản lý khu kinh tế tỉnh"), ("VĂN PHÒNG TỈNH ỦY", "Văn phòng Tỉnh ủy"),
+    ("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH QUẢNG NGÃI", "Trung tâm Phục vụ hành chính công tỉnh Quảng Ngãi"),
+])
+def test_no_word_by_word_title_case(written, shown):
+    assert display_name(written) == shown

@@ -27,7 +27,7 @@ _LABEL = re.compile(
     r"^\s*(?:tên\s+)?(?:đơn\s*vị|cơ\s*quan)(?:\s+báo\s+cáo)?\s*[:：]\s*(?P<name>.+)$", re.IGNORECASE
 )
 _ACRONYMS = {"ubnd", "hđnd", "khcn", "kh&cn", "cntt", "ttđt", "vnpt", "bcđ"}
-_PLACE_WORDS = {"tỉnh", "xã", "phường", "huyện", "quận", "phố", "trấn", "khu"}  # then a place name
+_PLACE_WORDS = {"tỉnh", "xã", "phường", "huyện", "quận", "phố", "trấn"}  # then a place name
 
 
 def agency_label(lines: list[str]) -> str | None:
@@ -135,13 +135,17 @@ def display_name(name: str) -> str:
             capital_next = False
         else:
             out.append(word)
-        if index == 0 and bare in _TYPE_WORDS or (bare in ("va", "-") and out[0].lower() in ("sở", "bộ")):
+        if " ".join(header_key(w) for w in words[:index + 1]) in _TYPE_WORDS or (
+                bare in ("va", "-") and out[0].lower() in ("sở", "bộ")):
             capital_next = True  # "Sở Tài chính", "Bộ Lao động - Thương binh và Xã hội"
-        in_place = in_place or (index > 0 and word in _PLACE_WORDS and not out[index - 1].lower() == "lao")
+        following = header_key(words[index + 1]) if index + 1 < len(words) else ""
+        in_place = in_place or (index > 0 and word in _PLACE_WORDS and out[index - 1].lower() != "lao"
+                                and following not in ("uy", "doan", "hoi"))  # "Tỉnh ủy", "Tỉnh đoàn", "xã hội"
     return " ".join(out)
 
 
-_TYPE_WORDS = {"so", "bo", "cuc", "vu"}
+# "Sở Tài chính", "Ban Quản lý …", "Trung tâm Phục vụ …", "Văn phòng Tỉnh ủy": the word after these is capitalised.
+_TYPE_WORDS = {"so", "bo", "cuc", "vu", "ban", "chi cuc", "trung tam", "van phong", "vien", "hoi", "dai"}
 _KEEP_UPPER = {"VNPT", "MTTQ", "KKT", "KCN", "CĐS", "BCĐ", "TTHC", "ĐMST"}
 COMMON_NAMES = (
     "Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Sở Y tế", "Sở Công Thương", "Sở Xây dựng", "Sở Ngoại vụ",
