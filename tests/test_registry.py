@@ -403,3 +403,13 @@ def test_agency_list_and_catalog_together(seed_catalog, tmp_path):
 ])
 def test_no_word_by_word_title_case(written, shown):
     assert display_name(written) == shown
+
+
+def test_template_with_an_agency_list_expands_collectives_to_its_members(seed_catalog, tmp_path):
+    agencies = write_xlsx(tmp_path / "agencies.xlsx", [["Tên đơn vị", "Loại"],
+                                                       ["UBND phường Trương Quang Trọng", "xã/phường"]])
+    run = CliRunner().invoke(app, ["template", "--catalog", str(seed_catalog), "--agencies", str(agencies),
+                                   "-o", str(tmp_path / "out"), "--json"])
+    assert run.exit_code == 0, run.output
+    files = json.loads(run.stdout)["files"]
+    assert [(f["agency"], f["tasks"], f["named"]) for f in files] == [("UBND phường Trương Quang Trọng", 1, True)]

@@ -442,7 +442,7 @@ def template_command(
         due, _ = parse_date(return_by)
         if due is None:
             raise UsageError(f"--return-by: không đọc được ngày \"{return_by}\"", f"--return-by: cannot read \"{return_by}\"")
-    cat = load_catalog(catalog)
+    cat = load_catalog(catalog, _roster(agencies))  # the list's kinds expand "UBND các xã, phường"
     plans = plan_templates(cat, names or None)
     written = write_agency_templates(cat, output, names or None, period=period, return_by=due)
     if json_out:
