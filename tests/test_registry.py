@@ -413,3 +413,13 @@ def test_template_with_an_agency_list_expands_collectives_to_its_members(seed_ca
     assert run.exit_code == 0, run.output
     files = json.loads(run.stdout)["files"]
     assert [(f["agency"], f["tasks"], f["named"]) for f in files] == [("UBND phường Trương Quang Trọng", 1, True)]
+
+
+def test_the_parent_body_never_stands_for_the_sender(tmp_path):
+    # "UBND tỉnh" leads tasks; a department outside the roster is not taken for it
+    found = sender(tmp_path, ["UBND TỈNH QUẢNG NGÃI", "SỞ NGOẠI VỤ"], roster=[*ROSTER, "UBND tỉnh"])
+    assert (found.name, found.source) == ("Sở Ngoại vụ", "title")
+    alone = sender(tmp_path, ["ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"], roster=[*ROSTER, "UBND tỉnh Quảng Ngãi"])
+    assert alone.name == "UBND tỉnh Quảng Ngãi"
+    council = sender(tmp_path, ["HĐND XÃ NGHĨA HÀNH"], roster=[*ROSTER, "HĐND xã Nghĩa Hành"])
+    assert (council.name, council.source) == ("HĐND xã Nghĩa Hành", "title")

@@ -16,6 +16,8 @@ _AGENCY_PREFIXES = tuple(
         "Bộ Chỉ huy", "Trung tâm", "Đài", "Báo", "Trường", "Bệnh viện", "Cục", "Chi cục",
         "Thanh tra", "Kho bạc", "Đảng ủy", "Đảng uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Hội", "Liên đoàn",
         "Tỉnh đoàn", "Bảo hiểm", "Ngân hàng", "Công ty", "Phòng", "Viện", "Bộ", "Ủy ban", "Uỷ ban",
+        "HĐND", "Hội đồng nhân dân", "Mặt trận", "Liên minh", "Liên hiệp", "Viễn thông", "Điện lực", "BQL",
+        "VP", "Đoàn", "Hiệp hội", "Kiểm toán", "Tòa án", "Toà án", "Cảng vụ", "Hải quan",
     )
 )
 _NOT_AGENCY = tuple(

@@ -111,7 +111,8 @@ class Registry:
 
         keys = list(self._by_key)
         head = key.split()[0]
-        top = [hit for hit in process.extract(key, keys, scorer=fuzz.ratio, limit=4, score_cutoff=90)
+        cutoff = 90 if len(key) >= 25 else 95  # short names: "Sở Ngoại vụ" is not a slip for "Sở Nội vụ"
+        top = [hit for hit in process.extract(key, keys, scorer=fuzz.ratio, limit=4, score_cutoff=cutoff)
                if hit[0].split()[0] == head]  # a spelling slip, never "Bộ …" for "Sở …"
         if not top:
             return None, []
@@ -284,8 +285,8 @@ def identify_sender(path: Path, title_lines: list[str], overrides: dict[str, str
     candidates = title_candidates(title_lines)
     if candidates:
         issuing = candidates[1] if len(candidates) > 1 else candidates[0]
-        if registry:  # the issuing body first, then the others (a file whose parent line is the agency)
-            for text in [issuing, *reversed([c for c in candidates if c is not issuing])]:
+        if registry:  # the issuing body, then later lines; never the parent body above it ("UBND TỈNH …")
+            for text in candidates[1:] or candidates:
                 bare = without_province(text)
                 for variant in dict.fromkeys((text, bare, re.sub(r"(?i)\s+(?:tỉnh|thành phố)$", "", bare))):
                     found, fits = registry.resolve(variant)
