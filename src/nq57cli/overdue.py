@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from nq57cli.agency import split_agencies
+from nq57cli.agency import agency_key, split_agencies
 from nq57cli.deadline import format_date, parse_deadline
 from nq57cli.errors import UsageError
 from nq57cli.fileio import atomic_write
@@ -736,7 +736,8 @@ def letter_context(report: OverdueReport, agency: str, config: ReportConfig, rep
     from nq57cli.render import _punctuated, deadline_text, text
 
     base = _base_context(config)
-    items = [i for i in report.overdue if agency in i.leads]
+    key = agency_key(agency)
+    items = [i for i in report.overdue if any(agency_key(lead) == key for lead in i.leads)]
     issuer = text(config.agency.full_name)
     as_of = format_date(report.as_of)
     values = {"issuer": issuer, "agency": text(agency), "as_of": as_of, "count": len(items),
@@ -763,12 +764,16 @@ def letter_file_name(agency: str) -> str:
 
 
 def letter_agencies(report: OverdueReport) -> list[str]:
-    """Lead agencies with overdue tasks, most overdue tasks first (tasks without a lead get no letter)."""
+    """Lead agencies with overdue tasks, most overdue tasks first (tasks without a lead get no letter);
+    one letter per agency however its name is written ("Sở Nội vụ", "SỞ NỘI VỤ": agency_key)."""
     counts: dict[str, int] = {}
+    names: dict[str, str] = {}
     for item in report.overdue:
+        for key in {agency_key(lead): None for lead in item.leads}:
+            counts[key] = counts.get(key, 0) + 1
         for lead in item.leads:
-            counts[lead] = counts.get(lead, 0) + 1
-    return sorted(counts, key=lambda name: (-counts[name], match_key(name)))
+            names.setdefault(agency_key(lead), lead)
+    return sorted((names[k] for k in counts), key=lambda name: (-counts[agency_key(name)], match_key(name)))
 
 
 INTERNAL_LIST_FILE = "viec-qua-han-cua-don-vi.xlsx"  # the issuing agency's own late tasks: no letter to itself
