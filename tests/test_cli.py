@@ -301,8 +301,8 @@ def test_overdue_writes_list_appendix_and_letters(merged_samples, tmp_path):
                  "--docx", str(tmp_path / "qh.docx"), "--letters", str(tmp_path / "cv"))
     assert result.exit_code == 0, result.output
     letters = sorted(p.name for p in (tmp_path / "cv").glob("*.docx"))
-    assert letters == ["cong-van-don-doc-cong-an-tinh.docx", "cong-van-don-doc-so-khoa-hoc-va-cong-nghe.docx",
-                       "cong-van-don-doc-van-phong-ubnd-tinh.docx"]
+    assert letters == ["cong-van-don-doc-cong-an-tinh.docx", "cong-van-don-doc-van-phong-ubnd-tinh.docx"]
+    assert (tmp_path / "cv" / "viec-qua-han-cua-don-vi.xlsx").exists()  # the issuer's own: no letter to itself
     for name in letters:
         doc = Document(tmp_path / "cv" / name)
         cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]

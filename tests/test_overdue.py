@@ -504,18 +504,25 @@ def test_appendix_docx_by_group_and_empty(sample_result, tmp_path):
 @pytest.mark.parametrize(
     "as_of, letters",
     [
-        # most overdue tasks first, then by name
-        (date(2025, 9, 30), {CA: ["NQ57-08"], SKHCN: ["NQ57-04"]}),
-        (date(2025, 12, 31), {SKHCN: ["NQ57-04", "NQ57-03"], CA: ["NQ57-08"], "Văn phòng UBND tỉnh": ["NQ57-07"]}),
+        # most overdue tasks first, then by name; the issuing agency (SKHCN) writes no letter to itself
+        (date(2025, 9, 30), ({CA: ["NQ57-08"]}, ["NQ57-04"])),
+        (date(2025, 12, 31), ({CA: ["NQ57-08"], "Văn phòng UBND tỉnh": ["NQ57-07"]}, ["NQ57-04", "NQ57-03"])),
     ],
 )
 def test_letters_on_samples(sample_result, tmp_path, as_of, letters):
     from docx import Document
     from docx.enum.section import WD_ORIENT
+    from openpyxl import load_workbook
 
+    from nq57cli.overdue import INTERNAL_LIST_FILE, INTERNAL_SHEET
+
+    letters, own = letters
     config = ReportConfig()
     written = write_letters(classify(sample_result, as_of), tmp_path / "letters", config)
-    assert [p.name for p in written] == [letter_file_name(a) for a in letters]
+    assert [p.name for p in written] == [letter_file_name(a) for a in letters] + [INTERNAL_LIST_FILE]
+    sheet = load_workbook(written[-1])[INTERNAL_SHEET]
+    assert [row[2] for row in sheet.iter_rows(min_row=3, values_only=True)] == own
+    assert SKHCN in sheet["A1"].value.title() or "SỞ KHOA HỌC VÀ CÔNG NGHỆ" in sheet["A1"].value
     for path, (agency, ids) in zip(written, letters.items()):
         document = Document(str(path))
         assert document.sections[0].orientation == WD_ORIENT.PORTRAIT
@@ -548,7 +555,7 @@ def test_letter_names_are_ascii_and_deterministic(tmp_path):
     config = ReportConfig.model_validate({"document": {"date": "2025-10-02"}})
     first = write_letters(report_, tmp_path / "a", config, reply_by=date(2025, 10, 15))
     again = write_letters(report_, tmp_path / "b", config, reply_by=date(2025, 10, 15))
-    assert [p.name for p in first] == ["cong-van-don-doc-so-noi-vu.docx", "cong-van-don-doc-so-noi-vu-2.docx"]
+    assert [p.name for p in first] == ["cong-van-don-doc-so-noi-vu.docx"]  # one agency however written
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in again]
 
 

@@ -114,7 +114,7 @@ def test_filled_templates_merge_without_a_finding(catalog, filled):
     by_file = {i.name: i for i in result.inputs if i.role == "submission"}
     for agency, path in zip(AGENCIES, paths):
         info = by_file[path.name]
-        assert (info.agency, info.agency_source) == (agency, "title")
+        assert (info.agency, info.agency_source) == (agency, "label")
     for task in result.tasks:
         assert sorted(task.agencies) == sorted(concerned(task))  # every agency on its own tasks, no other
         for report in task.reports:

@@ -16,15 +16,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nq57cli.agency import canonical, display_name, split_agencies
+from nq57cli.agency import agency_key, display_name, split_agencies
 from nq57cli.deadline import format_date
-from nq57cli.errors import UnreadableInputError, UsageError
+from nq57cli.errors import UsageError
 from nq57cli.fileio import atomic_write
 from nq57cli.outputs import PRODUCER, OutputGuard, marker
 from nq57cli.models import Group, Task
+from nq57cli.registry import Registry, read_agencies
 from nq57cli.stable import save_reproducibly
 from nq57cli.status import OWN_LABELS, STATUS_LABELS
-from nq57cli.text import header_key, one_line, strip_diacritics
+from nq57cli.text import one_line, strip_diacritics
 
 if TYPE_CHECKING:
     from nq57cli.merge import Catalog
@@ -60,10 +61,6 @@ STATUS_HINTS = {
     "waiting": "chưa thể triển khai vì đang chờ văn bản hướng dẫn của Trung ương",
 }
 DATE_RANGE = (date(2000, 1, 1), date(2100, 12, 31))  # what the completion-date validation accepts
-AGENCY_HEADERS = {header_key(h) for h in (
-    "Đơn vị", "Tên đơn vị", "Cơ quan", "Tên cơ quan", "Đơn vị báo cáo", "Cơ quan, đơn vị", "Tên cơ quan, đơn vị",
-)}
-_SECTION = re.compile(r"^[IVXLC]+\s*[.\-–)]\s*\S")  # "I. CÁC SỞ, BAN, NGÀNH" heads a section, names no agency
 
 HEADER_FILL = "DDEBF7"
 GROUP_FILL = "F2F2F2"
@@ -80,10 +77,10 @@ class TemplatePlan:
     named: bool  # False: the catalog names other agencies but not this one, so every task is listed
 
 
-def concerned(task: Task) -> list[str]:
-    """The agencies a task is assigned to: lead(s) first, then partners."""
-    lead = split_agencies(task.lead)
-    return lead + [p for p in task.partners if p not in lead]
+def concerned(task: Task, registry: Registry | None = None) -> list[str]:
+    """The agencies a task is assigned to: lead(s) first, then partners (collective phrases such as
+    "Các sở, ngành" stand for the roster's members of that kind)."""
+    return (registry or Registry()).expected_for(task.lead, task.partners)
 
 
 def file_stem(agency: str) -> str:
@@ -101,7 +98,8 @@ def plan_templates(catalog: Catalog, agencies: list[str] | None = None) -> list[
 
     Names are snapped to the catalog's spelling; duplicates are dropped; file names are unique.
     """
-    known = catalog.agencies
+    registry = catalog.registry
+    known = registry.names
     if agencies is None:
         if not known:
             raise UsageError(
@@ -115,14 +113,14 @@ def plan_templates(catalog: Catalog, agencies: list[str] | None = None) -> list[
         text = one_line(name)
         if not text:
             continue
-        snapped = canonical(display_name(text), known)
-        names.setdefault(header_key(snapped), snapped)
+        snapped = registry.snap(display_name(text))
+        names.setdefault(agency_key(snapped), snapped)
     if not names:
         raise UsageError("Chưa có đơn vị nào để lập biểu mẫu.", "No agency to write a template for.")
     plans: list[TemplatePlan] = []
     used: set[str] = set()
     for agency in names.values():
-        tasks = [t for t in catalog.tasks if agency in concerned(t)] if known else []
+        tasks = [t for t in catalog.tasks if agency in concerned(t, registry)] if known else []
         named = bool(tasks) or not known
         stem = base = file_stem(agency)
         number = 2
@@ -210,7 +208,8 @@ def _build(catalog: Catalog, plan: TemplatePlan, period: str | None, return_by: 
 
 def guide_lines(plan: TemplatePlan, period: str | None, return_by: date | None) -> list[tuple[str, bool]]:
     """The instructions sheet, line by line: (text, bold)."""
-    lead = [t.task_id for t in plan.tasks if plan.agency in split_agencies(t.lead)]
+    mine = agency_key(plan.agency)
+    lead = [t.task_id for t in plan.tasks if mine in {agency_key(n) for n in split_agencies(t.lead)}]
     deadline = (f"chậm nhất ngày {format_date(return_by)}" if return_by
                 else "theo thời hạn ghi trong văn bản đề nghị báo cáo")
     if plan.named:
@@ -422,33 +421,6 @@ def _serial(day: date) -> int:
 
 
 def read_agency_list(path: Path) -> list[str]:
-    """Agency names from a workbook with a column headed "Đơn vị", "Tên đơn vị" or "Cơ quan".
-
-    The first sheet holding such a header (in its first 30 rows) is read; blanks, section
-    headings ("I. CÁC SỞ, NGÀNH") and repeated names are skipped; order is kept.
-    """
-    import python_calamine as calamine
-
-    from nq57cli.reader import HEADER_SEARCH_ROWS
-
-    try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises several unrelated types
-        raise UnreadableInputError(f"Không đọc được danh sách đơn vị {path}: {exc}",
-                                   f"Cannot read the agency list {path}: {exc}") from None
-    for sheet_name in workbook.sheet_names:
-        rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-        for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-            col = next((c for c, v in enumerate(row) if isinstance(v, str) and header_key(v) in AGENCY_HEADERS), None)
-            if col is None:
-                continue
-            names: dict[str, str] = {}
-            for below in rows[r + 1:]:
-                text = one_line(below[col]) if col < len(below) and isinstance(below[col], str) else None
-                if text and not _SECTION.match(text):
-                    names.setdefault(header_key(text), text)
-            return list(names.values())
-    raise UnreadableInputError(
-        f"{path}: không thấy cột \"Đơn vị\", \"Tên đơn vị\" hoặc \"Cơ quan\" trong {HEADER_SEARCH_ROWS} dòng đầu.",
-        f"{path}: no column headed \"Đơn vị\", \"Tên đơn vị\" or \"Cơ quan\" in the first {HEADER_SEARCH_ROWS} rows.",
-    )
+    """Agency names from an agency list workbook (registry.read_agencies: name, short name, aliases,
+    kind, e-mail); order kept, repeats and section headings skipped."""
+    return [agency.name for agency in read_agencies(path)]

@@ -361,11 +361,12 @@ def merge_command(
     guard.add_files([catalog, agencies])
     guard.check_file(output)
     callback, progress = _progress_callback(len(paths))
+    roster = _roster(agencies)
     if progress:
         with progress:
-            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback)
+            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback, roster=roster)
     else:
-        result = merge(paths, catalog=catalog, agencies=overrides)
+        result = merge(paths, catalog=catalog, agencies=overrides, roster=roster)
     if not result.readable_submissions():
         print_findings(result.findings, lang, verbose)
         raise UnreadableInputError("Không đọc được tệp báo cáo nào (xem các lỗi ở trên); không ghi tệp tổng hợp.",
@@ -432,15 +433,25 @@ def main() -> None:
     os._exit(code)
 
 
+def _roster(agencies_file: Path | None) -> Any:
+    """The agency list of --agencies (registry.read_agencies), or None."""
+    if not agencies_file:
+        return None
+    from nq57cli.registry import read_agencies
+
+    return read_agencies(agencies_file)
+
+
 def load_result(input_path: Path | None, catalog: Path | None, files: list[str] | None, agency: list[str],
-                lang: str, verbose: bool = False, paths: list[Path] | None = None) -> Any:
+                lang: str, verbose: bool = False, paths: list[Path] | None = None,
+                agencies_file: Path | None = None) -> Any:
     """The data a command works on: a merged.xlsx (default ./merged.xlsx) or submissions merged now
     (`paths`: the files already listed by gather_data_inputs)."""
     if files:
         from nq57cli.merge import merge
 
-        paths = paths if paths is not None else expand_inputs(files, exclude=[catalog])
-        result = merge(paths, catalog=catalog, agencies=_parse_agency_options(agency))
+        paths = paths if paths is not None else expand_inputs(files, exclude=[catalog] if catalog else [])
+        result = merge(paths, catalog=catalog, agencies=_parse_agency_options(agency), roster=_roster(agencies_file))
         print_findings([f for f in result.findings if f.severity == "error"], lang, verbose)
         if not result.readable_submissions():
             raise UnreadableInputError("Không đọc được tệp báo cáo nào.", "None of the submissions could be read.",
@@ -530,7 +541,7 @@ def template_command(
     guard.check_folder(output)
     names = list(agency) + (read_agency_list(agencies) if agencies else [])
     due = parse_date_option(return_by, "--return-by") if return_by else None
-    cat = load_catalog(catalog)
+    cat = load_catalog(catalog, _roster(agencies))  # the list's kinds expand "UBND các xã, phường"
     plans = plan_templates(cat, names or None)
     written = write_agency_templates(cat, output, names or None, period=period, return_by=due, guard=guard)
     if json_out:
@@ -623,7 +634,7 @@ def missing_command(
     from nq57cli.missing import missing_report
 
     lang = _check_lang(lang)
-    result = load_result(input_path, catalog, files, agency, lang)
+    result = load_result(input_path, catalog, files, agency, lang, agencies_file=agencies)
     report = missing_report(result, _expected_agencies(result, agencies))
     if json_out:
         typer.echo(json.dumps(report.to_json_dict(lang), ensure_ascii=False, indent=2))

@@ -28,7 +28,7 @@ from typing import Any, Literal, NamedTuple
 from pydantic import Field
 
 from nq57cli import __version__
-from nq57cli.agency import split_agencies
+from nq57cli.agency import agency_key, split_agencies
 from nq57cli.columns import header_lookup
 from nq57cli.errors import UnreadableInputError, UsageError
 from nq57cli.models import Finding, Group, InputFile, Model
@@ -839,9 +839,9 @@ def _measure_key(target: Target) -> tuple:
 def _is_monitor(agency: str, monitor: str | None) -> bool:
     if not monitor:
         return False
-    key = header_key(agency)
-    names = [header_key(m) for m in split_agencies(monitor)] + [header_key(monitor)]
-    return any(key == n or (len(key) >= 6 and key in n) for n in names)
+    key = agency_key(agency)  # the one comparison of agency names (registry.py): "VP HĐND" is "Văn phòng HĐND"
+    names = [agency_key(m) for m in split_agencies(monitor)] + [agency_key(monitor)]
+    return any(key == n or (len(key) >= 6 and f" {key} " in f" {n} ") for n in names)
 
 
 def consolidated_text(indicator: Indicator) -> str:

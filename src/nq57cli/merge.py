@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from nq57cli import __version__
-from nq57cli.agency import agency_from_filename, agency_from_title, canonical, split_agencies
+from nq57cli.agency import split_agencies
 from nq57cli.deadline import format_date
 from nq57cli.errors import UnreadableInputError
 from nq57cli.models import (JOINED_FIELDS, Finding, Group, InputFile, MergeResult, Report, Task, join_agency_texts,
                             pack_models, unpack_models)
 from nq57cli.reader import read_table, sha256_of
+from nq57cli.registry import Agency, Registry, as_registry, catalog_registry, identify_sender
 from nq57cli.text import match_key
 from nq57cli.validate import parse_catalog, parse_reports
 from nq57cli.xlsxout import EXCEL_MAX_TEXT
@@ -31,17 +34,22 @@ class Catalog:
     groups: list[Group]
     findings: list[Finding]
     input: InputFile
+    listed: list[Agency] = field(default_factory=list)  # an agency list given with the catalog (--agencies)
+    _registry: Registry | None = field(default=None, repr=False)
+
+    @property
+    def registry(self) -> Registry:
+        """Who is who: the listed agencies, then those the catalog's lead and partner cells name."""
+        if self._registry is None:
+            self._registry = catalog_registry(self.tasks, self.listed)
+        return self._registry
 
     @property
     def agencies(self) -> list[str]:
-        names: dict[str, None] = {}
-        for task in self.tasks:
-            for name in split_agencies(task.lead) + task.partners:
-                names.setdefault(name, None)
-        return list(names)
+        return self.registry.names
 
 
-def load_catalog(path: Path) -> Catalog:
+def load_catalog(path: Path, listed: list[Agency] | None = None) -> Catalog:
     """Read the master task list; an unreadable catalog stops the run (exit code 3)."""
     try:  # hashed first: what is read is what the inputs sheet records
         digest, size = sha256_of(path), path.stat().st_size
@@ -61,7 +69,7 @@ def load_catalog(path: Path) -> Catalog:
         path=str(path), name=path.name, sha256=digest, size=size, role="catalog",
         sheet=outcome.table.sheet, header_row=outcome.table.header_row, rows=len(tasks),
     )
-    return Catalog(tasks, groups, outcome.findings + findings, info)
+    return Catalog(tasks, groups, outcome.findings + findings, info, list(listed or []))
 
 
 STATUS_RULE = """Combined status: not_applicable reports are ignored; none left → not_applicable;
@@ -105,14 +113,10 @@ def combine_status(statuses: Iterable[str | None]) -> str:
     return outcomes.pop() if len(outcomes) == 1 else "unknown"
 
 
-def _resolve_agency(path: Path, title_lines: list[str], overrides: dict[str, str], known: list[str]) -> tuple[str, str]:
-    for key in (str(path), path.name, path.stem):
-        if key in overrides:
-            return overrides[key], "option"
-    from_title = agency_from_title(title_lines)
-    if from_title:
-        return canonical(from_title, known), "title"
-    return canonical(agency_from_filename(path), known), "filename"
+def _resolve_agency(path: Path, title_lines: list[str], overrides: dict[str, str],
+                    known: list[str] | Registry) -> tuple[str, str]:
+    sender = identify_sender(path, title_lines, overrides, as_registry(known))
+    return sender.name, sender.source
 
 
 class TextMatcher:
@@ -120,14 +124,20 @@ class TextMatcher:
 
     Score = the better of (a) word-order-insensitive similarity of the whole texts and (b) how well
     the row's text sits inside the catalog text (an agency that copied only the first sentence),
-    scaled down when the row covers less than half of the catalog text.
+    scaled down when the row covers less than half of the catalog text. Texts are compared with
+    their abbreviations written out (text_key: UBND, TTHC, CĐS… both ways), and a distinguishing
+    token of the row (a number, a Roman numeral, a year: "Phiên thứ III", "Đề án 06") that a task
+    lacks costs that task DISTINCT_PENALTY points, so near twins are told apart by what differs.
     """
 
     TOP_K = 5
+    DISTINCT_PENALTY = 10.0
+    TIE = 1.0  # the two best tasks this close (after the penalty): ambiguous, not guessed
 
     def __init__(self, tasks: list[Task]) -> None:
         self.tasks = tasks
-        self.keys = [match_key(t.title) for t in tasks]
+        self.keys = [text_key(t.title) for t in tasks]
+        self.distinct = [_distinct(k) for k in self.keys]
         self.sorted_keys = [_sorted_words(k) for k in self.keys]
         self.exact: dict[str, int] = {}  # key → the one task with exactly that text
         repeated = set()
@@ -153,29 +163,35 @@ class TextMatcher:
             ]
         return self._twins
 
-    def best(self, titles: list[str]) -> list[tuple[int, float, float]]:
-        """For each title: (index of best task, its score, the runner-up's score).
+    def best(self, titles: list[str]) -> list[tuple[int, float, float, int]]:
+        """For each title: (index of best task, its score, the runner-up's score, the runner-up's index).
 
         rapidfuzz's process.extract scores a title against every task in one native call (no numpy,
         whose import alone would cost more than matching a province's files)."""
         if not titles or not self.keys:
-            return [(-1, 0.0, 0.0) for _ in titles]
+            return [(-1, 0.0, 0.0, -1) for _ in titles]
         from rapidfuzz import fuzz, process
 
         out = []
-        for query in map(match_key, titles):
+        for query in map(text_key, titles):
             index = self.exact.get(query)
             if index is not None:  # an exact copy of one task's text needs no search
-                out.append((index, 100.0, self.twin_scores()[index]))
+                out.append((index, 100.0, self.twin_scores()[index], -1))
                 continue
             top = process.extract(_sorted_words(query), self.sorted_keys, scorer=fuzz.ratio, limit=self.TOP_K)
             scores = {j: float(score) for _, score, j in top}
             if scores and max(scores.values()) < STRONG_MATCH:  # maybe a truncated copy: look inside
                 for j in scores:
                     scores[j] = max(scores[j], self._inside(query, self.keys[j]))
-            ranked = sorted(scores.items(), key=lambda item: -item[1])
-            second = ranked[1][1] if len(ranked) > 1 else 0.0
-            out.append((ranked[0][0], ranked[0][1], second) if ranked else (-1, 0.0, 0.0))
+            wanted = _distinct(query)
+            if wanted:  # "Phiên thứ III" is not the task of "Phiên thứ II"
+                for j in scores:
+                    missing = len(wanted - self.distinct[j])
+                    if missing:
+                        scores[j] = max(0.0, scores[j] - self.DISTINCT_PENALTY * min(missing, 3))
+            ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+            second, other = (ranked[1][1], ranked[1][0]) if len(ranked) > 1 else (0.0, -1)
+            out.append((ranked[0][0], ranked[0][1], second, other) if ranked else (-1, 0.0, 0.0, -1))
         return out
 
     @staticmethod
@@ -194,7 +210,7 @@ class TextMatcher:
         """Similarity of a row's text with catalog task `index` (same scale as best())."""
         from rapidfuzz import fuzz
 
-        query = match_key(title)
+        query = text_key(title)
         if query == self.keys[index]:
             return 100.0
         whole = float(fuzz.ratio(_sorted_words(query), self.sorted_keys[index]))
@@ -203,6 +219,53 @@ class TextMatcher:
 
 def _sorted_words(key: str) -> str:
     return " ".join(sorted(key.split()))
+
+
+# Abbreviations agencies write in task texts, and what they stand for: compared written out, both ways.
+TEXT_ABBREVIATIONS = {
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TTHC": "thủ tục hành chính",
+    "DVCTT": "dịch vụ công trực tuyến", "DVC": "dịch vụ công", "CĐS": "chuyển đổi số",
+    "KHCN": "khoa học và công nghệ", "KH&CN": "khoa học và công nghệ", "KH-CN": "khoa học và công nghệ",
+    "ĐMST": "đổi mới sáng tạo", "CSDL": "cơ sở dữ liệu", "CNTT": "công nghệ thông tin",
+    "BCĐ": "Ban Chỉ đạo", "CCHC": "cải cách hành chính", "ATTT": "an toàn thông tin",
+    "TTĐT": "thông tin điện tử", "KT-XH": "kinh tế - xã hội", "KTXH": "kinh tế - xã hội",
+    "VBQPPL": "văn bản quy phạm pháp luật", "QPPL": "quy phạm pháp luật", "NSNN": "ngân sách nhà nước",
+    "CQNN": "cơ quan nhà nước", "DN": "doanh nghiệp", "DNNVV": "doanh nghiệp nhỏ và vừa",
+    "HTTT": "hệ thống thông tin", "TW": "Trung ương", "BCH": "Ban Chấp hành", "NCKH": "nghiên cứu khoa học",
+    "ĐVHC": "đơn vị hành chính", "CBCCVC": "cán bộ, công chức, viên chức", "TTDL": "trung tâm dữ liệu",
+}
+
+
+def _abbreviation_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {match_key(short): match_key(full) for short, full in TEXT_ABBREVIATIONS.items()}
+    alternatives = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<!\S)(?:{alternatives})(?!\S)"), table
+
+
+_ABBREVIATION_RE, _ABBREVIATION_FULL = _abbreviation_table()
+_NOTHING: frozenset[str] = frozenset()
+_ROMAN_TOKEN = re.compile(r"^(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
+
+
+def text_key(title: object) -> str:
+    """A task text as compared: match_key with the usual abbreviations written out (UBND, TTHC…)."""
+    return _text_key(title) if isinstance(title, str) else _expand(match_key(title))
+
+
+@lru_cache(maxsize=16384)  # a catalog's texts are keyed once per run, not once per file
+def _text_key(title: str) -> str:
+    return _expand(match_key(title))
+
+
+def _expand(key: str) -> str:
+    return _ABBREVIATION_RE.sub(lambda m: _ABBREVIATION_FULL[m.group(0)], key) if key else key
+
+
+@lru_cache(maxsize=16384)
+def _distinct(key: str) -> frozenset[str]:
+    """What tells a task from its near twins: numbers, years, document numbers and Roman numerals."""
+    found = [w for w in key.split() if not w.isalpha() or (w[0] in "ivxlc" and _ROMAN_TOKEN.match(w))]
+    return frozenset(found) if found else _NOTHING
 
 
 def _match(reports: list[Report], catalog: Catalog, matcher: TextMatcher, findings: list[Finding]) -> None:
@@ -222,11 +285,17 @@ def _match(reports: list[Report], catalog: Catalog, matcher: TextMatcher, findin
                     findings.append(_at(report, "warning", "task.id_title_mismatch", "title", None,
                                         task_id=task.task_id, score=score))
     sure: list[tuple[Report, float]] = []
-    for report, (index, score, runner_up) in zip(need_text, matcher.best([r.title or "" for r in need_text])):
+    for report, (index, score, runner_up, other) in zip(need_text, matcher.best([r.title or "" for r in need_text])):
         task = catalog.tasks[index] if index >= 0 else None
         if task is None or score < WEAK_MATCH:
             findings.append(_at(report, "error", "task.no_match", "title", None,
                                 best_id=task.task_id if task else "-", score=score))
+            continue
+        if other >= 0 and runner_up >= score - matcher.TIE:  # two tasks fit equally: say so, do not guess
+            twin = catalog.tasks[other]
+            first, second = sorted((task, twin), key=lambda t: t.order)
+            findings.append(_at(report, "warning", "task.ambiguous_match", "title", None, task_id=first.task_id,
+                                other_id=second.task_id, score=score))
             continue
         _set_match(report, task.task_id, "text", round(score, 1))
         if score < STRONG_MATCH or runner_up >= score - 2:
@@ -285,17 +354,17 @@ def _union_tasks(reports: list[Report]) -> list[Task]:
     return list(tasks.values())
 
 
-def _named_agencies(task: Task) -> list[str]:
-    """The task's lead agencies, then its partners: the agencies expected to report on it."""
-    lead = split_agencies(task.lead)
-    return lead + [p for p in task.partners if p not in lead]
+def _named_agencies(task: Task, registry: Registry | None = None) -> list[str]:
+    """The task's lead agencies, then its partners: the agencies expected to report on it (collective
+    phrases such as "Các sở, ngành" stand for the roster's members of that kind)."""
+    return (registry or Registry()).expected_for(task.lead, task.partners)
 
 
-def _assign_reports(tasks: list[Task], submissions: list[Submission]) -> None:
+def _assign_reports(tasks: list[Task], submissions: list[Submission], registry: Registry | None = None) -> None:
     """Each task's reports in order: its lead agencies, its partners, then the others, each agency's
     by file and row (the others by agency name: submissions are sorted once, not reports per task)."""
     by_id = {t.task_id: t for t in tasks}
-    ranks = {t.task_id: {name: i for i, name in enumerate(_named_agencies(t))} for t in tasks}
+    ranks = {t.task_id: {name: i for i, name in enumerate(_named_agencies(t, registry))} for t in tasks}
     named: dict[str, list[tuple[int, int, Report]]] = {t.task_id: [] for t in tasks}
     order = 0
     for submission in sorted(submissions, key=lambda s: (match_key(s.info.agency), s.info.name)):
@@ -385,7 +454,7 @@ def display_names(paths: list[Path]) -> dict[Path, str]:
     return {path: path.name if counts[path.name] == 1 else str(path) for path in paths}
 
 
-def load_submission(path: Path, overrides: dict[str, str], known: list[str], check_deadlines: bool,
+def load_submission(path: Path, overrides: dict[str, str], known: list[str] | Registry, check_deadlines: bool,
                     display: str | None = None, catalog: Catalog | None = None,
                     matcher: TextMatcher | None = None) -> Submission:
     """Read one agency file: its table, its agency, its validated reports (matched to the catalog's
@@ -403,12 +472,17 @@ def load_submission(path: Path, overrides: dict[str, str], known: list[str], che
     if table is None:
         info.readable = False
         return Submission(info, [], [], findings)
-    agency, source = _resolve_agency(path, table.title_lines, overrides, known)
+    registry = as_registry(known)
+    sender = identify_sender(path, table.title_lines, overrides, registry)
+    agency, source = sender.name, sender.source
     info.agency, info.agency_source = agency, source  # type: ignore[assignment]
     info.sheet, info.header_row = table.sheet, table.header_row
     findings.append(Finding(severity="info", code="agency.source", file=display, sheet=table.sheet,
                             params={"agency": agency, "source_vi": _source(source, 0), "source_en": _source(source, 1)}))
-    if known and agency not in known:
+    if sender.ambiguous:
+        findings.append(Finding(severity="warning", code="agency.ambiguous", file=display,
+                                params={"agency": agency, "choices": "; ".join(sender.ambiguous)}))
+    elif registry and registry.get(agency) is None:
         findings.append(Finding(severity="warning", code="agency.unexpected", file=display, params={"agency": agency}))
     reports, groups, row_findings = parse_reports(table, agency, check_deadlines=check_deadlines)
     info.rows = len(reports)
@@ -424,7 +498,7 @@ class _Job:
     """What every file of one merge is read with; given once to each worker process."""
 
     overrides: dict[str, str]
-    known: list[str]
+    known: list[str] | Registry
     check_deadlines: bool
     catalog: Catalog | None
     matcher: TextMatcher | None
@@ -480,23 +554,26 @@ def merge(
     agencies: dict[str, str] | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    roster: list[Agency] | None = None,
 ) -> MergeResult:
     """Read, validate and merge submissions (against a catalog when given) into one result.
 
     `workers`: processes for reading (default: one per CPU when there are many files).
+    `roster`: an agency list (registry.read_agencies), before the catalog's own agencies.
     """
     overrides = agencies or {}
-    cat = load_catalog(catalog) if catalog else None
+    cat = load_catalog(catalog, roster) if catalog else None
     findings: list[Finding] = list(cat.findings) if cat else []
     inputs: list[InputFile] = [cat.input] if cat else []
-    known = cat.agencies if cat else []
+    registry = cat.registry if cat else Registry(list(roster or []))
+    known = registry.names
     matcher = TextMatcher(cat.tasks) if cat else None
     all_reports: list[Report] = []
     seen_hashes: dict[str, str] = {}
     submission_groups: list[Group] = []
     files_by_agency: dict[str, list[str]] = {}
     kept: list[Submission] = []
-    job = _Job(overrides, known, cat is None, cat, matcher)
+    job = _Job(overrides, registry, cat is None, cat, matcher)
     for loaded in _load_all(submissions, job, progress, workers):
         info = loaded.info
         inputs.append(info)
@@ -523,13 +600,15 @@ def merge(
     else:
         tasks = _union_tasks(all_reports)
         groups = _dedupe_groups(submission_groups)
-    _assign_reports(tasks, kept)
+    _assign_reports(tasks, kept, registry)
     for task in tasks:
         _combine(task, findings)
+        reporting = {r.agency for r in task.reports}
+        task.silent = [a for a in _named_agencies(task, registry) if a not in reporting]
         if not task.reports:
             findings.append(Finding(severity="info", code="task.not_reported", params={"task_id": task.task_id}))
         elif task.lead:
-            for lead in split_agencies(task.lead):
+            for lead in registry.expand(split_agencies(task.lead)):
                 if lead in task.silent:
                     findings.append(Finding(severity="info", code="task.lead_silent",
                                             params={"agency": lead, "task_id": task.task_id}))

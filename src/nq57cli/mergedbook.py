@@ -254,7 +254,7 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
         rows = _get(record, "Số dòng")
         inputs.append(InputFile(
             path=name, name=name, role=role, agency=one_line(_get(record, "Đơn vị")),  # type: ignore[arg-type]
-            agency_source=source if source in ("option", "title", "filename") else None,  # type: ignore[arg-type]
+            agency_source=source if source in ("option", "label", "title", "properties", "filename") else None,  # type: ignore[arg-type]
             sheet=one_line(_get(record, "Trang tính")), sha256=one_line(_get(record, "SHA-256")),
             rows=int(rows) if isinstance(rows, (int, float)) else 0,
             readable=header_key(_get(record, "Đọc được") or "có") != "khong",

@@ -81,6 +81,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "đơn vị \"{agency}\" không có trong danh sách cơ quan chủ trì/phối hợp",
         "agency \"{agency}\" is not among the lead or partner agencies",
     ),
+    "agency.ambiguous": (
+        "tên đơn vị \"{agency}\" khớp ngang nhau với nhiều đơn vị: {choices}; hãy nêu rõ bằng --agency TỆP=TÊN",
+        "agency name \"{agency}\" fits several agencies equally: {choices}; name it with --agency FILE=NAME",
+    ),
     "agency.duplicate_file": (
         "đơn vị {agency} gửi nhiều tệp ({files}); các báo cáo được giữ lại và ghi nhận xung đột",
         "agency {agency} sent several files ({files}); all reports kept, conflicts noted",
@@ -112,6 +116,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "task.weak_match": (
         "nội dung khớp chưa chắc chắn với nhiệm vụ {task_id} ({score:.0f}%); hãy kiểm tra",
         "weak text match with task {task_id} ({score:.0f}%); please check",
+    ),
+    "task.ambiguous_match": (
+        "nội dung khớp ngang nhau với hai nhiệm vụ {task_id} và {other_id} ({score:.0f}%); hãy ghi mã nhiệm vụ",
+        "text fits two tasks equally, {task_id} and {other_id} ({score:.0f}%); please give the task ID",
     ),
     "task.text_matches": (
         "{count} dòng không ghi mã được khớp theo nội dung với danh mục (dòng {rows}; điểm {low:.0f}–{high:.0f}%); "
@@ -319,6 +327,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 SOURCE_NAMES = {
     "option": ("tùy chọn --agency", "the --agency option"),
     "title": ("phần đầu văn bản", "the title block"),
+    "label": ("dòng \"Đơn vị:\" ở đầu văn bản", "the \"Đơn vị:\" label line"),
+    "properties": ("thuộc tính của tệp", "the workbook's properties"),
     "filename": ("tên tệp", "the file name"),
 }
 

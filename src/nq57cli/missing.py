@@ -10,9 +10,9 @@ from typing import Any
 
 from pydantic import Field
 
-from nq57cli.agency import canonical, split_agencies
-from nq57cli.models import MergeResult, Model, Task
-from nq57cli.text import header_key
+from nq57cli.agency import agency_key, is_collective, split_agencies
+from nq57cli.models import MergeResult, Model
+from nq57cli.registry import as_registry
 
 
 class TaskGap(Model):
@@ -94,31 +94,32 @@ class MissingReport(Model):
         return self.model_dump(mode="json") | {"counts": self.counts(), "summary": self.summary(lang)}
 
 
-def _lead(task: Task) -> list[str]:
-    return split_agencies(task.lead)
-
-
 def missing_report(result: MergeResult, expected: list[str] | None = None) -> MissingReport:
     """Gaps of a merge against `expected` agencies (an agency list), else the catalog's lead and partner agencies.
 
-    Names are compared the way merge snaps them (agency.canonical): case, diacritics form and
-    small spelling slips do not make an agency missing.
+    Names are compared through the registry (registry.py, agency.agency_key): case, diacritics form,
+    abbreviations and small spelling slips do not make an agency missing; collective phrases ("Các
+    sở, ngành") are never agencies.
     """
+    catalog = as_registry(result.expected_agencies)
     given = expected if expected is not None else result.expected_agencies
     unique: dict[str, str] = {}
     for name in given:  # the catalog's spelling wins; "CÔNG AN TỈNH" and "Công an tỉnh" are one agency
-        snapped = canonical(name, result.expected_agencies)
-        unique.setdefault(header_key(snapped), snapped)
+        if is_collective(name):
+            continue
+        snapped = catalog.snap(name)
+        unique.setdefault(agency_key(snapped), snapped)
     names = list(unique.values())
+    roster = as_registry(names)
     submissions = [i for i in result.inputs if i.role == "submission"]
     files: dict[str, list[str]] = {}
     unexpected: dict[str, None] = {}
     for info in submissions:
         if not info.agency:
             continue
-        name = canonical(info.agency, names)
-        if name in names:
-            files.setdefault(name, []).append(info.name)
+        found = roster.get(roster.snap(info.agency))
+        if found:
+            files.setdefault(found.name, []).append(info.name)
         else:
             unexpected.setdefault(info.agency, None)
     unreadable = [i.name for i in submissions if not i.readable]
@@ -128,10 +129,11 @@ def missing_report(result: MergeResult, expected: list[str] | None = None) -> Mi
     silent: dict[str, list[str]] = {}
     silent_lead: dict[str, list[str]] = {}
     for task in result.tasks:
+        leads = {agency_key(n) for n in catalog.expand(split_agencies(task.lead))}
         for agency in task.silent:
-            key = canonical(agency, names)
+            key = roster.snap(agency)
             silent.setdefault(key, []).append(task.task_id)
-            if agency in _lead(task):
+            if agency_key(agency) in leads:
                 silent_lead.setdefault(key, []).append(task.task_id)
                 if task.reports:
                     lead_silent.setdefault(key, []).append(task.task_id)
@@ -145,7 +147,7 @@ def missing_report(result: MergeResult, expected: list[str] | None = None) -> Mi
     return MissingReport(
         expected=names,
         not_sent=[a for a in names if a not in files],
-        unexpected=sorted(unexpected, key=header_key),
+        unexpected=sorted(unexpected, key=agency_key),
         unreadable_files=unreadable,
         tasks_not_reported=tasks_not_reported,
         lead_silent=[LeadGap(agency=a, tasks=lead_silent[a]) for a in order if a in lead_silent],

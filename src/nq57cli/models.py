@@ -234,7 +234,7 @@ class InputFile(Model):
     size: int | None = None
     role: Literal["catalog", "submission", "merged"] = "submission"
     agency: str | None = None
-    agency_source: Literal["option", "title", "filename"] | None = None
+    agency_source: Literal["option", "label", "title", "properties", "filename"] | None = None
     sheet: str | None = None
     header_row: int | None = None
     rows: int = 0

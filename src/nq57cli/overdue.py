@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from nq57cli.agency import split_agencies
+from nq57cli.agency import agency_key, split_agencies
 from nq57cli.deadline import format_date, parse_deadline
 from nq57cli.errors import UsageError
 from nq57cli.fileio import atomic_write
@@ -721,7 +721,8 @@ def letter_context(report: OverdueReport, agency: str, config: ReportConfig, rep
     from nq57cli.render import _punctuated, deadline_text, text
 
     base = _base_context(config)
-    items = [i for i in report.overdue if agency in i.leads]
+    key = agency_key(agency)
+    items = [i for i in report.overdue if any(agency_key(lead) == key for lead in i.leads)]
     issuer = text(config.agency.full_name)
     as_of = format_date(report.as_of)
     values = {"issuer": issuer, "agency": text(agency), "as_of": as_of, "count": len(items),
@@ -748,21 +749,60 @@ def letter_file_name(agency: str) -> str:
 
 
 def letter_agencies(report: OverdueReport) -> list[str]:
-    """Lead agencies with overdue tasks, most overdue tasks first (tasks without a lead get no letter)."""
+    """Lead agencies with overdue tasks, most overdue tasks first (tasks without a lead get no letter);
+    one letter per agency however its name is written ("Sở Nội vụ", "SỞ NỘI VỤ": agency_key)."""
     counts: dict[str, int] = {}
+    names: dict[str, str] = {}
     for item in report.overdue:
+        for key in {agency_key(lead): None for lead in item.leads}:
+            counts[key] = counts.get(key, 0) + 1
         for lead in item.leads:
-            counts[lead] = counts.get(lead, 0) + 1
-    return sorted(counts, key=lambda name: (-counts[name], match_key(name)))
+            names.setdefault(agency_key(lead), lead)
+    return sorted((names[k] for k in counts), key=lambda name: (-counts[agency_key(name)], match_key(name)))
+
+
+INTERNAL_LIST_FILE = "viec-qua-han-cua-don-vi.xlsx"  # the issuing agency's own late tasks: no letter to itself
+INTERNAL_SHEET = "Việc quá hạn của đơn vị"
+
+
+def is_issuer(agency: str, config: ReportConfig) -> bool:
+    """Whether `agency` is the agency issuing the letters (nq57.toml [agency]: name, full name, code),
+    compared through the registry's agency_key: "Sở Khoa học và Công nghệ" is "SỞ KHOA HỌC VÀ CÔNG NGHỆ"."""
+    from nq57cli.agency import display_name, without_province
+    from nq57cli.registry import Agency, Registry
+
+    own = config.agency
+    names = [n for n in (own.full_name, without_province(own.full_name)) if n]
+    issuer = Registry([Agency(name=display_name(own.name), short=own.code or None, aliases=tuple(names))])
+    found, _ = issuer.resolve(agency)
+    return found is not None
+
+
+def write_internal_list(report: OverdueReport, path: Path, config: ReportConfig, lang: str = "vi") -> Path:
+    """The issuing agency's own late tasks as an internal list (one sheet), instead of a letter to itself."""
+    from nq57cli.xlsxout import new_workbook, write_sheet
+
+    items = [i for i in report.overdue if any(is_issuer(lead, config) for lead in i.leads)]
+    rows = [_xlsx_row(n, i, i.days_late, lang) for n, i in enumerate(items, start=1)]
+    title = (f"NHIỆM VỤ QUÁ HẠN DO {config.agency.name} CHỦ TRÌ — DANH SÁCH NỘI BỘ "
+             f"(tính đến ngày {format_date(report.as_of)})")
+
+    def write(tmp: Path) -> None:
+        workbook = new_workbook(tmp, len(rows), "Danh sách nhiệm vụ quá hạn nội bộ", keywords=marker("letter"))
+        write_sheet(workbook, INTERNAL_SHEET, XLSX_COLUMNS, rows, title=title)
+        workbook.close()
+
+    return atomic_write(path, write)
 
 
 def write_letters(report: OverdueReport, folder: Path, config: ReportConfig,
                   reply_by: date | None = None, guard: OutputGuard | None = None) -> list[Path]:
     """One reminder letter (công văn đôn đốc) per lead agency with overdue tasks, in Decree 30
     format, into `folder`; answers are asked for by `reply_by` (default: the document date from
-    nq57.toml, else the as-of date, plus 7 days). Returns the files written, in agency order.
-    A file already there that is not an unchanged nq57 letter is refused before any is written
-    (outputs.OutputGuard; its `force` replaces it)."""
+    nq57.toml, else the as-of date, plus 7 days). The issuing agency (nq57.toml [agency]) gets no
+    letter: its own late tasks go into an internal list (INTERNAL_LIST_FILE), written last.
+    Returns the files written, in agency order. A file already there that is not an unchanged nq57
+    letter is refused before any is written (outputs.OutputGuard; its `force` replaces it)."""
     from nq57cli.fileio import atomic_write_bytes
 
     start = config.document.date or report.as_of
@@ -770,7 +810,11 @@ def write_letters(report: OverdueReport, folder: Path, config: ReportConfig,
     template = _template_file(LETTER_TEMPLATE, config)
     names: list[tuple[str, str]] = []
     used: set[str] = set()
+    own = False
     for agency in letter_agencies(report):
+        if is_issuer(agency, config):
+            own = True
+            continue
         name = letter_file_name(agency)
         stem, counter = name.removesuffix(".docx"), 2
         while name in used:
@@ -780,10 +824,13 @@ def write_letters(report: OverdueReport, folder: Path, config: ReportConfig,
     if guard is None:
         guard = OutputGuard()
         guard.add_file(template)
-    guard.check_replace([Path(folder) / name for _, name in names], "letter")
+    targets = [Path(folder) / name for _, name in names] + ([Path(folder) / INTERNAL_LIST_FILE] if own else [])
+    guard.check_replace(targets, "letter")
     written: list[Path] = []
     for agency, name in names:
         context = letter_context(report, agency, config, reply_by)
         data = _render(template, context, f"{LETTER_SUMMARY} - {agency}", config, kind="letter")
         written.append(atomic_write_bytes(Path(folder) / name, data))
+    if own:
+        written.append(write_internal_list(report, Path(folder) / INTERNAL_LIST_FILE, config))
     return written

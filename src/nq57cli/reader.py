@@ -19,7 +19,7 @@ from nq57cli.columns import field_for, is_numbering
 from nq57cli.guards import Archive, os_error_problem, sheet_extent_problem
 from nq57cli.legacy import decode_legacy_rows
 from nq57cli.models import CellRefs, Finding
-from nq57cli.text import SHORT_TEXT, header_key, one_line, one_line_recurring
+from nq57cli.text import SHORT_TEXT, clean, header_key, one_line, one_line_recurring
 from nq57cli.xlsxout import column_letter
 
 SUPPORTED = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
@@ -445,12 +445,12 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
         if text and c not in columns.values() and schema.field_for(text) is None and height == 1:
             findings.append(Finding(severity="info", code="header.unmapped", file=display, sheet=sheet_name,
                                     cell=cell_ref(r, c), column=text))
-    title_lines = []
+    title_lines = []  # line by line: "UBND TỈNH QUẢNG NGÃI⏎SỞ TÀI CHÍNH" in one cell is two lines (agency.py)
     for row in rows[:r]:
         for value in row:
-            text = one_line(value)
+            text = clean(value)
             if text:
-                title_lines.append(text)
+                title_lines.extend(text.split("\n"))
     title_field = next((key for key in schema.required if key in columns), None)
     title_col = columns.get(title_field) if title_field else None
     title_header = header_key((headers.get(title_field, "") if title_field else "").split(" / ")[0])

@@ -135,20 +135,36 @@ def _deadline(ctx: RowContext, value: Any, title: str | None) -> Deadline | None
 
 
 def read_groups_and_rows(table: SheetTable) -> tuple[list[Group], list[tuple[RawRow, str | None]]]:
-    """Groups in table order, and each task row with the key of the group it sits in."""
+    """Groups in table order, and each task row with the key of the group it sits in.
+
+    A `Nhóm` column holding a group's number (1, "2", 1.0, "II", "Nhóm 3") links the row to the
+    heading row that carries that number ("Nhóm 1 - …", "II. …"), wherever the heading is."""
     groups: list[Group] = []
     by_key: dict[str, Group] = {}
     rows: list[tuple[RawRow, str | None]] = []
+    headings = [(row, _heading(row)) for row in table.rows]
+    by_number: dict[int, str] = {}
+    for _, heading in headings:
+        if heading:
+            key = _group_key(*heading)
+            number = _group_number(key) or _group_number(heading[1])
+            if number is not None:
+                by_number.setdefault(number, key)
     current: str | None = None
-    for row in table.rows:
-        if row.group:
-            key = _group_key(row.group, row.group_label)
+    for row, heading in headings:
+        if heading:
+            key = _group_key(*heading)
             if key not in by_key:
-                by_key[key] = Group(key=key, order=len(groups) + 1, label=row.group_label, title=row.group)
+                by_key[key] = Group(key=key, order=len(groups) + 1, label=heading[1], title=heading[0])
                 groups.append(by_key[key])
             current = key
             continue
-        column_group = one_line(row.values.get("group"))
+        value = row.values.get("group")
+        number = _group_number(value)
+        if number is not None and number in by_number:
+            rows.append((row, by_number[number]))
+            continue
+        column_group = _cell_text(value)
         if column_group:
             key = _group_key(column_group, None)
             if key not in by_key:
@@ -159,6 +175,52 @@ def read_groups_and_rows(table: SheetTable) -> tuple[list[Group], list[tuple[Raw
         else:
             rows.append((row, current))
     return groups, rows
+
+
+_HEADING = re.compile(r"(?i)^nhóm\s*(\d+|[ivxlc]+)\b\s*[-–:.)]?\s*")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _heading(row: RawRow) -> tuple[str, str | None] | None:
+    """(title, label) of a heading row: one the reader saw, or a row whose text is "Nhóm 2 - …" with
+    only its number beside it (no ID, no deadline, no agency)."""
+    if row.group:
+        return row.group, row.group_label
+    title = one_line(row.values.get("title"))
+    if not title or not _HEADING.match(title) or row.values.get("task_id") not in (None, ""):
+        return None
+    if any(row.values.get(f) not in (None, "") for f in ("deadline", "lead", "partners", "document", "status")):
+        return None
+    return title, re.split(r"\s*[-–:.)]\s*", title, maxsplit=1)[0]
+
+
+def _cell_text(value: Any) -> str | None:
+    """A cell as text; a whole number read as a float (1.0) is written as the integer it is."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return one_line(value)
+
+
+def _group_number(value: Any) -> int | None:
+    """The number a group cell or label carries: 2, 2.0, "2", "II", "II.", "Nhóm 2", "Nhóm II" → 2."""
+    if isinstance(value, bool) or value in (None, ""):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    text = (one_line(value) or "").strip().rstrip(".")
+    match = _HEADING.match(text + " ")
+    token = match.group(1) if match else text
+    if re.fullmatch(r"\d+", token):
+        return int(token)
+    if re.fullmatch(r"(?i)[ivxlc]+", token):
+        total, previous = 0, 0
+        for letter in reversed(token.lower()):
+            value_ = _ROMAN_VALUES[letter]
+            total, previous = (total - value_, previous) if value_ < previous else (total + value_, value_)
+        return total
+    return None
 
 
 def _group_key(text: str, label: str | None) -> str:

@@ -396,9 +396,10 @@ applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"
 class Workbook:
     """An XLSX file being assembled: sheets are added, then close() writes the package."""
 
-    def __init__(self, path: Path, title: str = "nq57") -> None:
+    def __init__(self, path: Path, title: str = "nq57", keywords: str | None = None) -> None:
         self.path = Path(path)
         self.title = title
+        self.keywords = keywords  # outputs.marker(kind) for a file a later run may replace
         self.sheets: list[_Sheet] = []
 
     def add_sheet(self, name: str, columns: list[Column], rows: Sequence[Any], title: str | None = None,
@@ -465,7 +466,9 @@ class Workbook:
             'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
             f"<dc:title>{_attr(self.title)}</dc:title><dc:creator>nq57</dc:creator>"
-            f'<dcterms:created xsi:type="dcterms:W3CDTF">{FIXED_TIME}</dcterms:created>'
+            + (f"<cp:keywords>{_attr(self.keywords)}</cp:keywords><cp:lastModifiedBy>nq57</cp:lastModifiedBy>"
+               if self.keywords else "")
+            + f'<dcterms:created xsi:type="dcterms:W3CDTF">{FIXED_TIME}</dcterms:created>'
             f'<dcterms:modified xsi:type="dcterms:W3CDTF">{FIXED_TIME}</dcterms:modified>'
             "</cp:coreProperties>"
         ).encode()
@@ -498,9 +501,10 @@ def _quoted(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
-def new_workbook(path: Path, rows: int = 0, title: str = "nq57") -> Workbook:
-    """A workbook that never turns a string into a formula, number or link (`rows`: a size hint, unused)."""
-    return Workbook(path, title)
+def new_workbook(path: Path, rows: int = 0, title: str = "nq57", keywords: str | None = None) -> Workbook:
+    """A workbook that never turns a string into a formula, number or link (`rows`: a size hint, unused;
+    `keywords`: the ownership marker of outputs.marker)."""
+    return Workbook(path, title, keywords)
 
 
 def write_sheet(workbook: Workbook, name: str, columns: list[Column], rows: Sequence[Any],
