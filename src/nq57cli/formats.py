@@ -149,6 +149,19 @@ def _text_kind(head: bytes) -> str:
     return "unknown"
 
 
+def has_utf16_parts(archive: Any) -> bool:
+    """True when a worksheet or the shared strings of an .xlsx package are UTF-16 XML (valid, written
+    by some exporters): python-calamine reads such sheets as empty without saying so."""
+    names = [n for n in (i.filename for i in archive.infos)
+             if n == "xl/sharedStrings.xml" or (n.startswith("xl/worksheets/") and n.endswith(".xml"))]
+    for name in names:
+        with archive.open(name) as part:
+            start = part.read(4)
+        if start[:2] in (b"\xff\xfe", b"\xfe\xff") or start in (b"<\x00?\x00", b"\x00<\x00?"):
+            return True
+    return False
+
+
 # --- The slower readers ----------------------------------------------------------------------------
 
 

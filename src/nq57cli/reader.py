@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from nq57cli.columns import field_for, is_numbering
-from nq57cli.formats import DISGUISED, WORKBOOK_KINDS, OpenpyxlWorkbook, Sniffed, convert_to_xlsx, libreoffice, sniff
+from nq57cli.formats import (DISGUISED, WORKBOOK_KINDS, OpenpyxlWorkbook, Sniffed, convert_to_xlsx, has_utf16_parts,
+                             libreoffice, sniff)
 from nq57cli.guards import Archive, Problem, ods_extent_problem, os_error_problem, sheet_extent_problem
 from nq57cli.legacy import decode_legacy_rows
 from nq57cli.models import CellRefs, Finding
@@ -161,6 +162,8 @@ def _open(path: Path) -> tuple[Any, list[Problem], Archive | None]:
                     archive = None  # the other checks read .xlsx/.xlsm parts only
         if kind.kind == "biff":  # Excel 2-4: no OLE container, python-calamine cannot read it
             return (*_slower_reader(path, kind, "BIFF2-4"), archive)
+        if archive is not None and has_utf16_parts(archive):
+            return (*_slower_reader(path, kind, "UTF-16"), archive)
         try:
             if kind.extension and kind.extension != ext and not {ext, kind.extension} <= {".xlsx", ".xlsm"}:
                 with path.open("rb") as handle:  # named for another format: opened by its content
