@@ -274,3 +274,19 @@ def test_an_ods_filled_across_is_refused_by_its_cells(tmp_path):
             'office:value="1" table:number-columns-repeated="16384"><text:p>1</text:p></table:table-cell>'
             '</table:table-row>')
     assert codes(ods(tmp_path / "ngang.ods", [wide])) == ["sheet.too_many_cells"]
+
+
+# --- --json written in pieces ------------------------------------------------------------------------------
+
+def test_merge_json_written_in_pieces_is_the_same_document(tmp_path):
+    from nq57cli.jsonout import merge_result_to_dict, write_json
+    from nq57cli.merge import merge
+
+    result = merge(sorted((SAMPLES / "submissions").glob("*.xlsx")), catalog=SAMPLES / "catalog.xlsx")
+    pieces: list[str] = []
+    write_json(merge_result_to_dict(result, "en", lazy=True), pieces.append)
+    assert len(pieces) > 1  # really in pieces
+    assert "".join(pieces) == json.dumps(result.to_json_dict("en"), ensure_ascii=False, indent=2) + "\n"
+    cli = runner.invoke(app, ["merge", "--json", "--lang", "en", "-c", str(SAMPLES / "catalog.xlsx"),
+                              str(SAMPLES / "submissions"), "-o", str(tmp_path / "merged.xlsx")])
+    assert json.loads(cli.stdout)["tasks"] == json.loads("".join(pieces))["tasks"]
