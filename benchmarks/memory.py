@@ -9,7 +9,6 @@ child), against baselines in the same run (`python -c pass`, validate of a one-t
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import tempfile
