@@ -83,8 +83,7 @@ def _zip_kind(path: Path) -> str:
                 if b"spreadsheetml" not in types and b"ms-excel" not in types:
                     return "other_document"  # a Word or PowerPoint file
                 return "xlsm" if b"macroEnabled" in types else "xlsx"
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, KeyError, RuntimeError,
-            NotImplementedError):
+    except Exception:  # zipfile, zlib and CRC errors of a damaged package
         pass
     return "xlsx"  # a damaged package: the reader names the damage
 
@@ -155,8 +154,11 @@ def has_utf16_parts(archive: Any) -> bool:
     names = [n for n in (i.filename for i in archive.infos)
              if n == "xl/sharedStrings.xml" or (n.startswith("xl/worksheets/") and n.endswith(".xml"))]
     for name in names:
-        with archive.open(name) as part:
-            start = part.read(4)
+        try:
+            with archive.open(name) as part:
+                start = part.read(4)
+        except Exception:  # a damaged part (zlib, CRC, zipfile errors): the reader names the damage
+            continue
         if start[:2] in (b"\xff\xfe", b"\xfe\xff") or start in (b"<\x00?\x00", b"\x00<\x00?"):
             return True
     return False
