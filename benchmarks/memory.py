@@ -73,7 +73,7 @@ def main() -> None:
     args = parser.parse_args()
     from nq57cli.reader import MAX_ROWS
 
-    rows = 2_000 if args.quick else MAX_ROWS - 10  # the header and title lines fill the rest
+    rows = 2_000 if args.quick else MAX_ROWS * 98 // 100  # the header and title lines fill the rest
     with tempfile.TemporaryDirectory(prefix="nq57-memory-") as tmp:
         work = Path(tmp)
         big = work / "bao-cao-lon-nhat.xlsx"

@@ -143,8 +143,10 @@ def _text_kind(head: bytes) -> str:
         return "unknown"
     lines = [line for line in start.splitlines()[:20] if line.strip()]
     printable = sum(ch.isprintable() or ch in "\t\r\n" for ch in start[:2048]) >= 0.95 * len(start[:2048])
-    if printable and lines and sum(1 for line in lines if any(sep in line for sep in ",;\t")) >= len(lines) / 2:
-        return "csv"
+    whole = lines[:-1] if len(lines) > 2 else lines  # the last line of the head may be cut short
+    if printable and len(lines) >= 2 and any(
+            len({line.count(sep) for line in whole}) == 1 and whole[0].count(sep) >= 1 for sep in ",;\t|"):
+        return "csv"  # two lines or more with the same number of separators: a table as text
     return "unknown"
 
 
