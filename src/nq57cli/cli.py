@@ -376,8 +376,10 @@ def merge_command(
     print_findings(result.findings, lang, verbose)
     from nq57cli.missing import missing_report
 
-    if json_out:
-        typer.echo(json.dumps(result.to_json_dict(lang), ensure_ascii=False, indent=2))
+    if json_out:  # written in pieces: the text of a national merge is never held whole
+        from nq57cli.jsonout import merge_result_to_dict, write_json
+
+        write_json(merge_result_to_dict(result, lang, lazy=True), lambda text: typer.echo(text, nl=False))
     else:
         print_summary(result, lang, written)
         if catalog or agencies:  # who has not answered needs a list of who should

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from nq57cli.deadline import format_date
@@ -45,13 +47,31 @@ def task_to_dict(task: Task) -> dict[str, Any]:
     }
 
 
-def merge_result_to_dict(result: MergeResult, lang: str = "vi") -> dict[str, Any]:
+class _Lazy(list):
+    """A list whose items are made one at a time while json's encoder writes them (with `indent`, the
+    encoder is the pure-Python one, which only asks a list whether it is empty and iterates it)."""
+
+    def __init__(self, items: Sequence[Any], make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self._items, self._make = items, make
+
+    def __iter__(self) -> Any:
+        return map(self._make, self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def merge_result_to_dict(result: MergeResult, lang: str = "vi", lazy: bool = False) -> dict[str, Any]:
+    """The document as a dict; `lazy`: tasks and findings made while write_json() writes them (for
+    writing only: such a dict does not compare equal to the plain one)."""
+    listed = _Lazy if lazy else lambda items, make: [make(item) for item in items]
     return {
         "tool_version": result.tool_version,
         "groups": [g.model_dump(mode="json") for g in result.groups],
-        "tasks": [task_to_dict(t) for t in result.tasks],
+        "tasks": listed(result.tasks, task_to_dict),
         "unmatched": [report_to_dict(r) | {"title": r.title, "task_id": r.task_id} for r in result.unmatched],
-        "findings": [f.to_dict(lang) for f in result.findings],
+        "findings": listed(result.findings, lambda f: f.to_dict(lang)),
         "inputs": [i.model_dump(mode="json") for i in result.inputs],
         "summary": summary(result),
     }
@@ -73,4 +93,19 @@ def summary(result: MergeResult) -> dict[str, Any]:
     }
 
 
-__all__ = ["merge_result_to_dict", "summary", "task_to_dict", "format_date"]
+def write_json(data: Any, write: Callable[[str], Any]) -> None:
+    """`data` as json.dumps(data, ensure_ascii=False, indent=2) gives it, plus a newline, written in
+    pieces of about 64 KB: the whole text is never held (a national merge's is hundreds of MB)."""
+    pieces: list[str] = []
+    size = 0
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        pieces.append(piece)
+        size += len(piece)
+        if size > 1 << 16:
+            write("".join(pieces))
+            pieces.clear()
+            size = 0
+    write("".join(pieces) + "\n")
+
+
+__all__ = ["write_json", "merge_result_to_dict", "summary", "task_to_dict", "format_date"]

@@ -24,6 +24,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is damaged or not an Excel workbook ({detail})",
     ),
     "file.empty": ("tệp không có dữ liệu", "the workbook holds no data"),
+    "file.disguised_html": (
+        "tệp HTML (trang web) đặt tên {ext}: mở bằng Excel rồi Lưu thành .xlsx",
+        "an HTML page named {ext}: open it in Excel and Save As .xlsx",
+    ),
+    "file.disguised_xml2003": (
+        "tệp XML Excel 2003 (SpreadsheetML) đặt tên {ext}: mở bằng Excel rồi Lưu thành .xlsx",
+        "an Excel 2003 XML (SpreadsheetML) file named {ext}: open it in Excel and Save As .xlsx",
+    ),
+    "file.disguised_csv": (
+        "tệp văn bản CSV đặt tên {ext}: mở bằng Excel rồi Lưu thành .xlsx",
+        "a CSV text file named {ext}: open it in Excel and Save As .xlsx",
+    ),
+    "file.other_document": (
+        "tệp đặt tên {ext} nhưng không phải bảng tính (có thể là tệp Word hoặc tài liệu khác): hãy gửi đúng tệp báo cáo",
+        "a file named {ext} that is no spreadsheet (perhaps a Word file or another document): send the report itself",
+    ),
+    "file.old_format": (
+        "tệp định dạng {format} không đọc trực tiếp được ({detail}): mở bằng Excel hoặc LibreOffice rồi Lưu thành "
+        ".xlsx, hoặc cài LibreOffice để nq57 tự chuyển",
+        "a {format} file that cannot be read directly ({detail}): open it in Excel or LibreOffice and Save As "
+        ".xlsx, or install LibreOffice for nq57 to convert it",
+    ),
+    "file.converted": (
+        "tệp định dạng {format} đã được chuyển sang .xlsx bằng LibreOffice để đọc; lần sau hãy Lưu thành .xlsx",
+        "the {format} file was converted to .xlsx with LibreOffice to be read; next time Save As .xlsx",
+    ),
     "file.locked": (
         "không mở được tệp: tệp đang bị khóa (đang mở trong Excel?) hoặc không có quyền đọc; hãy đóng tệp rồi chạy lại",
         "cannot open the file: it is locked (open in Excel?) or not readable; close it and run again",

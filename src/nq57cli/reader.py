@@ -16,14 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from nq57cli.columns import field_for, is_numbering
-from nq57cli.guards import Archive, os_error_problem, sheet_extent_problem
+from nq57cli.formats import (DISGUISED, WORKBOOK_KINDS, OpenpyxlWorkbook, Sniffed, convert_to_xlsx, has_utf16_parts,
+                             libreoffice, sniff)
+from nq57cli.guards import Archive, Problem, ods_extent_problem, os_error_problem, sheet_extent_problem
 from nq57cli.legacy import decode_legacy_rows
 from nq57cli.models import CellRefs, Finding
 from nq57cli.text import SHORT_TEXT, clean, header_key, one_line, one_line_recurring
 from nq57cli.xlsxout import column_letter
 
 SUPPORTED = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
-ZIP_BASED = {".xlsx", ".xlsm", ".ods", ".xlsb"}
 
 
 def _limit(name: str, default: int) -> int:
@@ -37,8 +38,6 @@ MAX_UNZIPPED_MB = _limit("NQ57_MAX_UNZIPPED_MB", 300)  # its parts once decompre
 MAX_RATIO = _limit("NQ57_MAX_RATIO", 200)  # decompressed / compressed, for parts over 10 MB
 MAX_ROWS = _limit("NQ57_MAX_ROWS", 100_000)  # rows of the task sheet
 HEADER_SEARCH_ROWS = 30
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 
 _GROUP_RE = re.compile(
     r"^(nhóm\s*\d+|phần\s+[ivxlc\d]+\b|[ivxlc]+\s*[\.\-–:)]\s*\S|[ivxlc]+\.?$|[a-zđ]\s*[\.)]\s+\S)",
@@ -147,8 +146,10 @@ class WorkbookUnreadable(Exception):
         self.params = params
 
 
-def _open(path: Path) -> tuple[Any, Archive | None]:
-    """The calamine workbook, and for .xlsx/.xlsm the package opened once for the other checks."""
+def _open(path: Path) -> tuple[Any, list[Problem], Archive | None]:
+    """The workbook (python-calamine's, or a slower reader's when it rejects a valid file), notes
+    on how it was read (info findings), and for .xlsx/.xlsm the package opened once for the other
+    checks. What the file is comes from its content (formats.py), not from its name."""
     import python_calamine as calamine
 
     if not path.exists():
@@ -165,25 +166,39 @@ def _open(path: Path) -> tuple[Any, Archive | None]:
         head = handle.read(1 << 16)
     if not head:
         raise WorkbookUnreadable("file.empty")
+    kind = sniff(path, head)
+    if kind.kind == "encrypted":
+        raise WorkbookUnreadable("file.encrypted")
+    if kind.kind in DISGUISED:
+        raise WorkbookUnreadable(DISGUISED[kind.kind], ext=ext)
     archive = None
     try:
-        if ext in ZIP_BASED and head.startswith(b"PK"):
+        if head.startswith(b"PK"):
             try:
                 archive = Archive(path)
             except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
                 archive = None  # the reader reports the damage itself
             if archive is not None:
                 _check_archive(path, archive)
-                if ext in {".xlsx", ".xlsm"} and (extent := sheet_extent_problem(archive, MAX_ROWS)):
-                    raise WorkbookUnreadable(extent[0], **extent[1])  # before any grid is allocated
-        if head.startswith(OLE_MAGIC) and (ENCRYPTED_MARK in head or _ole_is_encrypted(path)):
-            raise WorkbookUnreadable("file.encrypted")
+                _check_extent(archive, kind.kind)  # before any grid is allocated
+                if kind.kind not in {"xlsx", "xlsm"}:
+                    archive.close()
+                    archive = None  # the other checks read .xlsx/.xlsm parts only
+        if kind.kind == "biff":  # Excel 2-4: no OLE container, python-calamine cannot read it
+            return (*_slower_reader(path, kind, "BIFF2-4"), archive)
+        if archive is not None and has_utf16_parts(archive):
+            return (*_slower_reader(path, kind, "UTF-16"), archive)
         try:
-            return calamine.CalamineWorkbook.from_path(str(path)), archive
+            if kind.extension and kind.extension != ext and not {ext, kind.extension} <= {".xlsx", ".xlsm"}:
+                with path.open("rb") as handle:  # named for another format: opened by its content
+                    return calamine.CalamineWorkbook.from_filelike(handle), [], archive
+            return calamine.CalamineWorkbook.from_path(str(path)), [], archive
         except calamine.PasswordError:
             raise WorkbookUnreadable("file.encrypted") from None
         except Exception as exc:  # calamine raises several unrelated types for damaged files
-            raise WorkbookUnreadable("file.corrupt", detail=_short(exc)) from None
+            if kind.kind not in WORKBOOK_KINDS:
+                raise WorkbookUnreadable("file.corrupt", detail=_short(exc)) from None
+            return (*_slower_reader(path, kind, _short(exc)), archive)
     except BaseException:
         if archive is not None:
             archive.close()
@@ -202,9 +217,43 @@ def _check_archive(path: Path, archive: Archive) -> None:
                                      limit_mb=MAX_UNZIPPED_MB)
 
 
-def _ole_is_encrypted(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return ENCRYPTED_MARK in handle.read(4 << 20)
+def _check_extent(archive: Archive, kind: str) -> None:
+    """Refuse a sheet whose cells holding a value span more than the limits, before anything
+    allocates its grid (.ods: before its repeated rows and columns are expanded)."""
+    if kind in {"xlsx", "xlsm"}:
+        problem = sheet_extent_problem(archive, MAX_ROWS)
+    elif kind == "ods":
+        problem = ods_extent_problem(archive, MAX_ROWS)
+    else:
+        problem = None
+    if problem:
+        raise WorkbookUnreadable(problem[0], **problem[1])
+
+
+def _slower_reader(path: Path, kind: Sniffed, detail: str) -> tuple[Any, list[Problem]]:
+    """A valid workbook python-calamine rejects: .xlsx/.xlsm read by openpyxl; the others converted
+    to .xlsx by LibreOffice when it is installed (said in an info finding), else a finding naming
+    the format and what to do."""
+    import python_calamine as calamine
+
+    if kind.kind in {"xlsx", "xlsm"}:
+        try:
+            return OpenpyxlWorkbook(path, MAX_ROWS), []
+        except Exception:  # openpyxl cannot read it either: damaged
+            raise WorkbookUnreadable("file.corrupt", detail=detail) from None
+    if libreoffice() is None:
+        raise WorkbookUnreadable("file.old_format", format=kind.label, detail=detail)
+    data = convert_to_xlsx(path, kind.extension)
+    if data is None:
+        raise WorkbookUnreadable("file.corrupt", detail=detail)
+    with Archive(io.BytesIO(data)) as converted:
+        _check_archive(path, converted)
+        _check_extent(converted, "xlsx")
+    try:
+        workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception:
+        raise WorkbookUnreadable("file.corrupt", detail=detail) from None
+    return workbook, [("file.converted", {"format": kind.label})]
 
 
 def _short(exc: Exception) -> str:
@@ -383,7 +432,8 @@ def read_table(path: Path, display: str | None = None, schema: Schema = TASKS) -
     display = display or path.name
     findings: list[Finding] = []
     try:
-        workbook, archive = _open(path)
+        workbook, notes, archive = _open(path)
+        findings.extend(Finding(severity="info", code=code, file=display, params=params) for code, params in notes)
     except WorkbookUnreadable as exc:
         return ReadOutcome(None, [Finding(severity="error", code=exc.code, file=display, params=exc.params)])
     except OSError as exc:  # locked, or gone between listing and reading (guards.py)
