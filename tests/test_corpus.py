@@ -29,6 +29,15 @@ def test_manifest_names_every_file_with_its_source_and_licence():
     assert sum((CORPUS / e["file"]).stat().st_size for e in MANIFEST) < 3 * 1024 * 1024
 
 
+def _findings(document: dict) -> list[dict]:
+    """The findings of `validate --json`: per file on a run that read something, all together when
+    nothing could be read (exit 3's document)."""
+    if "files" in document:
+        return [f for item in document["files"] for f in item["findings"]]
+    assert document["ok"] is False and document["exit_code"] == 3, document
+    return document["findings"]
+
+
 @pytest.mark.parametrize("entry", MANIFEST, ids=[e["file"] for e in MANIFEST])
 def test_validate_json_on_every_corpus_file(entry):
     result = runner.invoke(app, ["validate", "--json", str(CORPUS / entry["file"])])
@@ -36,7 +45,8 @@ def test_validate_json_on_every_corpus_file(entry):
     assert "Traceback" not in result.stdout + (result.stderr or "")
     assert result.exit_code in (0, 1, 3), (result.exit_code, result.stdout[-300:], result.stderr[-300:])
     document = json.loads(result.stdout)  # exactly one JSON document, nothing around it
-    findings = [f for item in document["files"] for f in item["findings"]]
+    findings = _findings(document)
+    assert (result.exit_code == 3) == ("files" not in document)
     assert all(f["message"] and f["code"] for f in findings)
 
 
@@ -58,7 +68,7 @@ EXPECTED = {  # corpus file → the finding its kind calls for
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_corpus_files_of_odd_kinds_get_the_finding_naming_them(name):
     result = runner.invoke(app, ["validate", "--json", str(CORPUS / name)])
-    codes = [f["code"] for item in json.loads(result.stdout)["files"] for f in item["findings"]]
+    codes = [f["code"] for f in _findings(json.loads(result.stdout))]
     assert codes == [EXPECTED[name]]
 
 
@@ -66,5 +76,5 @@ def test_corpus_files_of_odd_kinds_get_the_finding_naming_them(name):
                                   "calamine-any_sheets.xlsb", "calamine-biff5_write.xls"])
 def test_workbooks_under_any_name_are_read_not_called_damaged(name):
     result = runner.invoke(app, ["validate", "--json", str(CORPUS / name)])
-    codes = [f["code"] for item in json.loads(result.stdout)["files"] for f in item["findings"]]
+    codes = [f["code"] for f in _findings(json.loads(result.stdout))]
     assert not {"file.corrupt", "file.unsupported", "file.encrypted"} & set(codes), codes

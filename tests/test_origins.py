@@ -83,9 +83,10 @@ def test_text_files_named_as_workbooks_give_one_finding_saying_what_to_do(tmp_pa
     assert vi.format(ext=ext) in outcome.findings[0].message("vi")
     assert en.format(ext=ext) in outcome.findings[0].message("en")
     result = runner.invoke(app, ["validate", "--json", "--lang", "en", str(path)])
-    document = json.loads(result.stdout)
-    assert [f["code"] for f in document["files"][0]["findings"]] == [code]
-    assert en.format(ext=ext) in document["files"][0]["findings"][0]["message"]
+    document = json.loads(result.stdout)  # nothing readable: exit 3, its findings in the one JSON document
+    assert result.exit_code == 3 and document["exit_code"] == 3
+    assert [f["code"] for f in document["findings"]] == [code]
+    assert en.format(ext=ext) in document["findings"][0]["message"]
 
 
 def test_a_word_document_named_xls_is_named_as_no_spreadsheet(tmp_path):
