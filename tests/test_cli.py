@@ -278,7 +278,7 @@ def test_overdue_json_equals_library_and_exit_codes(merged_samples, tmp_path):
     assert result.exit_code == 0, result.output
     library = to_json_dict(classify(read_merged(merged_samples)[0], date(2025, 9, 30)), "vi")
     assert json.loads(result.stdout) == json.loads(json.dumps(library, ensure_ascii=False))
-    assert json.loads(result.stdout)["overdue"] == ["NQ57-04", "NQ57-08"]
+    assert json.loads(result.stdout)["overdue"] == ["NQ57-08"]  # NQ57-04: deadline to check (day/month)
 
     assert run("overdue", "-i", str(merged_samples), "--as-of", "2025-12-31", "--fail-on-overdue").exit_code == 1
     assert run("overdue", "-i", str(merged_samples), "--as-of", "2025-01-01", "--fail-on-overdue").exit_code == 0

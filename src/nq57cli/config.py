@@ -162,6 +162,20 @@ class AppendixConfig(Section):
     attached: str | None = None
 
 
+class ResultsConfig(Section):
+    """How a task's result cell sums up its agencies' reports (render.consolidate): `mode` "full" quotes
+    every agency, "lead" the lead and partners then a summary of the others, "summary" only the
+    summary; "auto" is "full" up to `full_max_agencies` reports and "lead" above. Texts at least
+    `similarity` % alike (rapidfuzz) are stated once with the agencies that wrote them; other agencies'
+    own texts are quoted up to `quote_chars` characters a task; at most `names_max` names a list."""
+
+    mode: Literal["auto", "full", "lead", "summary"] = "auto"
+    full_max_agencies: int = Field(default=8, ge=0)
+    similarity: int = Field(default=90, ge=50, le=100)
+    quote_chars: int = Field(default=1500, ge=0)
+    names_max: int = Field(default=40, ge=1)
+
+
 class ReportConfig(BaseModel):
     """Everything `nq57 render` needs besides the data: read from nq57.toml, overridable by --set."""
 
@@ -175,6 +189,7 @@ class ReportConfig(BaseModel):
     plan: PlanTextConfig = Field(default_factory=PlanTextConfig)
     appendix: dict[str, AppendixConfig] = Field(default_factory=dict)
     template_dir: Path | None = None
+    results: ResultsConfig = Field(default_factory=ResultsConfig)
 
     @field_validator("style", mode="before")
     @classmethod
