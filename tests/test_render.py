@@ -140,7 +140,7 @@ def part_xml(path: Path, name: str = "word/document.xml") -> str:
 
 def test_forms_registry_lists_every_template():
     names = [form.name for form in list_forms()]
-    assert names == ["phu-luc-03", "phu-luc-01", "phu-luc-02", "bao-cao", "ke-hoach", "chi-tieu"]
+    assert names == ["phu-luc-03", "phu-luc-chi-tiet", "phu-luc-01", "phu-luc-02", "bao-cao", "ke-hoach", "chi-tieu"]
     for form in list_forms():
         assert form.description and (builtin_templates_dir() / form.template).is_file()
 

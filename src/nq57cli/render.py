@@ -210,8 +210,7 @@ def _task_context(task: Task, number_: int, in_group: int, as_of: dt.date | None
         "status": status_label(task.status, "vi"),
         "status_code": task.status,
         "result": text(task.result),
-        "results": [{k: text(v) for k, v in part.items()}
-                    for part in consolidate(task, results or ResultsConfig(), mode)],
+        "results": _results(consolidate(task, results or ResultsConfig(), mode)),
         "completed_on": format_date(task.completed_on),
         "difficulties": text(task.difficulties),
         "proposals": text(task.proposals),
@@ -221,6 +220,14 @@ def _task_context(task: Task, number_: int, in_group: int, as_of: dt.date | None
         "agencies": "; ".join(text(a) for a in task.agencies),
         "silent": "; ".join(text(a) for a in task.silent),
     }
+
+
+def _results(parts: list[dict[str, str]]) -> list[dict[str, str]]:
+    """consolidate's paragraphs made safe for a template; one empty paragraph when there is none
+    (a table cell must keep a paragraph)."""
+    out = [{"agency": text(p["agency"]) + " " if text(p["agency"]) else "", "text": text(p["text"]),
+            "kind": p["kind"]} for p in parts]
+    return out or [{"agency": "", "text": "", "kind": "empty"}]
 
 
 def _group_name(group: Group) -> str:
@@ -447,7 +454,7 @@ def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
 def _texts(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """agency_texts ready for a template (agency text made safe)."""
     return [{"agency": text(e["agency"]),
-             "items": [{k: text(v) for k, v in item.items()} for item in e["items"]]} for e in entries]
+             "texts": [{k: text(v) for k, v in item.items()} for item in e["items"]]} for e in entries]
 
 
 def _indicator_context(indicators: IndicatorResult | None) -> dict[str, Any] | None:
