@@ -255,7 +255,7 @@ def results_cell(cell, *, size: float) -> None:
     """A task's result: one paragraph per part of render's `row.results` (consolidate.py), the
     agency's name in bold before its text; a summary line has no name."""
     cell_text(cell, "{%p for part in row.results %}", size=size)
-    p = para(cell, style="NQ Table Text", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    p = para(cell, style="NQ Table Text", align=LEFT)  # justified lines before a line break stretch
     run(p, "{{ part.agency }}", size=size, bold=True)
     run(p, "{{ part.text }}", size=size)
     paragraph_mark(p, size)
@@ -265,7 +265,7 @@ def results_cell(cell, *, size: float) -> None:
 def deadline_cell(cell, *, size: float, align) -> None:
     """The deadline, and under it in italics the note when it may be read two ways (day/month)."""
     cell_text(cell, "{{ row.deadline }}", size=size, align=align)
-    para(cell, "{%p if row.deadline_note %}", style="NQ Table Text", size=size)
+    para(cell, "{%p if row.deadline_note is defined and row.deadline_note %}", style="NQ Table Text", size=size)
     para(cell, "({{ row.deadline_note }})", style="NQ Table Text", size=size - 1, italic=True, align=align)
     para(cell, "{%p endif %}", style="NQ Table Text", size=size)
 

@@ -167,13 +167,17 @@ class ResultsConfig(Section):
     every agency, "lead" the lead and partners then a summary of the others, "summary" only the
     summary; "auto" is "full" up to `full_max_agencies` reports and "lead" above. Texts at least
     `similarity` % alike (rapidfuzz) are stated once with the agencies that wrote them; other agencies'
-    own texts are quoted up to `quote_chars` characters a task; at most `names_max` names a list."""
+    texts are quoted up to `quote_chars` characters a task; at most `names_max` names a list; the
+    lead's text is cut at `lead_chars`, the others' at `excerpt_chars` (the whole text stays in
+    merged.xlsx and in the phu-luc-chi-tiet form)."""
 
     mode: Literal["auto", "full", "lead", "summary"] = "auto"
     full_max_agencies: int = Field(default=8, ge=0)
     similarity: int = Field(default=90, ge=50, le=100)
-    quote_chars: int = Field(default=1500, ge=0)
+    quote_chars: int = Field(default=1200, ge=0)
     names_max: int = Field(default=40, ge=1)
+    lead_chars: int = Field(default=1500, ge=100)  # the lead's text past this is cut ("…"), except in "full"
+    excerpt_chars: int = Field(default=300, ge=50)  # a partner's or a shared text past this is cut
 
 
 class ReportConfig(BaseModel):

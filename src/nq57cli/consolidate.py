@@ -93,8 +93,22 @@ def _clusters(reports: list[Report], similarity: int) -> list[list[Report]]:
     return sorted(groups, key=lambda g: -len(g))
 
 
-def _quote(report: Report) -> dict[str, str]:
-    return {"agency": f"{report.agency}: ", "text": report.result or "", "kind": "quote"}
+CUT_MARK = " […]"
+
+
+def excerpt(value: str | None, limit: int) -> str:
+    """value cut at the last space before `limit` characters, marked " […]"; whole when it fits."""
+    value = (value or "").strip()
+    if len(value) <= limit:
+        return value
+    cut = value[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:.-") + CUT_MARK
+
+
+def _quote(report: Report, limit: int | None = None) -> dict[str, str]:
+    text = report.result or ""
+    return {"agency": f"{report.agency}: ", "text": excerpt(text, limit) if limit else text, "kind": "quote"}
 
 
 def _line(text: str) -> dict[str, str]:
@@ -112,6 +126,8 @@ def consolidate(task: Task, settings: ResultsConfig, mode: str | None = None) ->
     reports = list(task.reports)
     if mode == "auto":
         mode = "full" if len(reports) + len(task.silent) <= settings.full_max_agencies else "lead"
+    if task.result and not any(r.result for r in reports):  # a task built without its reports
+        return [_line(task.result)]
     if mode == "full":
         return [_quote(r) for r in reports if r.result]
     named = _named(task)
@@ -119,7 +135,9 @@ def consolidate(task: Task, settings: ResultsConfig, mode: str | None = None) ->
     ranked = sorted((r for r in reports if agency_key(r.agency) in rank), key=lambda r: rank[agency_key(r.agency)])
     quoted = ranked if mode == "lead" else []
     quoted_ids = {id(r) for r in quoted}
-    paragraphs = [_quote(r) if r.result else
+    lead = named[:len(split_agencies(task.lead))]
+    paragraphs = [_quote(r, settings.lead_chars if agency_key(r.agency) in lead else settings.excerpt_chars)
+                  if r.result else
                   {"agency": f"{r.agency}: ", "text": f"({_label(r.status)}, không ghi kết quả)", "kind": "quote"}
                   for r in quoted]
     summary = status_summary(reports, list(task.silent), settings.names_max)
@@ -129,21 +147,24 @@ def consolidate(task: Task, settings: ResultsConfig, mode: str | None = None) ->
             paragraphs.append(_line(summary))
         return paragraphs
     paragraphs.append(_line(summary))
-    budget = settings.quote_chars if mode == "lead" else 0
+    budget = settings.quote_chars
     alone: list[Report] = []
     for group in _clusters(others, settings.similarity):
+        shown = excerpt(group[0].result, settings.excerpt_chars)
+        if len(shown) > budget or (len(group) < 2 and mode != "lead"):
+            alone.extend(group)
+            continue
+        budget -= len(shown)
         if len(group) >= 2:
             names = _names([r.agency for r in group], settings.names_max)
-            paragraphs.append({"agency": f"{len(group)} đơn vị ({names}) cùng báo cáo: ",
-                               "text": group[0].result or "", "kind": "common"})
-        elif budget >= len(group[0].result or ""):
-            budget -= len(group[0].result or "")
-            paragraphs.append(_quote(group[0]))
+            paragraphs.append({"agency": f"{len(group)} đơn vị cùng báo cáo", "text": f" ({names}): {shown}",
+                               "kind": "common"})
         else:
-            alone.append(group[0])
+            paragraphs.append(_quote(group[0], settings.excerpt_chars))
     if alone:
-        paragraphs.append(_line(f"{len(alone)} đơn vị khác báo cáo nội dung riêng ({_names([r.agency for r in alone], settings.names_max)}): "
-                                "xem toàn văn tại tệp tổng hợp merged.xlsx hoặc phụ lục chi tiết."))
+        names = _names([r.agency for r in alone], settings.names_max)
+        paragraphs.append(_line(f"{len(alone)} đơn vị khác có báo cáo kết quả ({names}): toàn văn tại tệp "
+                                "tổng hợp merged.xlsx và phụ lục chi tiết."))
     return paragraphs
 
 

@@ -665,9 +665,9 @@ def _render(template: Path, context: dict[str, Any], title: str, config: ReportC
     """Render with the sandboxed docxtpl helper of `nq57 render`; fixed properties, fixed zip dates."""
     import datetime as dt
 
-    from nq57cli.render import FIXED_TIME, _render_template, docx_bytes
+    from nq57cli.render import FIXED_TIME, docx_bytes, render_laid_out
 
-    document = _render_template(template, context)
+    document = render_laid_out(template, context)
     moment = dt.datetime.combine(config.document.date, dt.time()) if config.document.date else FIXED_TIME
     props = document.core_properties
     props.title = title[:255]

@@ -799,6 +799,16 @@ def _render_template(path: Path, context: dict[str, Any]) -> Any:
     return template.docx
 
 
+def render_laid_out(path: Path, context: dict[str, Any]) -> Any:
+    """_render_template, then its tables laid out from their contents (layout.fit_tables). The
+    docxtpl step alone stays comparable with stock docxtpl (test_render_equivalence)."""
+    from nq57cli.layout import fit_tables
+
+    document = _render_template(path, context)
+    fit_tables(document)
+    return document
+
+
 # ----------------------------------------------------------------------------- composing sections
 
 
@@ -991,10 +1001,10 @@ def render_document(result: MergeResult, form: Form | str, config: ReportConfig,
             f"The form {', '.join(needing)} needs indicator data: give -i indicators.xlsx (written by \"nq57 "
             "indicators\"), or --catalog CHI-TIEU.xlsx and indicator submissions (for bao-cao: --indicators).")
     context = build_context(result, config, form, as_of=as_of, indicators=indicators)
-    document = _render_template(template or template_path(form, config.template_dir), context)
+    document = render_laid_out(template or template_path(form, config.template_dir), context)
     if form.kind == "report":
         for appendix in context["appendices"]:
-            part = _render_template(template_path(FORMS[appendix["form"]], config.template_dir),
+            part = render_laid_out(template_path(FORMS[appendix["form"]], config.template_dir),
                                     {**context, "appendix": appendix})
             append_document(document, part)
     _properties(document, config, context)

@@ -1,0 +1,189 @@
+"""Tables laid out from their contents, after rendering: column widths from the longest unbreakable
+token of each column (dates, document numbers, task IDs, Roman numerals, "STT") at the cell's font
+size, the rest of the table's width shared by how much text each column holds; a row that fits on
+a page keeps its w:cantSplit, a taller one loses it (Word and LibreOffice would overflow it).
+
+Widths are measured with Times New Roman's advance widths (the Adobe Times metrics, which Times New
+Roman and Liberation Serif share); Vietnamese letters take the width of their base letter.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CELL_MARGINS = 2 * 108  # Word's default left + right cell margin, twips
+SLACK = 1.08  # measured widths are close, not exact: leave this much room
+LINE = 1.17  # a line of Times New Roman is about 1.17 times its size
+SHARE_POWER = 0.75  # columns share the free width by (their text length) ** this
+
+# Advance widths in 1/1000 em, regular and bold (Times-Roman / Times-Bold AFM); others 500.
+_REGULAR = dict(zip(
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+    (250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, *[500] * 10, 278, 278,
+     564, 564, 564, 444, 921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556,
+     722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, 333, 444, 500, 444, 500, 444,
+     333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444,
+     480, 200, 480, 541), strict=True))
+_BOLD = dict(zip(
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+    (250, 333, 555, 500, 500, 1000, 833, 278, 333, 333, 500, 570, 250, 333, 250, 278, *[500] * 10, 333, 333,
+     570, 570, 570, 500, 930, 722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611,
+     778, 722, 556, 667, 722, 722, 1000, 722, 722, 667, 333, 278, 333, 581, 500, 333, 500, 556, 444, 556, 444,
+     333, 500, 556, 278, 333, 556, 278, 833, 556, 500, 556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444,
+     394, 220, 394, 520), strict=True))
+
+
+@lru_cache(maxsize=65536)
+def text_width(value: str, size: float, bold: bool = False) -> float:
+    """Width of value in twips at `size` points (1 pt = 20 twips)."""
+    table = _BOLD if bold else _REGULAR
+    total = 0
+    for char in value:
+        width = table.get(char)
+        if width is None:
+            base = unicodedata.normalize("NFD", char)[:1]
+            base = {"đ": "d", "Đ": "D"}.get(char, base)
+            width = table.get(base, 1000 if unicodedata.east_asian_width(char) in "WF" else 500)
+        total += width
+    return total * size * 20 / 1000
+
+
+def _cell_runs(cell: Any) -> list[list[tuple[str, float, bool]]]:
+    """Per paragraph of a cell: its runs as (text, size in points, bold)."""
+    out = []
+    for p in cell.iter(f"{W}p"):
+        mark = p.find(f"{W}pPr/{W}rPr/{W}sz")
+        default = int(mark.get(f"{W}val")) / 2 if mark is not None else 12.0
+        runs = []
+        for r in p.iter(f"{W}r"):
+            texts = "".join(t.text or "" for t in r.iter(f"{W}t"))
+            if not texts:
+                continue
+            sz = r.find(f"{W}rPr/{W}sz")
+            b = r.find(f"{W}rPr/{W}b")
+            bold = b is not None and b.get(f"{W}val") not in ("0", "false")
+            runs.append((texts, int(sz.get(f"{W}val")) / 2 if sz is not None else default, bold))
+        out.append(runs)
+    return out
+
+
+def _span(cell: Any) -> int:
+    span = cell.find(f"{W}tcPr/{W}gridSpan")
+    return int(span.get(f"{W}val")) if span is not None else 1
+
+
+def _measure(table: Any, columns: int) -> tuple[list[float], list[float], list[float]]:
+    """(longest token, total text, longest paragraph) widths per grid column, from single-column cells."""
+    longest = [0.0] * columns
+    volume = [0.0] * columns
+    widest = [0.0] * columns
+    for row in table.iter(f"{W}tr"):
+        index = 0
+        for cell in row.findall(f"{W}tc"):
+            span = _span(cell)
+            if span == 1 and index < columns:
+                for runs in _cell_runs(cell):
+                    line = 0.0
+                    for value, size, bold in runs:
+                        for token in value.split():
+                            longest[index] = max(longest[index], text_width(token, size, bold))
+                        line += text_width(value, size, bold)
+                    volume[index] += line
+                    widest[index] = max(widest[index], line)
+            index += span
+    return longest, volume, widest
+
+
+def column_widths(longest: list[float], volume: list[float], widest: list[float], total: int) -> list[int] | None:
+    """Each column its longest token (plus margins), the rest of `total` shared by text volume, no
+    column wider than its longest paragraph needs while another could use the room; None when the
+    tokens alone do not fit (the template's widths are kept)."""
+    minimum = [math.ceil(w * SLACK) + CELL_MARGINS for w in longest]
+    cap = [max(m, math.ceil(w * SLACK) + CELL_MARGINS) for m, w in zip(minimum, widest)]
+    if total < sum(minimum) or not any(volume):
+        return None
+    widths = [float(m) for m in minimum]
+    open_ = {i for i in range(len(widths)) if cap[i] > widths[i]}
+    free = total - sum(widths)
+    while free > 1 and open_:
+        weights = {i: max(volume[i], 1.0) ** SHARE_POWER for i in open_}
+        share = sum(weights.values())
+        spent = 0.0
+        for i, weight in weights.items():
+            grant = min(free * weight / share, cap[i] - widths[i])
+            widths[i] += grant
+            spent += grant
+        open_ = {i for i in open_ if cap[i] - widths[i] > 1}
+        free -= spent
+    if free > 1:  # every column has all it can use: the rest by how wide each one is
+        widths = [w + free * w / sum(widths) for w in widths]
+    out = [int(w) for w in widths]
+    out[max(range(len(out)), key=lambda i: out[i])] += total - sum(out)
+    return out
+
+
+def _set_widths(table: Any, widths: list[int]) -> None:
+    for col, width in zip(table.findall(f"{W}tblGrid/{W}gridCol"), widths):
+        col.set(f"{W}w", str(width))
+    for row in table.iter(f"{W}tr"):
+        index = 0
+        for cell in row.findall(f"{W}tc"):
+            span = _span(cell)
+            tcw = cell.find(f"{W}tcPr/{W}tcW")
+            if tcw is not None:
+                tcw.set(f"{W}w", str(sum(widths[index:index + span])))
+                tcw.set(f"{W}type", "dxa")
+            index += span
+
+
+def _row_height(row: Any, widths: list[int]) -> float:
+    """Estimated height of a row in twips: the tallest cell's lines."""
+    tallest = 0.0
+    index = 0
+    for cell in row.findall(f"{W}tc"):
+        span = _span(cell)
+        inner = max(sum(widths[index:index + span]) - CELL_MARGINS, 1)
+        height = 0.0
+        for runs in _cell_runs(cell):
+            size = max((s for _, s, _ in runs), default=12.0)
+            width = sum(text_width(v, s, b) for v, s, b in runs)
+            height += max(1, math.ceil(width * SLACK / inner)) * size * 20 * LINE
+        tallest = max(tallest, height)
+        index += span
+    return tallest
+
+
+def _body_height(body: Any) -> int:
+    sect = body.find(f"{W}sectPr")
+    size = sect.find(f"{W}pgSz") if sect is not None else None
+    margin = sect.find(f"{W}pgMar") if sect is not None else None
+    if size is None or margin is None:
+        return 9638
+    return int(size.get(f"{W}h")) - int(margin.get(f"{W}top")) - int(margin.get(f"{W}bottom"))
+
+
+def fit_tables(document: Any) -> None:
+    """Lay out every data table (one with a repeated header row) of a rendered document."""
+    body = document.element.body
+    page = _body_height(body)
+    for table in body.iter(f"{W}tbl"):
+        rows = table.findall(f"{W}tr")
+        if not rows or rows[0].find(f"{W}trPr/{W}tblHeader") is None:
+            continue
+        grid = table.findall(f"{W}tblGrid/{W}gridCol")
+        total = sum(int(c.get(f"{W}w")) for c in grid)
+        longest, volume, widest = _measure(table, len(grid))
+        widths = column_widths(longest, volume, widest, total)
+        if widths is None:
+            widths = [int(c.get(f"{W}w")) for c in grid]
+        else:
+            _set_widths(table, widths)
+        header = sum(_row_height(r, widths) for r in rows if r.find(f"{W}trPr/{W}tblHeader") is not None)
+        for row in rows:
+            keep = row.find(f"{W}trPr/{W}cantSplit")
+            if keep is not None and _row_height(row, widths) > 0.9 * (page - header):
+                keep.getparent().remove(keep)
