@@ -10,14 +10,25 @@ Roman and Liberation Serif share); Vietnamese letters take the width of their ba
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Tokens a line must never break: dates, document numbers and codes, task IDs, Roman numerals.
+UNBREAKABLE = re.compile(
+    r"\b\d{1,2}/\d{1,2}/\d{4}\b"  # 20/09/2025
+    r"|\b\d{1,2}-\d{1,2}-\d{4}\b"  # 10-01-2025 as a catalog wrote it
+    r"|\b\d+[-/][A-ZĐ][\wĐ&]*(?:[-/][\wĐ&]+)*"  # 05-TB/BCĐTW, 300/BC-SKHCN, 127-BC/ĐUUBNDT
+    r"|\b(?:NQ57|NV)-\d+\b"  # task IDs
+    r"|(?<![\w/-])[IVX]{2,6}(?=[.\s]|$)"  # group and appendix numbers: II, VII, VIII
+)
 CELL_MARGINS = 2 * 108  # Word's default left + right cell margin, twips
 SLACK = 1.08  # measured widths are close, not exact: leave this much room
 LINE = 1.17  # a line of Times New Roman is about 1.17 times its size
+LONG_WORD = 16  # longer words (web addresses...) may break: they do not set a column's width
 SHARE_POWER = 0.75  # columns share the free width by (their text length) ** this
 
 # Advance widths in 1/1000 em, regular and bold (Times-Roman / Times-Bold AFM); others 500.
@@ -90,7 +101,8 @@ def _measure(table: Any, columns: int) -> tuple[list[float], list[float], list[f
                     line = 0.0
                     for value, size, bold in runs:
                         for token in value.split():
-                            longest[index] = max(longest[index], text_width(token, size, bold))
+                            if len(token) <= LONG_WORD or UNBREAKABLE.search(token):
+                                longest[index] = max(longest[index], text_width(token, size, bold))
                         line += text_width(value, size, bold)
                     volume[index] += line
                     widest[index] = max(widest[index], line)
@@ -164,6 +176,35 @@ def _body_height(body: Any) -> int:
     if size is None or margin is None:
         return 9638
     return int(size.get(f"{W}h")) - int(margin.get(f"{W}top")) - int(margin.get(f"{W}bottom"))
+
+
+def keep_tokens_whole(document: Any) -> None:
+    """The hyphens inside unbreakable tokens (05-TB/BCĐTW, NQ57-04, 10-01-2025) become Word's
+    non-breaking hyphen (w:noBreakHyphen), so no line ends at them; the text reads the same."""
+    for node in list(document.element.body.iter(f"{W}t")):
+        value = node.text or ""
+        if "-" not in value:
+            continue
+        cuts = [m.start() + i for m in UNBREAKABLE.finditer(value) for i, c in enumerate(m.group()) if c == "-"]
+        if not cuts:
+            continue
+        pieces, start = [], 0
+        for cut in cuts:
+            pieces.append(value[start:cut])
+            start = cut + 1
+        pieces.append(value[start:])
+        node.text = pieces[0]
+        node.set(XML_SPACE, "preserve")
+        anchor = node
+        for piece in pieces[1:]:
+            hyphen = node.makeelement(f"{W}noBreakHyphen", {})
+            anchor.addnext(hyphen)
+            anchor = hyphen
+            if piece:
+                part = node.makeelement(f"{W}t", {XML_SPACE: "preserve"})
+                part.text = piece
+                anchor.addnext(part)
+                anchor = part
 
 
 def fit_tables(document: Any) -> None:
