@@ -739,8 +739,8 @@ def agency_texts(doc, name: str, hint: str) -> None:
     p = para(doc, style="NQ Body", keep_next=True)
     run(p, "{{ loop.index }}. {{ a.agency }}", italic=True)
     tag(doc, "{%p for item in a.texts %}")
-    para(doc, "- {{ item.text }}{% if item.tasks %} (nhiệm vụ {{ item.tasks }}){% endif %}"
-              "{% if item.also %}; cùng ý kiến: {{ item.also }}{% endif %}", style="NQ Body")
+    para(doc, "- {{ item.text }}{% if item.tasks %} (nhiệm vụ {{ item.tasks }}{% if item.also %}; cùng ý kiến: "
+              "{{ item.also }}{% endif %}){% endif %}.", style="NQ Body")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
     placeholder(doc, hint)
@@ -784,16 +784,16 @@ def build_bao_cao(path: Path) -> None:
     para(doc, "{% if stats.as_of %}Không có nhiệm vụ quá hạn.{% else %}Chưa xác định (văn bản chưa ghi ngày)."
               "{% endif %}", style="NQ Body")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if appendices %}")
-    para(doc, "(Chi tiết kết quả thực hiện từng nhiệm vụ tại {{ appendices|map(attribute='label')|join(', ') }} "
-              "kèm theo.)", style="NQ Body", italic=True)
-    tag(doc, "{%p endif %}")
     tag(doc, "{%p if stats.uncertain_tasks %}")
     para(doc, "Các nhiệm vụ có thời hạn cần xác minh:", style="NQ Body", keep_next=True)
     tag(doc, "{%p for t in stats.uncertain_tasks %}")
     para(doc, "- {{ t.title }} (thời hạn ghi trong danh mục: {{ t.deadline }}; {{ t.deadline_note|lower }}).",
          style="NQ Body")
     tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if appendices %}")
+    para(doc, "(Chi tiết kết quả thực hiện từng nhiệm vụ tại {{ appendices|map(attribute='label')|join(', ') }} "
+              "kèm theo.)", style="NQ Body", italic=True)
     tag(doc, "{%p endif %}")
     para(doc, "II. KHÓ KHĂN, VƯỚNG MẮC", style="NQ Heading 1")
     agency_texts(doc, "difficulties", "Những khó khăn, vướng mắc, hạn chế và nguyên nhân")

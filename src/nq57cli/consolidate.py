@@ -203,7 +203,7 @@ def agency_texts(tasks: Iterable[Task], field: str, similarity: int, names_max: 
         for item in items_of[agency]:
             also = [a for a in item["agencies"] if a != agency]
             tasks_text = ", ".join(item["tasks"][:names_max])
-            items.append({"text": item["text"], "tasks": tasks_text,
+            items.append({"text": item["text"].rstrip(" .;"), "tasks": tasks_text,
                           "also": _names(also, names_max) if also else ""})
         out.append({"agency": agency, "items": items})
     return out

@@ -1,7 +1,7 @@
 """Tables laid out from their contents, after rendering: column widths from the longest unbreakable
 token of each column (dates, document numbers, task IDs, Roman numerals, "STT") at the cell's font
-size, the rest of the table's width shared by how much text each column holds; a row that fits on
-a page keeps its w:cantSplit, a taller one loses it (Word and LibreOffice would overflow it).
+size, the rest of the table's width shared by how much text each column holds; a row up to half
+a page keeps its w:cantSplit, a taller one may break (kept whole, it would leave half a page blank).
 
 Widths are measured with Times New Roman's advance widths (the Adobe Times metrics, which Times New
 Roman and Liberation Serif share); Vietnamese letters take the width of their base letter.
@@ -28,6 +28,9 @@ UNBREAKABLE = re.compile(
 CELL_MARGINS = 2 * 108  # Word's default left + right cell margin, twips
 SLACK = 1.08  # measured widths are close, not exact: leave this much room
 LINE = 1.17  # a line of Times New Roman is about 1.17 times its size
+# A row taller than this part of a page may break across pages: kept whole it would leave the rest
+# of the page before it blank (the reader loses more than a row broken in two).
+SPLIT_FRACTION = 0.5
 LONG_WORD = 16  # longer words (web addresses...) may break: they do not set a column's width
 SHARE_POWER = 0.75  # columns share the free width by (their text length) ** this
 
@@ -226,5 +229,5 @@ def fit_tables(document: Any) -> None:
         header = sum(_row_height(r, widths) for r in rows if r.find(f"{W}trPr/{W}tblHeader") is not None)
         for row in rows:
             keep = row.find(f"{W}trPr/{W}cantSplit")
-            if keep is not None and _row_height(row, widths) > 0.9 * (page - header):
+            if keep is not None and _row_height(row, widths) > SPLIT_FRACTION * (page - header):
                 keep.getparent().remove(keep)
