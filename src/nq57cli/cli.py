@@ -601,6 +601,9 @@ def render_command(
     target = output or Path(f"{chosen.name}.docx")
     refuse_overwriting_inputs(target, [p for p in (input_path, catalog, template, config, indicators) if p])
     written = render_document(result, chosen, settings, target, template=template, as_of=day, indicators=data)
+    from nq57cli.render import document_findings
+
+    print_findings(document_findings(settings, day), lang, verbose)
     console = _stdout()
     console.print(("Đã ghi: " if lang == "vi" else "Written: ") + str(written))
     if pdf:

@@ -21,6 +21,7 @@ Style = Literal["state", "party"]
 AUTHORITY_ALIASES = {
     "": "", "TM": "TM", "T/M": "TM", "KT": "KT", "K/T": "KT", "TL": "TL", "T/L": "TL", "TUQ": "TUQ",
 }
+PARTY_AUTHORITIES = ("", "TM", "KT", "TL")  # Guideline 36-HD/VPTW: T/M, K/T, T/L only
 AUTHORITY_PREFIX = {
     "state": {"TM": "TM.", "KT": "KT.", "TL": "TL.", "TUQ": "TUQ."},
     "party": {"TM": "T/M", "KT": "K/T", "TL": "T/L", "TUQ": "TUQ."},
@@ -203,6 +204,13 @@ class ReportConfig(BaseModel):
             key = value.strip().lower()
             return aliases.get(key, key)
         return value
+
+    @model_validator(mode="after")
+    def _party_authorities(self) -> ReportConfig:
+        if self.style == "party" and self.signer.authority not in PARTY_AUTHORITIES:
+            raise ValueError("văn bản của Đảng chỉ dùng thẩm quyền ký T/M, K/T hoặc T/L (Hướng dẫn 36-HD/VPTW), "
+                             f"không phải {self.signer.authority!r}")
+        return self
 
     @field_validator("appendix")
     @classmethod

@@ -24,7 +24,7 @@ from nq57cli.docref import format_document
 from nq57cli.errors import RenderError, UsageError
 from nq57cli.fileio import atomic_write_bytes
 from nq57cli.forms import FORMS, Form, get_form, template_path
-from nq57cli.models import Deadline, Group, MergeResult, Task
+from nq57cli.models import Deadline, Finding, Group, MergeResult, Task
 from nq57cli.stable import FIXED_MOMENT, ZIP_TIME, frozen_package
 from nq57cli.status import status_label
 
@@ -981,6 +981,16 @@ def docx_bytes(document: Any) -> bytes:
         PackageWriter._write_pkg_rels(writer, package.rels)
         PackageWriter._write_parts(writer, parts)
     return out.getvalue()
+
+
+def document_findings(config: ReportConfig, as_of: dt.date | None) -> list[Finding]:
+    """What the reader would notice in the document's own data: a document dated before the day
+    its figures are counted at."""
+    day = config.document.date
+    if day is not None and as_of is not None and day < as_of:
+        return [Finding(severity="warning", code="render.date_before_as_of",
+                        params={"date": format_date(day), "as_of": format_date(as_of)})]
+    return []
 
 
 def render_document(result: MergeResult, form: Form | str, config: ReportConfig, output: Path,
