@@ -187,3 +187,15 @@ def test_samples_report_quotes_difficulties(tmp_path):
     section_2 = texts[texts.index("II. KHÓ KHĂN, VƯỚNG MẮC"):texts.index("III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI")]
     assert "1. Sở Khoa học và Công nghệ" in section_2
     assert any(t.startswith("- Chưa có hướng dẫn về Danh mục công nghệ chiến lược") for t in section_2)
+
+
+def test_short_rules_are_a_third_to_a_half_of_their_text(tmp_path):
+    doc = Document(str(render_document(one_task(province_task(3)), "bao-cao",
+                                       apply_overrides(ReportConfig(), {"agency.name": "SỞ NỘI VỤ"}), tmp_path / "a.docx")))
+    cell = doc.tables[0].rows[0].cells[0]
+    name = next(p for p in cell.paragraphs if p.text == "SỞ NỘI VỤ")
+    rule = next(p for p in cell.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr")) is not None)
+    ind = rule._p.pPr.find(qn("w:ind"))
+    length = int(cell._tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) - 216 - 2 * int(ind.get(qn("w:left")))
+    width = text_width(name.text, 13, True)
+    assert width / 3 <= length <= width / 2 + 1

@@ -181,6 +181,48 @@ def _body_height(body: Any) -> int:
     return int(size.get(f"{W}h")) - int(margin.get(f"{W}top")) - int(margin.get(f"{W}bottom"))
 
 
+FULL_RULES = ("Độc lập - Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM")  # lines as long as their text
+RULE_SHARE = 0.4  # Decree 30: the short line is a third to a half of the text above it
+MIN_RULE = 567  # 1 cm
+
+
+def _text_of(p: Any) -> str:
+    return "".join(t.text or "" for t in p.iter(f"{W}t"))
+
+
+def _available(rule: Any, body: Any) -> int:
+    """Width the rule's paragraph can take: its cell's, else its section's text width."""
+    cell = next(rule.iterancestors(f"{W}tc"), None)
+    if cell is not None:
+        tcw = cell.find(f"{W}tcPr/{W}tcW")
+        if tcw is not None and tcw.get(f"{W}w", "").isdigit():
+            return int(tcw.get(f"{W}w")) - CELL_MARGINS
+    sect = next((p.find(f"{W}pPr/{W}sectPr") for p in rule.itersiblings(f"{W}p")
+                 if p.find(f"{W}pPr/{W}sectPr") is not None), body.find(f"{W}sectPr"))
+    size, margin = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar")
+    return int(size.get(f"{W}w")) - int(margin.get(f"{W}left")) - int(margin.get(f"{W}right"))
+
+
+def size_rules(document: Any) -> None:
+    """The short rules under the agency name and the summary line (an empty paragraph with a top
+    border), each made RULE_SHARE of the text above it, centred; the motto's rule is left whole."""
+    body = document.element.body
+    for rule in list(body.iter(f"{W}p")):
+        ind = rule.find(f"{W}pPr/{W}ind")
+        if rule.find(f"{W}pPr/{W}pBdr/{W}top") is None or ind is None or _text_of(rule):
+            continue
+        above = next((p for p in rule.itersiblings(f"{W}p", preceding=True) if _text_of(p).strip()), None)
+        if above is None or _text_of(above).strip() in FULL_RULES:
+            continue
+        available = _available(rule, body)
+        line = min(sum(text_width(v, s, b) for runs in _cell_runs(above) for v, s, b in runs), available)
+        length = max(MIN_RULE, int(line * RULE_SHARE))
+        side = max(0, (available - length) // 2)
+        for name in ("left", "right", "start", "end"):
+            if ind.get(f"{W}{name}") is not None:
+                ind.set(f"{W}{name}", str(side))
+
+
 def keep_tokens_whole(document: Any) -> None:
     """The hyphens inside unbreakable tokens (05-TB/BCĐTW, NQ57-04, 10-01-2025) become Word's
     non-breaking hyphen (w:noBreakHyphen), so no line ends at them; the text reads the same."""

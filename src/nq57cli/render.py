@@ -802,10 +802,11 @@ def _render_template(path: Path, context: dict[str, Any]) -> Any:
 def render_laid_out(path: Path, context: dict[str, Any]) -> Any:
     """_render_template, then its tables laid out from their contents (layout.fit_tables). The
     docxtpl step alone stays comparable with stock docxtpl (test_render_equivalence)."""
-    from nq57cli.layout import fit_tables, keep_tokens_whole
+    from nq57cli.layout import fit_tables, keep_tokens_whole, size_rules
 
     document = _render_template(path, context)
     fit_tables(document)
+    size_rules(document)
     keep_tokens_whole(document)
     return document
 
