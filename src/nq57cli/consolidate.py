@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from nq57cli.agency import agency_key, split_agencies
@@ -28,6 +29,7 @@ MAX_HEADS = 200  # distinct texts compared by similarity at most; beyond, only i
 _NUMBER = re.compile(r"(\d+)")
 
 
+@lru_cache(maxsize=16384)
 def natural_key(name: str) -> tuple[Any, ...]:
     """Sort key putting 'Số 2' before 'Số 10': digits compared as numbers, the rest as match_key."""
     return tuple(int(part) if part.isdigit() else match_key(part) for part in _NUMBER.split(name))

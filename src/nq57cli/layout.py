@@ -51,6 +51,14 @@ _BOLD = dict(zip(
      394, 220, 394, 520), strict=True))
 
 
+AVERAGE = 470  # 1/1000 em: a Vietnamese text's average advance width, for lengths of whole paragraphs
+
+
+def rough_width(value: str, size: float) -> float:
+    """Width of a paragraph's text in twips, from its length (exact widths matter only for tokens)."""
+    return len(value) * AVERAGE * size * 20 / 1000
+
+
 @lru_cache(maxsize=65536)
 def text_width(value: str, size: float, bold: bool = False) -> float:
     """Width of value in twips at `size` points (1 pt = 20 twips)."""
@@ -106,7 +114,7 @@ def _measure(table: Any, columns: int) -> tuple[list[float], list[float], list[f
                         for token in value.split():
                             if len(token) <= LONG_WORD or UNBREAKABLE.search(token):
                                 longest[index] = max(longest[index], text_width(token, size, bold))
-                        line += text_width(value, size, bold)
+                        line += rough_width(value, size)
                     volume[index] += line
                     widest[index] = max(widest[index], line)
             index += span
@@ -165,7 +173,7 @@ def _row_height(row: Any, widths: list[int]) -> float:
         height = 0.0
         for runs in _cell_runs(cell):
             size = max((s for _, s, _ in runs), default=12.0)
-            width = sum(text_width(v, s, b) for v, s, b in runs)
+            width = sum(rough_width(v, s) for v, s, _ in runs)
             height += max(1, math.ceil(width * SLACK / inner)) * size * 20 * LINE
         tallest = max(tallest, height)
         index += span

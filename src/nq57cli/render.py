@@ -217,8 +217,9 @@ def _task_context(task: Task, number_: int, in_group: int, as_of: dt.date | None
         "assessment": assessment,
         "overdue": overdue,
         "late": completion == "late",
-        "agencies": "; ".join(text(a) for a in task.agencies),
-        "silent": "; ".join(text(a) for a in task.silent),
+        # one text() per list, not per name: a national task has a thousand agencies
+        "agencies": text("; ".join(a.strip() for a in task.agencies if a.strip())),
+        "silent": text("; ".join(a.strip() for a in task.silent if a.strip())),
     }
 
 
