@@ -511,6 +511,21 @@ name = "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO CÁC THÔNG BÁO KẾT LUẬ
 [appendix.ke-hoach]
 title = "PHỤ LỤC"
 name = "DANH MỤC NHIỆM VỤ TRỌNG TÂM"
+
+# Ô "Kết quả thực hiện" của phụ lục khi nhiều đơn vị cùng báo cáo một nhiệm vụ.
+#   mode: "auto" (mặc định: nguyên văn khi không quá full_max_agencies đơn vị, nếu nhiều hơn thì như "lead"),
+#         "full" (mọi đơn vị nguyên văn), "lead" (nguyên văn chủ trì và phối hợp, tóm tắt các đơn vị khác),
+#         "summary" (chỉ tóm tắt: số đơn vị theo tình trạng, nội dung chung của nhiều đơn vị).
+#   similarity: nội dung giống nhau từ mức này (%) thì ghi một lần kèm tên các đơn vị.
+# Toàn văn luôn có trong merged.xlsx và mẫu phu-luc-chi-tiet.
+[results]
+mode = "auto"
+full_max_agencies = 8
+similarity = 90
+# quote_chars = 1200     # số ký tự tối đa trích thêm từ các đơn vị khác trong một nhiệm vụ
+# names_max = 40         # số tên đơn vị tối đa trong một danh sách (còn lại ghi "và N đơn vị khác")
+# lead_chars = 1500      # nội dung của cơ quan chủ trì dài hơn thì cắt, ghi "[…]"
+# excerpt_chars = 300    # nội dung của đơn vị khác dài hơn thì cắt
 """
 
 

@@ -419,7 +419,7 @@ def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
         if len(appendices) >= 2:  # Decree 30: several appendices are numbered I, II, ... in order
             for index, entry in enumerate(appendices, start=1):
                 override = config.appendix.get(entry["form"])
-                if not (override and override.title):
+                if not (override and override.title and text(override.title) != FORMS[entry["form"]].appendix_title):
                     entry["title"] = f"PHỤ LỤC {roman(index)}"
                     entry["label"] = f"Phụ lục {roman(index)}"
         appendix = appendices[0] if appendices else _appendix("phu-luc-03", config, doc)
