@@ -111,6 +111,24 @@ def bench_render(work: Path, tasks: int, repeat: int) -> dict | None:
             "target": "≤ 1 s" if tasks <= 500 else "≤ 4 s"}
 
 
+def bench_render_national(work: Path, files: int, tasks: int, repeat: int) -> dict:
+    """Phụ lục 03 from a national merge (a task has `files` reports): consolidated results against
+    the same data with every agency's text in full (phu-luc-chi-tiet, what phu-luc-03 printed before)."""
+    folder = work / f"national-{files}"
+    data = folder if (folder / "catalog.xlsx").is_file() else generate(folder, files, tasks)
+    merged = work / f"render-national-{files}.xlsx"
+    run_process(nq57("merge", "--catalog", str(data / "catalog.xlsx"), str(data / "submissions"), "-o", str(merged)),
+                env())
+    out = work / "national.docx"
+    ours = median_of(repeat, lambda: run_process(nq57("render", "--form", "phu-luc-03", "-i", str(merged),
+                                                      "-o", str(out)), env()))
+    full = median_of(1, lambda: run_process(nq57("render", "--form", "phu-luc-chi-tiet", "-i", str(merged),
+                                                 "-o", str(out)), env()))
+    return {"name": f"render phu-luc-03, {files}×{tasks} merge", "seconds": ours[0], "peak_mb": ours[1],
+            "baseline": f"full texts (phu-luc-chi-tiet), {full[1]} MB", "baseline_seconds": full[0],
+            "ratio": full[0] / ours[0], "target": "≤ 4 s, ≤ 500 MB"}
+
+
 NAIVE_DOCX = """
 import sys
 from docx import Document
@@ -189,6 +207,7 @@ def main() -> None:
                 found = bench_render(work, size, repeat)
                 if found:
                     results.append(found)
+            results.append(bench_render_national(work, 8 if args.quick else 1000, 10 if args.quick else 60, repeat))
         if wanted("startup"):
             results.extend(bench_startup(repeat))
         if wanted("match"):

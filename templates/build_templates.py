@@ -239,6 +239,37 @@ def repeat_header(r) -> None:
     tr_pr.insert_element_before(header, *TRPR_AFTER_HEADER)
 
 
+def cant_split(r) -> None:
+    """A row that is not broken across pages (w:cantSplit); render drops it again for a row taller
+    than a page (layout.fit_tables)."""
+    tr_pr = r._tr.get_or_add_trPr()
+    tr_pr.insert_element_before(OxmlElement("w:cantSplit"), "w:trHeight", "w:tblHeader", *TRPR_AFTER_HEADER)
+
+
+def keep_with_next(cell) -> None:
+    for p in cell.paragraphs:
+        p.paragraph_format.keep_with_next = True
+
+
+def results_cell(cell, *, size: float) -> None:
+    """A task's result: one paragraph per part of render's `row.results` (consolidate.py), the
+    agency's name in bold before its text; a summary line has no name."""
+    cell_text(cell, "{%p for part in row.results %}", size=size)
+    p = para(cell, style="NQ Table Text", align=LEFT)  # justified lines before a line break stretch
+    run(p, "{{ part.agency }}", size=size, bold=True)
+    run(p, "{{ part.text }}", size=size)
+    paragraph_mark(p, size)
+    para(cell, "{%p endfor %}", style="NQ Table Text", size=size)
+
+
+def deadline_cell(cell, *, size: float, align) -> None:
+    """The deadline, and under it in italics the note when it may be read two ways (day/month)."""
+    cell_text(cell, "{{ row.deadline }}", size=size, align=align)
+    para(cell, "{%p if row.deadline_note is defined and row.deadline_note %}", style="NQ Table Text", size=size)
+    para(cell, "({{ row.deadline_note }})", style="NQ Table Text", size=size - 1, italic=True, align=align)
+    para(cell, "{%p endif %}", style="NQ Table Text", size=size)
+
+
 def cell_text(cell, text: str, *, size: float, bold: bool = False, italic: bool = False,
               align=WD_ALIGN_PARAGRAPH.LEFT, style: str = "NQ Table Text"):
     """Replace a cell's first (empty) paragraph with one holding text."""
@@ -423,9 +454,55 @@ def new_section(doc, orientation: str):
     return section
 
 
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>nq57</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+    "</Properties>"
+)
+KEPT_FONTS = ("Times New Roman", "Symbol")
+UNUSED_PARTS = ("/thumbnail", "/customXml", "/stylesWithEffects")  # python-docx's default template's
+
+
+def own_package(doc) -> None:
+    """nq57's own base document instead of python-docx's default one: app properties that say nq57,
+    Word 2013+ compatibility (no Compatibility Mode), no Calibri/Cambria theme or font-table entries,
+    no thumbnail, custom XML or Word 2010 styles part."""
+    import re as _re
+
+    package = doc.part.package
+    for owner in (package, doc.part):
+        for rid, rel in list(owner.rels.items()):
+            if rel.reltype.endswith(UNUSED_PARTS):
+                owner.rels.pop(rid)
+                getattr(owner.rels, "_target_parts_by_rId", {}).pop(rid, None)
+    for part in package.iter_parts():
+        name = str(part.partname)
+        if name == "/docProps/app.xml":
+            part._blob = APP_XML.encode()
+        elif name.startswith("/word/theme/"):
+            part._blob = _re.sub(rb'typeface="(Calibri|Cambria)[^"]*"', FONT.encode().join((b'typeface="', b'"')),
+                                 part.blob)
+        elif name == "/word/fontTable.xml":
+            from lxml import etree
+
+            element = etree.fromstring(part.blob)
+            for font in list(element):
+                if font.get(qn("w:name")) not in KEPT_FONTS:
+                    element.remove(font)
+            part._blob = etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
+    settings = doc.settings.element
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+
+
 def save(doc, path: Path) -> None:
     """Save with fixed zip timestamps so a rebuild gives byte-identical files."""
     _headers(doc)
+    own_package(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     normalise_zip(buffer.getvalue(), path)
@@ -495,10 +572,11 @@ def placeholder(doc, text: str) -> None:
 
 def closing_and_signature(doc) -> None:
     """Closing sentence, then 'Nơi nhận' (left) and the signature block (right)."""
-    para(doc, "{{ doc.closing }}", style="NQ Body")
+    para(doc, "{{ doc.closing }}", style="NQ Body", keep_next=True)
     widths = [4536, PORTRAIT_WIDTH - 4536]
     t = table(doc, widths, borders=False)
     r = row(t, widths)
+    cant_split(r)  # "Nơi nhận" and the signature never part, nor leave the closing sentence
     left, right = r.cells
     p = cell_text(left, "", size=12, style="NQ Recipients")
     p.paragraph_format.space_before = Pt(6)
@@ -542,10 +620,13 @@ def task_table(doc, columns: list[tuple[str, int, str, object]], *, size: float,
     tr_tag(t, widths, "{%tr for row in rows %}")
     tr_tag(t, widths, "{%tr if row.is_group %}")
     if group_cells is None:
-        _, cell = merged_row(t, widths)
+        r, cell = merged_row(t, widths)
         cell_text(cell, "{{ row.text }}", size=size, bold=True, align=LEFT)
+        keep_with_next(cell)
+        cant_split(r)
     else:
         r = row(t, widths)
+        cant_split(r)
         start = 0
         for expression, span in group_cells:
             cell = r.cells[start]
@@ -554,21 +635,29 @@ def task_table(doc, columns: list[tuple[str, int, str, object]], *, size: float,
                 cell.width = Twips(sum(widths[start:start + span]))
             align = CENTER if start == 0 else LEFT
             cell_text(cell, expression, size=size, bold=True, align=align)
+            keep_with_next(cell)
             start += span
     tr_tag(t, widths, "{%tr else %}")
     task = row(t, widths)
+    cant_split(task)
     for cell, (_, _, expression, align) in zip(task.cells, columns):
-        cell_text(cell, expression, size=size, align=align)
+        if expression == RESULTS:
+            results_cell(cell, size=size)
+        elif expression == "{{ row.deadline }}":
+            deadline_cell(cell, size=size, align=align)
+        else:
+            cell_text(cell, expression, size=size, align=align)
     tr_tag(t, widths, "{%tr endif %}")
     tr_tag(t, widths, "{%tr endfor %}")
 
 
+RESULTS = "{{ row.results }}"  # marks the result column: a paragraph per part (results_cell)
 PHU_LUC_03_COLUMNS = [
     ("STT", 680, "{{ row.number }}", CENTER),
     ("Nhiệm vụ cụ thể", 4080, "{{ row.title }}", LEFT),
     ("Văn bản giao nhiệm vụ", 1870, "{{ row.document }}", CENTER),
     ("Thời hạn hoàn thành", 1470, "{{ row.deadline }}", CENTER),
-    ("Kết quả thực hiện", 4717, "{{ row.result }}", LEFT),
+    ("Kết quả thực hiện", 4717, RESULTS, LEFT),
     ("Tình trạng", 1470, "{{ row.status }}", CENTER),
 ]
 PHU_LUC_01_COLUMNS = [
@@ -576,7 +665,7 @@ PHU_LUC_01_COLUMNS = [
     ("Tên nhiệm vụ", 2700, "{{ row.title }}", LEFT),
     ("Thời hạn", 1130, "{{ row.deadline }}", CENTER),
     ("Kết quả", 1250, "{{ row.status }}", CENTER),
-    ("Mô tả", 3400, "{{ row.result }}", LEFT),
+    ("Mô tả", 3400, RESULTS, LEFT),
     ("Ngày hoàn thành thực tế", 1150, "{{ row.completed_on }}", CENTER),
     ("Khó khăn, vướng mắc", 1500, "{{ row.difficulties }}", LEFT),
     ("Đề xuất, kiến nghị", 1500, "{{ row.proposals }}", LEFT),
@@ -588,7 +677,7 @@ PHU_LUC_02_COLUMNS = [
     ("Văn bản giao nhiệm vụ", 1450, "{{ row.document }}", CENTER),
     ("Thời hạn", 1050, "{{ row.deadline }}", CENTER),
     ("Kết quả", 1150, "{{ row.status }}", CENTER),
-    ("Mô tả", 3000, "{{ row.result }}", LEFT),
+    ("Mô tả", 3000, RESULTS, LEFT),
     ("Ngày hoàn thành thực tế", 1050, "{{ row.completed_on }}", CENTER),
     ("Khó khăn, vướng mắc", 1300, "{{ row.difficulties }}", LEFT),
     ("Đề xuất, kiến nghị", 1300, "{{ row.proposals }}", LEFT),
@@ -632,6 +721,7 @@ def statistics_table(doc) -> None:
         cell_text(cell, text, size=12, bold=True, align=CENTER, style="NQ Table Header")
     tr_tag(t, widths, "{%tr for g in stats.groups %}")
     body = row(t, widths)
+    cant_split(body)
     for index, (cell, text) in enumerate(zip(body.cells, cells)):
         cell_text(cell, text, size=12, align=LEFT if index == 0 else CENTER)
     tr_tag(t, widths, "{%tr endfor %}")
@@ -640,6 +730,20 @@ def statistics_table(doc) -> None:
         cell_text(cell, text, size=12, bold=True, align=LEFT if index == 0 else CENTER)
     para(doc, "(*) Khác: chờ hướng dẫn của Trung ương, không thuộc nhiệm vụ của đơn vị, chưa có báo cáo.",
          style="NQ Caption", size=12, before=3)
+
+
+def agency_texts(doc, name: str, hint: str) -> None:
+    """Section II or IV of the BC: what the agencies reported (render's `difficulties` / `proposals`,
+    grouped by agency, texts several agencies wrote stated once), then a placeholder to sum it up."""
+    tag(doc, f"{{%p for a in {name} %}}")
+    p = para(doc, style="NQ Body", keep_next=True)
+    run(p, "{{ loop.index }}. {{ a.agency }}", italic=True)
+    tag(doc, "{%p for item in a.texts %}")
+    para(doc, "- {{ item.text }}{% if item.tasks %} (nhiệm vụ {{ item.tasks }}{% if item.also %}; cùng ý kiến: "
+              "{{ item.also }}{% endif %}){% endif %}.", style="NQ Body")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    placeholder(doc, hint)
 
 
 def build_bao_cao(path: Path) -> None:
@@ -662,7 +766,9 @@ def build_bao_cao(path: Path) -> None:
               "{% if stats.completed_undated %}, {{ stats.completed_undated|number }} nhiệm vụ chưa đủ thông tin "
               "về ngày hoàn thành hoặc thời hạn để đánh giá{% endif %}.", style="NQ Body")
     para(doc, "{% if stats.as_of %}Tính đến ngày {{ stats.as_of }}, có {{ stats.overdue|number }} nhiệm vụ đã "
-              "quá thời hạn nhưng chưa hoàn thành{% if stats.overdue %} (chi tiết tại mục 3){% endif %}."
+              "quá thời hạn nhưng chưa hoàn thành{% if stats.overdue %} (chi tiết tại mục 3){% endif %}"
+              "{% if stats.uncertain %}; {{ stats.uncertain|number }} nhiệm vụ có thời hạn cần xác minh (ngày và "
+              "tháng có thể bị đảo trong danh mục), chưa tính quá hạn{% endif %}."
               "{% else %}Văn bản chưa ghi ngày ban hành nên chưa tính số nhiệm vụ quá hạn.{% endif %}",
          style="NQ Body")
     para(doc, "Kết quả theo từng nhóm nhiệm vụ:", style="NQ Body", keep_next=True)
@@ -678,16 +784,23 @@ def build_bao_cao(path: Path) -> None:
     para(doc, "{% if stats.as_of %}Không có nhiệm vụ quá hạn.{% else %}Chưa xác định (văn bản chưa ghi ngày)."
               "{% endif %}", style="NQ Body")
     tag(doc, "{%p endif %}")
+    tag(doc, "{%p if stats.uncertain_tasks %}")
+    para(doc, "Các nhiệm vụ có thời hạn cần xác minh:", style="NQ Body", keep_next=True)
+    tag(doc, "{%p for t in stats.uncertain_tasks %}")
+    para(doc, "- {{ t.title }} (thời hạn ghi trong danh mục: {{ t.deadline }}; {{ t.deadline_note|lower }}).",
+         style="NQ Body")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if appendices %}")
     para(doc, "(Chi tiết kết quả thực hiện từng nhiệm vụ tại {{ appendices|map(attribute='label')|join(', ') }} "
               "kèm theo.)", style="NQ Body", italic=True)
     tag(doc, "{%p endif %}")
     para(doc, "II. KHÓ KHĂN, VƯỚNG MẮC", style="NQ Heading 1")
-    placeholder(doc, "Những khó khăn, vướng mắc, hạn chế và nguyên nhân")
+    agency_texts(doc, "difficulties", "Những khó khăn, vướng mắc, hạn chế và nguyên nhân")
     para(doc, "III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI", style="NQ Heading 1")
     placeholder(doc, "Các nhiệm vụ, giải pháp trọng tâm trong thời gian tới")
     para(doc, "IV. ĐỀ XUẤT, KIẾN NGHỊ", style="NQ Heading 1")
-    placeholder(doc, "Đề xuất, kiến nghị với Trung ương, Ban Chỉ đạo và các cơ quan liên quan")
+    agency_texts(doc, "proposals", "Đề xuất, kiến nghị với Trung ương, Ban Chỉ đạo và các cơ quan liên quan")
     closing_and_signature(doc)
     save(doc, path)
 
@@ -758,14 +871,18 @@ def indicator_table(doc, columns: list[tuple[str, int, str, object]], *, size: f
     cell_text(span, "Mục tiêu", size=size, bold=True, align=CENTER, style="NQ Table Header")
     tr_tag(t, widths, "{%tr for row in indicators.rows %}")
     tr_tag(t, widths, "{%tr if row.is_group %}")
-    _, cell = merged_row(t, widths)
+    r, cell = merged_row(t, widths)
     cell_text(cell, "{{ row.text }}", size=size, bold=True, align=LEFT)
+    keep_with_next(cell)
+    cant_split(r)
     tr_tag(t, widths, "{%tr elif row.is_parent %}")
     parent = row(t, widths)
+    cant_split(parent)
     for cell, (_, _, expression, align) in zip(parent.cells, columns):
         cell_text(cell, expression, size=size, bold=True, align=align)
     tr_tag(t, widths, "{%tr else %}")
     child = row(t, widths)
+    cant_split(child)
     for cell, (_, _, expression, align) in zip(child.cells, columns):
         cell_text(cell, expression, size=size, align=align)
     tr_tag(t, widths, "{%tr endif %}")

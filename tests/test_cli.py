@@ -220,8 +220,8 @@ def test_forms_lists_every_form_one_line_each():
     result = run("forms")
     assert result.exit_code == 0
     lines = result.stdout.strip().splitlines()
-    assert [line.split()[0] for line in lines] == ["phu-luc-03", "phu-luc-01", "phu-luc-02", "bao-cao", "ke-hoach",
-                                                   "chi-tieu"]
+    assert [line.split()[0] for line in lines] == ["phu-luc-03", "phu-luc-chi-tiet", "phu-luc-01", "phu-luc-02",
+                                                   "bao-cao", "ke-hoach", "chi-tieu"]
 
 
 def test_render_phu_luc_03_from_merged(merged_samples, tmp_path):
@@ -283,7 +283,7 @@ def test_overdue_json_equals_library_and_exit_codes(merged_samples, tmp_path):
     assert result.exit_code == 0, result.output
     library = to_json_dict(classify(read_merged(merged_samples)[0], date(2025, 9, 30)), "vi")
     assert json.loads(result.stdout) == json.loads(json.dumps(library, ensure_ascii=False))
-    assert json.loads(result.stdout)["overdue"] == ["NQ57-04", "NQ57-08"]
+    assert json.loads(result.stdout)["overdue"] == ["NQ57-08"]  # NQ57-04: deadline to check (day/month)
 
     assert run("overdue", "-i", str(merged_samples), "--as-of", "2025-12-31", "--fail-on-overdue").exit_code == 1
     assert run("overdue", "-i", str(merged_samples), "--as-of", "2025-01-01", "--fail-on-overdue").exit_code == 0
@@ -291,7 +291,8 @@ def test_overdue_json_equals_library_and_exit_codes(merged_samples, tmp_path):
     assert run("overdue", "-i", str(merged_samples), "--by", "nobody").exit_code == 2
 
     table = run("overdue", "-i", str(merged_samples), "--as-of", "2025-12-31", "--by", "group")
-    assert table.exit_code == 0 and "4/38" in table.stdout and "31/12/2025" in table.stdout
+    assert table.exit_code == 0 and "3/38" in table.stdout and "31/12/2025" in table.stdout
+    assert "1 nhiệm vụ có thời hạn cần xác minh" in " ".join(table.stdout.split())  # NQ57-04, not overdue
 
 
 def test_overdue_writes_list_appendix_and_letters(merged_samples, tmp_path):

@@ -526,7 +526,7 @@ def test_chi_tieu_appendix_read_back(result, config, tmp_path):
     assert abs(section.page_width - Mm(297)) <= Mm(0.1) and abs(section.left_margin - Mm(30)) <= Mm(0.1)
     texts = [p.text for p in doc.paragraphs]
     assert texts[:2] == ["PHỤ LỤC", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỤ THỂ"]
-    assert texts[2] == ("(Kèm theo Báo cáo số 300/BC-SKHCN ngày 20/9/2025 của Sở Khoa học và Công nghệ tỉnh "
+    assert texts[2] == ("(Kèm theo Báo cáo số 300/BC-SKHCN ngày 20/09/2025 của Sở Khoa học và Công nghệ tỉnh "
                         "Quảng Ngãi)")
     assert "Ghi chú: (-): Chưa thực hiện; (X): Thực hiện." in texts
     assert any(t.startswith("Đánh giá so với mục tiêu “Đến hết năm 2025”: 15 chỉ tiêu đạt, 5 chưa đạt, 3 không so "

@@ -189,10 +189,13 @@ def test_agency_reports_are_classed_too():
     assert "10/09/2025" in item.notes[0].vi and SKHCN in item.notes[0].en
 
 
-def test_month_first_deadline_is_read_day_first_and_flagged():
+def test_month_first_deadline_is_flagged_and_never_counted_overdue():
     t = task("NV-04", "10-01-2025", title="Xây dựng lộ trình; báo cáo trước ngày 01/10/2025")
-    item = classify(result(t), date(2025, 9, 30)).item("NV-04")
-    assert item.deadline.due == date(2025, 1, 10) and item.overdue and item.days_late == 263
+    report_ = classify(result(t), date(2025, 9, 30))
+    item = report_.item("NV-04")
+    assert item.deadline.due == date(2025, 1, 10) and not item.overdue and item.days_late is None
+    assert item.category == "deadline_unclear" and report_.summary.overdue == 0
+    assert "1 nhiệm vụ có thời hạn cần xác minh" in summary_line(report_)
     assert [n.code for n in item.notes] == ["deadline.day_month"]
     assert "01/10/2025" in item.notes[0].vi and '"Đang thực hiện trong hạn"' in item.notes[0].vi
     later = classify(result(t), date(2025, 12, 31)).item("NV-04")
@@ -384,16 +387,16 @@ def test_xlsx_list_reads_back(tmp_path):
 # The real samples: overdue lists checked by hand against samples/README.md
 #
 # Dated catalog deadlines before 31/12/2025: NQ57-03 30/9/2025 ("Các thành phố trực thuộc Trung ương
-# 30/9/2025", nobody reported), NQ57-04 "10-01-2025" (read day first = 10/01/2025, flagged; SKHCN in
-# progress + STC completed = in progress), NQ57-07 30/09/2025 (everyone in progress), NQ57-08 31/08/2025
+# 30/9/2025", nobody reported), NQ57-04 "10-01-2025" (day first 10/01/2025, month first 01/10/2025 as
+# its text says: a deadline to check, never counted overdue until the catalog is corrected), NQ57-07 30/09/2025 (everyone in progress), NQ57-08 31/08/2025
 # (Công an tỉnh completed 10/09/2025 but SKHCN still in progress = in progress). Every other dated
 # deadline is 31/12/2025; the rest have no date. So:
-# - as of 30/09/2025: 04 (263 days) and 08 (30); 03 and 07 fall due that very day, not late;
-# - as of 31/12/2025: 04 (355), 08 (122), 03 (92, no report), 07 (92); the 31/12/2025 ones are not late.
+# - as of 30/09/2025: 08 (30); 03 and 07 fall due that very day, not late;
+# - as of 31/12/2025: 08 (122), 03 (92, no report), 07 (92); the 31/12/2025 ones are not late.
 
 SAMPLE_OVERDUE = {
-    date(2025, 9, 30): [("NQ57-04", 263), ("NQ57-08", 30)],
-    date(2025, 12, 31): [("NQ57-04", 355), ("NQ57-08", 122), ("NQ57-03", 92), ("NQ57-07", 92)],
+    date(2025, 9, 30): [("NQ57-08", 30)],
+    date(2025, 12, 31): [("NQ57-08", 122), ("NQ57-03", 92), ("NQ57-07", 92)],
 }
 
 
@@ -420,14 +423,15 @@ def test_samples_overdue(sample_result, as_of):
 def test_samples_by_lead_and_flags(sample_result):
     report_ = classify(sample_result, date(2025, 12, 31))
     assert [(g.key, g.overdue) for g in report_.groups] == [
-        (SKHCN, ["NQ57-04", "NQ57-03"]), (CA, ["NQ57-08"]), ("Văn phòng UBND tỉnh", ["NQ57-07"])]
+        (CA, ["NQ57-08"]), (SKHCN, ["NQ57-03"]), ("Văn phòng UBND tỉnh", ["NQ57-07"])]
     assert report_.item("NQ57-03").category == "no_report"
+    assert report_.item("NQ57-04").category == "deadline_unclear"
     assert [n.code for n in report_.item("NQ57-04").notes] == ["deadline.day_month"]
     assert [(r.agency, r.category) for r in report_.item("NQ57-08").reports] == [
         (CA, "completed_late"), (SKHCN, "in_progress_late")]
     by_agency = classify(sample_result, date(2025, 12, 31), by="agency")
     assert [(g.key, g.overdue) for g in by_agency.groups] == [
-        (SKHCN, ["NQ57-04", "NQ57-08", "NQ57-07"]), ("UBND xã Nghĩa Hành", ["NQ57-07"]),
+        (SKHCN, ["NQ57-08", "NQ57-07"]), ("UBND xã Nghĩa Hành", ["NQ57-07"]),
         ("Văn phòng UBND tỉnh", ["NQ57-07"]), (NO_REPORT_GROUP, ["NQ57-03"])]
 
 
@@ -481,9 +485,9 @@ def test_appendix_docx(sample_result, tmp_path):
     assert header_repeats(table.rows[0]) and not any(header_repeats(r) for r in table.rows[1:])
     body = [[c.text for c in r.cells] for r in table.rows[1:]]
     groups = [r[0] for r in body if len(set(r)) == 1]
-    assert groups == [f"I. {SKHCN} (2 nhiệm vụ)", f"II. {CA} (1 nhiệm vụ)", "III. Văn phòng UBND tỉnh (1 nhiệm vụ)"]
+    assert groups == [f"I. {CA} (1 nhiệm vụ)", f"II. {SKHCN} (1 nhiệm vụ)", "III. Văn phòng UBND tỉnh (1 nhiệm vụ)"]
     tasks = [(r[1], r[6]) for r in body if len(set(r)) > 1]
-    assert tasks == [("NQ57-04", "355"), ("NQ57-03", "92"), ("NQ57-08", "122"), ("NQ57-07", "92")]
+    assert tasks == [("NQ57-08", "122"), ("NQ57-03", "92"), ("NQ57-07", "92")]
     fonts = document.styles.element.find(".//{*}docDefaults//{*}rFonts")
     assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ascii") == "Times New Roman"
 
@@ -494,8 +498,7 @@ def test_appendix_docx_by_group_and_empty(sample_result, tmp_path):
     path = write_overdue_docx(classify(sample_result, date(2025, 9, 30), by="group"), tmp_path / "a.docx",
                               ReportConfig())
     rows = [[c.text for c in r.cells] for r in task_table(Document(str(path))).rows[1:]]
-    assert [r[0] for r in rows if len(set(r)) == 1] == [
-        "I. " + sample_result.groups[1].title, "II. " + sample_result.groups[2].title]
+    assert [r[0] for r in rows if len(set(r)) == 1] == ["I. " + sample_result.groups[2].title]
     empty = write_overdue_docx(classify(sample_result, date(2025, 1, 1)), tmp_path / "b.docx", ReportConfig())
     rows = [[c.text for c in r.cells] for r in task_table(Document(str(empty))).rows[1:]]
     assert rows == [["Không có nhiệm vụ quá hạn."] * 8]
@@ -504,9 +507,10 @@ def test_appendix_docx_by_group_and_empty(sample_result, tmp_path):
 @pytest.mark.parametrize(
     "as_of, letters",
     [
-        # most overdue tasks first, then by name; the issuing agency (SKHCN) writes no letter to itself
-        (date(2025, 9, 30), ({CA: ["NQ57-08"]}, ["NQ57-04"])),
-        (date(2025, 12, 31), ({CA: ["NQ57-08"], "Văn phòng UBND tỉnh": ["NQ57-07"]}, ["NQ57-04", "NQ57-03"])),
+        # most overdue tasks first, then by name; the issuing agency (SKHCN) writes no letter to itself;
+        # NQ57-04's deadline may be month-first, so it is never overdue
+        (date(2025, 9, 30), ({CA: ["NQ57-08"]}, [])),
+        (date(2025, 12, 31), ({CA: ["NQ57-08"], "Văn phòng UBND tỉnh": ["NQ57-07"]}, ["NQ57-03"])),
     ],
 )
 def test_letters_on_samples(sample_result, tmp_path, as_of, letters):
@@ -519,10 +523,11 @@ def test_letters_on_samples(sample_result, tmp_path, as_of, letters):
     letters, own = letters
     config = ReportConfig()
     written = write_letters(classify(sample_result, as_of), tmp_path / "letters", config)
-    assert [p.name for p in written] == [letter_file_name(a) for a in letters] + [INTERNAL_LIST_FILE]
-    sheet = load_workbook(written[-1])[INTERNAL_SHEET]
-    assert [row[2] for row in sheet.iter_rows(min_row=3, values_only=True)] == own
-    assert SKHCN in sheet["A1"].value.title() or "SỞ KHOA HỌC VÀ CÔNG NGHỆ" in sheet["A1"].value
+    assert [p.name for p in written] == [letter_file_name(a) for a in letters] + ([INTERNAL_LIST_FILE] if own else [])
+    if own:
+        sheet = load_workbook(written[-1])[INTERNAL_SHEET]
+        assert [row[2] for row in sheet.iter_rows(min_row=3, values_only=True)] == own
+        assert SKHCN in sheet["A1"].value.title() or "SỞ KHOA HỌC VÀ CÔNG NGHỆ" in sheet["A1"].value
     for path, (agency, ids) in zip(written, letters.items()):
         document = Document(str(path))
         assert document.sections[0].orientation == WD_ORIENT.PORTRAIT

@@ -140,7 +140,7 @@ def part_xml(path: Path, name: str = "word/document.xml") -> str:
 
 def test_forms_registry_lists_every_template():
     names = [form.name for form in list_forms()]
-    assert names == ["phu-luc-03", "phu-luc-01", "phu-luc-02", "bao-cao", "ke-hoach", "chi-tieu"]
+    assert names == ["phu-luc-03", "phu-luc-chi-tiet", "phu-luc-01", "phu-luc-02", "bao-cao", "ke-hoach", "chi-tieu"]
     for form in list_forms():
         assert form.description and (builtin_templates_dir() / form.template).is_file()
 
@@ -159,7 +159,7 @@ def test_phu_luc_03_page_title_and_table(result, config, tmp_path):
     assert name.text == ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO CÁC THÔNG BÁO KẾT LUẬN CỦA BAN CHỈ ĐẠO, "
                          "TỔ GIÚP VIỆC BAN CHỈ ĐẠO")
     assert_font(name.runs[0], 14, bold=True)
-    assert attached.text == ("(Kèm theo Báo cáo số 300/BC-SKHCN ngày 20/9/2025 của Sở Khoa học và Công nghệ "
+    assert attached.text == ("(Kèm theo Báo cáo số 300/BC-SKHCN ngày 20/09/2025 của Sở Khoa học và Công nghệ "
                              "tỉnh Quảng Ngãi)")
     assert_font(attached.runs[0], 14, italic=True)
 
@@ -168,7 +168,9 @@ def test_phu_luc_03_page_title_and_table(result, config, tmp_path):
     assert [c.text for c in table.rows[0].cells] == [
         "STT", "Nhiệm vụ cụ thể", "Văn bản giao nhiệm vụ", "Thời hạn hoàn thành", "Kết quả thực hiện", "Tình trạng"]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-    assert "cantSplit" not in table._tbl.xml
+    # rows that fit on a page are never split; a group row keeps with the task after it
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows[1:])
+    assert all(p.paragraph_format.keep_with_next for i in (1, 5) for p in table.rows[i].cells[0].paragraphs)
     assert int(table._tbl.tblPr.find(qn("w:tblW")).get(qn("w:w"))) == TEXT_WIDTH_LANDSCAPE
     assert sum(int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))) == TEXT_WIDTH_LANDSCAPE
     widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
@@ -298,8 +300,10 @@ def test_bao_cao_body_statistics_chart_and_appendix(result, config, tmp_path):
 
     appendix_03, appendix_01 = doc.tables[3], doc.tables[4]
     assert len(appendix_03.rows) == 1 + 4 + 3 and len(appendix_01.rows) == 1 + 4 + 3
-    assert "PHỤ LỤC 03" in texts and "PHỤ LỤC I" in texts
-    assert texts.index("PHỤ LỤC 03") < texts.index("PHỤ LỤC I")
+    # two appendices: numbered I, II in their order (Decree 30), and so named in the body
+    assert "PHỤ LỤC I" in texts and "PHỤ LỤC II" in texts and "PHỤ LỤC 03" not in texts
+    assert texts.index("PHỤ LỤC I") < texts.index("PHỤ LỤC II")
+    assert any("tại Phụ lục I, Phụ lục II kèm theo" in t for t in texts)
 
 
 def test_bao_cao_without_appendices_is_one_portrait_section(result, config, tmp_path):
@@ -327,7 +331,7 @@ def test_party_style_header_and_signature(result, config, tmp_path):
     assert_font(title.runs[0], 16, bold=True)
     signer = [p.text for p in doc.tables[-2 if len(doc.sections) > 1 else -1].rows[0].cells[1].paragraphs]
     assert "T/M BAN THƯỜNG VỤ" in signer and "PHÓ BÍ THƯ" in signer
-    assert "(Kèm theo Báo cáo số 127-BC/ĐUUBNDT ngày 20/9/2025 của Sở Khoa học và Công nghệ tỉnh Quảng Ngãi)" \
+    assert "(Kèm theo Báo cáo số 127-BC/ĐUUBNDT ngày 20/09/2025 của Sở Khoa học và Công nghệ tỉnh Quảng Ngãi)" \
         in [p.text for p in doc.paragraphs]
 
 
@@ -383,7 +387,7 @@ def test_template_dir_restyles_the_appendix_of_a_report(result, config, tmp_path
     from nq57cli.forms import export_templates
 
     copied, skipped = export_templates(tmp_path / "mau")
-    assert len(copied) == len(FORMS) and not skipped
+    assert len(copied) == len({f.template for f in FORMS.values()}) and not skipped
     mine = Document(str(tmp_path / "mau" / "phu-luc-03.docx"))
     mine.paragraphs[0].runs[0].text = "MẪU RIÊNG {{ appendix.title }}"
     mine.save(str(tmp_path / "mau" / "phu-luc-03.docx"))
@@ -484,7 +488,7 @@ def test_date_lines_pad_days_and_early_months():
     assert place_date_line("Hà Nội", date(2025, 12, 1)) == "Hà Nội, ngày 01 tháng 12 năm 2025"
     blank = place_date_line("Quảng Ngãi", None, None, 2025)
     assert blank.startswith("Quảng Ngãi, ngày ") and blank.endswith(" năm 2025") and "tháng" in blank
-    assert short_date(None, 9, 2025).strip() == "/9/2025"
+    assert short_date(None, 9, 2025).strip() == "/09/2025"  # one date style: dd/mm/yyyy
 
 
 def test_context_without_date_has_blanks_and_no_overdue(result):
@@ -570,6 +574,7 @@ def test_pdf_of_phu_luc_03(result, config, tmp_path):
         assert pages >= 1
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        text = " ".join(text.split())  # lines wrap where the column widths put them
         assert "PHỤ LỤC 03" in text
         assert "Tiếp tục nâng cao tinh thần trách nhiệm" in text
         assert "{{ secret }}" in text

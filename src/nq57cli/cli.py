@@ -736,6 +736,9 @@ def render_command(
         result = load_result(input_path, catalog, files, agency, lang, verbose, listed)
         data = load_indicator_data(indicators, None, None, agency, milestone, lang, verbose) if indicators else None
     written = render_document(result, chosen, settings, target, template=template, as_of=day, indicators=data)
+    from nq57cli.render import document_findings
+
+    print_findings(document_findings(settings, day), lang, verbose)
     console = _stdout()
     console.print(("Đã ghi: " if lang == "vi" else "Written: ") + str(written))
     if pdf:

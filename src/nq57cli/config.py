@@ -21,6 +21,7 @@ Style = Literal["state", "party"]
 AUTHORITY_ALIASES = {
     "": "", "TM": "TM", "T/M": "TM", "KT": "KT", "K/T": "KT", "TL": "TL", "T/L": "TL", "TUQ": "TUQ",
 }
+PARTY_AUTHORITIES = ("", "TM", "KT", "TL")  # Guideline 36-HD/VPTW: T/M, K/T, T/L only
 AUTHORITY_PREFIX = {
     "state": {"TM": "TM.", "KT": "KT.", "TL": "TL.", "TUQ": "TUQ."},
     "party": {"TM": "T/M", "KT": "K/T", "TL": "T/L", "TUQ": "TUQ."},
@@ -162,6 +163,24 @@ class AppendixConfig(Section):
     attached: str | None = None
 
 
+class ResultsConfig(Section):
+    """How a task's result cell sums up its agencies' reports (render.consolidate): `mode` "full" quotes
+    every agency, "lead" the lead and partners then a summary of the others, "summary" only the
+    summary; "auto" is "full" up to `full_max_agencies` reports and "lead" above. Texts at least
+    `similarity` % alike (rapidfuzz) are stated once with the agencies that wrote them; other agencies'
+    texts are quoted up to `quote_chars` characters a task; at most `names_max` names a list; the
+    lead's text is cut at `lead_chars`, the others' at `excerpt_chars` (the whole text stays in
+    merged.xlsx and in the phu-luc-chi-tiet form)."""
+
+    mode: Literal["auto", "full", "lead", "summary"] = "auto"
+    full_max_agencies: int = Field(default=8, ge=0)
+    similarity: int = Field(default=90, ge=50, le=100)
+    quote_chars: int = Field(default=1200, ge=0)
+    names_max: int = Field(default=40, ge=1)
+    lead_chars: int = Field(default=1500, ge=100)  # the lead's text past this is cut ("…"), except in "full"
+    excerpt_chars: int = Field(default=300, ge=50)  # a partner's or a shared text past this is cut
+
+
 class ReportConfig(BaseModel):
     """Everything `nq57 render` needs besides the data: read from nq57.toml, overridable by --set."""
 
@@ -175,6 +194,7 @@ class ReportConfig(BaseModel):
     plan: PlanTextConfig = Field(default_factory=PlanTextConfig)
     appendix: dict[str, AppendixConfig] = Field(default_factory=dict)
     template_dir: Path | None = None
+    results: ResultsConfig = Field(default_factory=ResultsConfig)
 
     @field_validator("style", mode="before")
     @classmethod
@@ -184,6 +204,13 @@ class ReportConfig(BaseModel):
             key = value.strip().lower()
             return aliases.get(key, key)
         return value
+
+    @model_validator(mode="after")
+    def _party_authorities(self) -> ReportConfig:
+        if self.style == "party" and self.signer.authority not in PARTY_AUTHORITIES:
+            raise ValueError("văn bản của Đảng chỉ dùng thẩm quyền ký T/M, K/T hoặc T/L (Hướng dẫn 36-HD/VPTW), "
+                             f"không phải {self.signer.authority!r}")
+        return self
 
     @field_validator("appendix")
     @classmethod
@@ -484,6 +511,21 @@ name = "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO CÁC THÔNG BÁO KẾT LUẬ
 [appendix.ke-hoach]
 title = "PHỤ LỤC"
 name = "DANH MỤC NHIỆM VỤ TRỌNG TÂM"
+
+# Ô "Kết quả thực hiện" của phụ lục khi nhiều đơn vị cùng báo cáo một nhiệm vụ.
+#   mode: "auto" (mặc định: nguyên văn khi không quá full_max_agencies đơn vị, nếu nhiều hơn thì như "lead"),
+#         "full" (mọi đơn vị nguyên văn), "lead" (nguyên văn chủ trì và phối hợp, tóm tắt các đơn vị khác),
+#         "summary" (chỉ tóm tắt: số đơn vị theo tình trạng, nội dung chung của nhiều đơn vị).
+#   similarity: nội dung giống nhau từ mức này (%) thì ghi một lần kèm tên các đơn vị.
+# Toàn văn luôn có trong merged.xlsx và mẫu phu-luc-chi-tiet.
+[results]
+mode = "auto"
+full_max_agencies = 8
+similarity = 90
+# quote_chars = 1200     # số ký tự tối đa trích thêm từ các đơn vị khác trong một nhiệm vụ
+# names_max = 40         # số tên đơn vị tối đa trong một danh sách (còn lại ghi "và N đơn vị khác")
+# lead_chars = 1500      # nội dung của cơ quan chủ trì dài hơn thì cắt, ghi "[…]"
+# excerpt_chars = 300    # nội dung của đơn vị khác dài hơn thì cắt
 """
 
 

@@ -30,6 +30,7 @@ class Form:
     appendix_title: str = ""
     appendix_name: str = ""
     data: Literal["tasks", "indicators"] = "tasks"
+    results_mode: str | None = None  # forces [results] mode (consolidate.py); None: nq57.toml's
 
 
 FORMS: dict[str, Form] = {
@@ -46,6 +47,19 @@ FORMS: dict[str, Form] = {
             appendix_title="PHỤ LỤC 03",
             appendix_name="KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO CÁC THÔNG BÁO KẾT LUẬN CỦA BAN CHỈ ĐẠO, "
             "TỔ GIÚP VIỆC BAN CHỈ ĐẠO",
+        ),
+        Form(
+            name="phu-luc-chi-tiet",
+            description="Phụ lục 03 chi tiết: như phu-luc-03 nhưng in toàn văn kết quả của từng đơn vị "
+            "(không tóm tắt), cho người cần đọc đủ.",
+            template="phu-luc-03.docx",
+            orientation="landscape",
+            kind="appendix",
+            doc_type="BC",
+            appendix_title="PHỤ LỤC 03",
+            appendix_name="KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO CÁC THÔNG BÁO KẾT LUẬN CỦA BAN CHỈ ĐẠO, "
+            "TỔ GIÚP VIỆC BAN CHỈ ĐẠO (CHI TIẾT THEO ĐƠN VỊ)",
+            results_mode="full",
         ),
         Form(
             name="phu-luc-01",
@@ -158,6 +172,8 @@ def export_templates(folder: Path) -> tuple[list[Path], list[Path]]:
     source = builtin_templates_dir()
     for form in FORMS.values():
         target = folder / form.template
+        if target in copied or target in skipped:  # a template shared by two forms (phu-luc-chi-tiet)
+            continue
         made = atomic_create(target, lambda tmp, form=form: shutil.copyfile(source / form.template, tmp))
         (copied if made else skipped).append(target)
     return copied, skipped

@@ -9,6 +9,10 @@ if TYPE_CHECKING:
 
 # code: (Vietnamese, English). Placeholders come from Finding.params plus {value} and {column}.
 MESSAGES: dict[str, tuple[str, str]] = {
+    "render.date_before_as_of": (
+        "ngày của văn bản ({date}) trước ngày tính số liệu ({as_of}): văn bản nói về số liệu sau ngày ban hành",
+        "the document's date ({date}) is before the as-of date ({as_of}): it reports figures after its own date",
+    ),
     "file.not_found": ("không tìm thấy tệp", "file not found"),
     "file.not_a_file": ("không phải là tệp (có thể là thư mục)", "not a file (perhaps a directory)"),
     "file.unsupported": (

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
 
 Category = Literal[
     "completed_on_time", "completed_late", "in_progress_on_time", "in_progress_late", "not_started_late",
-    "not_due_yet", "no_report", "recurring", "conditional", "no_deadline",
+    "not_due_yet", "no_report", "recurring", "conditional", "no_deadline", "deadline_unclear",
 ]
 GroupBy = Literal["lead", "agency", "group"]
 
@@ -73,6 +74,7 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
     "recurring": {"vi": "Thường xuyên, định kỳ", "en": "Recurring"},
     "conditional": {"vi": "Có điều kiện, chưa có ngày", "en": "Conditional, no date"},
     "no_deadline": {"vi": "Không có thời hạn cụ thể", "en": "No dated deadline"},
+    "deadline_unclear": {"vi": "Thời hạn cần xác minh (ngày/tháng)", "en": "Deadline to check (day/month)"},
 }
 CATEGORIES: tuple[str, ...] = tuple(CATEGORY_LABELS)
 LATE_CATEGORIES = ("in_progress_late", "not_started_late")
@@ -209,8 +211,27 @@ def _dated(deadline: Deadline) -> bool:
 
 def is_overdue(task: Task, as_of: date) -> bool:
     """The one overdue rule, used by `overdue` and by the figures of the rendered report: a dated
-    deadline before the as-of date and a combined status that is not completed."""
-    return _dated(task.deadline) and task.status != "completed" and task.deadline.due < as_of  # type: ignore[operator]
+    deadline before the as-of date and a combined status that is not completed. A deadline that may
+    be read two ways (uncertain_deadline) is never overdue until the catalog is corrected."""
+    return (_dated(task.deadline) and task.status != "completed" and task.deadline.due < as_of  # type: ignore[operator]
+            and uncertain_deadline(task) is None)
+
+
+def uncertain_deadline(task: Task) -> date | None:
+    """The other reading of a deadline written like '10-01-2025' (day and month could be swapped:
+    the task's text may say "trước ngày 01/10/2025"); None when it reads one way only."""
+    deadline = task.deadline
+    if deadline.kind != "date" or not deadline.raw or deadline.due is None:
+        return None
+    return _other_reading(deadline.raw, task.title)
+
+
+@lru_cache(maxsize=4096)
+def _other_reading(raw: str, title: str) -> date | None:
+    _, issues = parse_deadline(raw, context=title)
+    swapped = next((p["month_first"] for code, p in issues
+                    if code in ("date.month_first", "date.ambiguous") and p.get("month_first")), None)
+    return date.fromisoformat(swapped) if swapped else None
 
 
 def categorize(status: str | None, deadline: Deadline, completed_on: date | None, as_of: date) -> Category:
@@ -248,14 +269,9 @@ def _day_month_note(task: Task, status: str, as_of: date) -> Note | None:
     """For a deadline written like '10-01-2025' (day and month could be swapped): how the task
     would be classed under the other reading. The day-first reading stays the one used."""
     deadline = task.deadline
-    if deadline.kind != "date" or not deadline.raw or deadline.due is None:
+    other = uncertain_deadline(task)
+    if other is None:
         return None
-    _, issues = parse_deadline(deadline.raw, context=task.title)
-    swapped = next((p["month_first"] for code, p in issues
-                    if code in ("date.month_first", "date.ambiguous") and p.get("month_first")), None)
-    if swapped is None:
-        return None
-    other = date.fromisoformat(swapped)
     category = categorize(status, Deadline(kind="date", due=other), task.completed_on, as_of)
     late = (as_of - other).days if status != "completed" and other < as_of else 0
     labels = CATEGORY_LABELS[category]
@@ -291,13 +307,16 @@ def classify_task(task: Task, as_of: date, within: int | None = None, group_titl
     category = categorize(status, deadline, task.completed_on, as_of)
     due = deadline.due if _dated(deadline) else None
     completed = status == "completed"
-    overdue = due is not None and due < as_of and not completed
+    unclear = not completed and uncertain_deadline(task) is not None
+    if unclear and category in LATE_CATEGORIES + ("in_progress_on_time", "not_due_yet"):
+        category = "deadline_unclear"
+    overdue = due is not None and due < as_of and not completed and not unclear
     days_late: int | None = None
     if overdue and due is not None:
         days_late = (as_of - due).days
     elif category == "completed_late" and due is not None and task.completed_on is not None:
         days_late = (task.completed_on - due).days
-    days_left = (due - as_of).days if due is not None and not completed and due >= as_of else None
+    days_left = (due - as_of).days if due is not None and not completed and not unclear and due >= as_of else None
     due_soon = within is not None and days_left is not None and days_left <= within
     pending = _pending(task)
     reports = [
@@ -402,6 +421,8 @@ def summary_line(report: OverdueReport, lang: str = "vi") -> str:
                 f"completed on time {c['completed_on_time']}, completed late {c['completed_late']}; "
                 f"in progress on time {c['in_progress_on_time']}, not due yet {c['not_due_yet']}; "
                 f"no report in all {c['no_report']}; no dated deadline {undated} (never overdue)")
+        if c["deadline_unclear"]:
+            text += f"; {c['deadline_unclear']} with a deadline to check (day/month, never overdue)"
         if s.due_soon is not None:
             text += f"; {s.due_soon} falling due within {report.within} days"
         return text + "."
@@ -410,6 +431,8 @@ def summary_line(report: OverdueReport, lang: str = "vi") -> str:
             f"hoàn thành đúng hạn {c['completed_on_time']}, hoàn thành quá hạn {c['completed_late']}; "
             f"đang thực hiện trong hạn {c['in_progress_on_time']}, chưa đến hạn {c['not_due_yet']}; "
             f"tổng số chưa có báo cáo {c['no_report']}; không có thời hạn cụ thể {undated} (không tính quá hạn)")
+    if c["deadline_unclear"]:
+        text += f"; {c['deadline_unclear']} nhiệm vụ có thời hạn cần xác minh (ngày/tháng, không tính quá hạn)"
     if s.due_soon is not None:
         text += f"; {s.due_soon} nhiệm vụ đến hạn trong {report.within} ngày tới"
     return text + "."
@@ -626,9 +649,9 @@ def _render(template: Path, context: dict[str, Any], title: str, config: ReportC
     """Render with the sandboxed docxtpl helper of `nq57 render`; fixed properties, fixed zip dates."""
     import datetime as dt
 
-    from nq57cli.render import FIXED_TIME, _render_template, docx_bytes
+    from nq57cli.render import FIXED_TIME, docx_bytes, render_laid_out
 
-    document = _render_template(template, context)
+    document = render_laid_out(template, context)
     moment = dt.datetime.combine(config.document.date, dt.time()) if config.document.date else FIXED_TIME
     props = document.core_properties
     props.title = title[:255]

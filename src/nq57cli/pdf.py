@@ -65,3 +65,29 @@ def convert_to_pdf(docx: Path, output: Path | None = None, timeout: float = TIME
             raise RenderError(f"LibreOffice không chuyển được {docx.name} sang PDF: {' '.join(detail)}",
                               f"LibreOffice could not convert {docx.name} to PDF: {' '.join(detail)}")
         return atomic_write(target, lambda tmp: shutil.copyfile(produced, tmp))
+
+
+def convert_many(docxs: list[Path], folder: Path, timeout: float = TIMEOUT_SECONDS) -> list[Path]:
+    """Convert several DOCX files to PDF in `folder` with one LibreOffice start (a start costs more
+    than a small document); the PDFs in the order given. Errors as convert_to_pdf."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise PdfUnavailableError("Không tìm thấy LibreOffice (lệnh soffice).", "LibreOffice (soffice) was not found.")
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="nq57-pdf-") as work:
+        profile = (Path(work) / "profile").as_uri()
+        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nolockcheck",
+                   "--nologo", "--nodefault", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(folder),
+                   *(str(d.resolve()) for d in docxs)]
+        try:
+            subprocess.run(command, capture_output=True, text=True, timeout=timeout,
+                           env={**os.environ, "HOME": work}, check=False)
+        except subprocess.TimeoutExpired:
+            raise RenderError(f"LibreOffice chưa chuyển xong sau {timeout:.0f} giây.",
+                              f"LibreOffice did not finish in {timeout:.0f} s.") from None
+    produced = [folder / (d.stem + ".pdf") for d in docxs]
+    missing = [p.name for p in produced if not p.is_file()]
+    if missing:
+        raise RenderError(f"LibreOffice không chuyển được: {', '.join(missing)}",
+                          f"LibreOffice could not convert: {', '.join(missing)}")
+    return produced

@@ -17,13 +17,14 @@ from copy import deepcopy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nq57cli.config import AUTHORITY_PREFIX, ReportConfig
+from nq57cli.config import AUTHORITY_PREFIX, ReportConfig, ResultsConfig
+from nq57cli.consolidate import agency_texts, consolidate
 from nq57cli.deadline import format_date
 from nq57cli.docref import format_document
 from nq57cli.errors import RenderError, UsageError
 from nq57cli.fileio import atomic_write_bytes
 from nq57cli.forms import FORMS, Form, get_form, template_path
-from nq57cli.models import Deadline, Group, MergeResult, Task
+from nq57cli.models import Deadline, Finding, Group, MergeResult, Task
 from nq57cli.stable import FIXED_MOMENT, ZIP_TIME, frozen_package
 from nq57cli.status import DISPLAY_ORDER, status_label
 
@@ -107,11 +108,11 @@ def place_date_line(place: str, day: dt.date | None, month: int | None = None, y
 
 
 def short_date(day: dt.date | None, month: int | None = None, year: int | None = None) -> str:
-    """'20/7/2025' for the '(Kèm theo ...)' line; '      /9/2025' with blanks when not set."""
+    """'20/07/2025' for the '(Kèm theo ...)' line, the style of every date in the tables (one date
+    style in a document); '      /09/2025' with blanks when not set."""
     if day is not None:
-        d, m = _day_month(day)
-        return f"{d}/{m}/{day.year}"
-    m = (f"{month:02d}" if month <= 2 else str(month)) if month else BLANK_DAY
+        return format_date(day)
+    m = f"{month:02d}" if month else BLANK_DAY
     return f"{BLANK_DAY}/{m}/{year if year else BLANK_DAY}"
 
 
@@ -137,12 +138,27 @@ def _punctuated(items: list[str]) -> list[str]:
 
 
 def _is_overdue(task: Task, as_of: dt.date | None) -> bool:
-    """Past its deadline and not completed, by the rule of `nq57 overdue` (late from the day after)."""
+    """Past its deadline and not completed, by the rule of `nq57 overdue` (late from the day after);
+    never for a deadline that may be read two ways (day/month) until the catalog is corrected."""
     if as_of is None:
         return False
     from nq57cli.overdue import is_overdue
 
     return is_overdue(task, as_of)
+
+
+def _uncertain(task: Task) -> dt.date | None:
+    from nq57cli.overdue import uncertain_deadline
+
+    return uncertain_deadline(task)
+
+
+def document_text(task: Task) -> str:
+    """The assigning document as the source wrote it (a citation is not rewritten: 'ngày 18/3/2025'
+    stays so); the canonical form only when the source text is not there."""
+    if task.document is None:
+        return ""
+    return text(task.document.raw) or text(format_document(task.document))
 
 
 def _completion(task: Task) -> str | None:
@@ -154,13 +170,19 @@ def _completion(task: Task) -> str | None:
     return "late" if task.completed_on > task.deadline.due else "on_time"
 
 
-def _task_context(task: Task, number_: int, in_group: int, as_of: dt.date | None) -> dict[str, Any]:
+def _task_context(task: Task, number_: int, in_group: int, as_of: dt.date | None,
+                  results: ResultsConfig | None = None, mode: str | None = None) -> dict[str, Any]:
     overdue = _is_overdue(task, as_of)
+    swapped = _uncertain(task)
+    deadline_note = (f"Thời hạn cần xác minh: có thể là {format_date(task.deadline.due)} hoặc "
+                     f"{format_date(swapped)}" if swapped else "")
     completion = _completion(task)
     if completion == "on_time":
         assessment = "Hoàn thành đúng hạn"
     elif completion == "late":
         assessment = "Hoàn thành quá hạn"
+    elif swapped and task.status != "completed":
+        assessment = f"{status_label(task.status, 'vi')} (thời hạn cần xác minh)"
     elif task.status == "in_progress" and as_of and task.deadline.due and task.deadline.kind not in UNDATED_KINDS:
         assessment = "Đang thực hiện quá hạn" if overdue else "Đang thực hiện trong hạn"
     elif overdue:
@@ -176,8 +198,10 @@ def _task_context(task: Task, number_: int, in_group: int, as_of: dt.date | None
         "stt": text(task.stt),
         "group": text(task.group),
         "title": text(task.title),
-        "document": text(format_document(task.document)) if task.document else "",
-        "deadline": deadline_text(task.deadline),
+        "document": document_text(task),
+        "deadline": text(task.deadline.raw) if swapped and text(task.deadline.raw) else deadline_text(task.deadline),
+        "deadline_note": deadline_note,
+        "uncertain": bool(swapped),
         "due": format_date(task.deadline.due),
         "lead": text(task.lead),
         "partners": "; ".join(text(p) for p in task.partners if text(p)),
@@ -186,15 +210,25 @@ def _task_context(task: Task, number_: int, in_group: int, as_of: dt.date | None
         "status": status_label(task.status, "vi"),
         "status_code": task.status,
         "result": text(task.result),
+        "results": _results(consolidate(task, results or ResultsConfig(), mode)),
         "completed_on": format_date(task.completed_on),
         "difficulties": text(task.difficulties),
         "proposals": text(task.proposals),
         "assessment": assessment,
         "overdue": overdue,
         "late": completion == "late",
-        "agencies": "; ".join(text(a) for a in task.agencies),
-        "silent": "; ".join(text(a) for a in task.silent),
+        # one text() per list, not per name: a national task has a thousand agencies
+        "agencies": text("; ".join(a.strip() for a in task.agencies if a.strip())),
+        "silent": text("; ".join(a.strip() for a in task.silent if a.strip())),
     }
+
+
+def _results(parts: list[dict[str, str]]) -> list[dict[str, str]]:
+    """consolidate's paragraphs made safe for a template; one empty paragraph when there is none
+    (a table cell must keep a paragraph)."""
+    out = [{"agency": text(p["agency"]) + " " if text(p["agency"]) else "", "text": text(p["text"]),
+            "kind": p["kind"]} for p in parts]
+    return out or [{"agency": "", "text": "", "kind": "empty"}]
 
 
 def _group_name(group: Group) -> str:
@@ -224,8 +258,9 @@ def _grouped(result: MergeResult) -> list[tuple[Group | None, list[Task]]]:
 def _counts(tasks: list[Task], as_of: dt.date | None) -> dict[str, Any]:
     by_status = {s: 0 for s in STATUS_ORDER}
     completion = {"on_time": 0, "late": 0, "undated": 0}
-    overdue = in_progress_late = 0
+    overdue = in_progress_late = uncertain = 0
     for task in tasks:
+        uncertain += task.status != "completed" and _uncertain(task) is not None
         by_status[task.status] = by_status.get(task.status, 0) + 1
         kind = _completion(task)
         if kind:
@@ -248,6 +283,7 @@ def _counts(tasks: list[Task], as_of: dt.date | None) -> dict[str, Any]:
         "no_report": by_status["no_report"],
         "other": sum(by_status[s] for s in OTHER_STATUSES),
         "overdue": overdue,
+        "uncertain": uncertain,
         "by_status_counts": by_status,
     }
 
@@ -267,6 +303,8 @@ def _appendix(form_name: str, config: ReportConfig, doc: dict[str, Any]) -> dict
 def _document(config: ReportConfig, form: Form) -> dict[str, Any]:
     style = config.style
     number_ = text(config.document.number)
+    if number_.isdigit() and int(number_) < 10:  # Decree 30: "05/BC-SKHCN"
+        number_ = f"{int(number_):02d}"
     code = text(config.agency.code)
     kind = form.doc_type
     shown = number_ or BLANK_NUMBER
@@ -325,7 +363,8 @@ def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
     for index, (group, members) in enumerate(pairs, start=1):
         task_dicts = []
         for in_group, task in enumerate(members, start=1):
-            task_dicts.append(_task_context(task, len(tasks) + len(task_dicts) + 1, in_group, as_of))
+            task_dicts.append(_task_context(task, len(tasks) + len(task_dicts) + 1, in_group, as_of,
+                                            config.results, form.results_mode))
         tasks.extend(task_dicts)
         if group is None:
             rows.extend(task_dicts)
@@ -372,9 +411,18 @@ def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
         "by_status_counts": totals["by_status_counts"],
         "groups": group_stats,
         "overdue_tasks": [t for t in tasks if t["overdue"]],
+        "uncertain_tasks": [t for t in tasks if t["uncertain"] and t["status_code"] != "completed"],
     }
+    ordered = sorted(result.tasks, key=lambda t: t.order)
+    similarity, names_max = config.results.similarity, config.results.names_max
     if form.kind == "report":
         appendices = [_appendix(name, config, doc) for name in config.report.appendices]
+        if len(appendices) >= 2:  # Decree 30: several appendices are numbered I, II, ... in order
+            for index, entry in enumerate(appendices, start=1):
+                override = config.appendix.get(entry["form"])
+                if not (override and override.title and text(override.title) != FORMS[entry["form"]].appendix_title):
+                    entry["title"] = f"PHỤ LỤC {roman(index)}"
+                    entry["label"] = f"Phụ lục {roman(index)}"
         appendix = appendices[0] if appendices else _appendix("phu-luc-03", config, doc)
     else:
         appendix = _appendix(form.name, config, doc)
@@ -400,7 +448,15 @@ def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
         "stats": stats,
         "as_of": format_date(as_of),
         "indicators": _indicator_context(indicators),
+        "difficulties": _texts(agency_texts(ordered, "difficulties", similarity, names_max)),
+        "proposals": _texts(agency_texts(ordered, "proposals", similarity, names_max)),
     }
+
+
+def _texts(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """agency_texts ready for a template (agency text made safe)."""
+    return [{"agency": text(e["agency"]),
+             "texts": [{k: text(v) for k, v in item.items()} for item in e["items"]]} for e in entries]
 
 
 def _indicator_context(indicators: IndicatorResult | None) -> dict[str, Any] | None:
@@ -745,6 +801,18 @@ def _render_template(path: Path, context: dict[str, Any]) -> Any:
     return template.docx
 
 
+def render_laid_out(path: Path, context: dict[str, Any]) -> Any:
+    """_render_template, then its tables laid out from their contents (layout.fit_tables). The
+    docxtpl step alone stays comparable with stock docxtpl (test_render_equivalence)."""
+    from nq57cli.layout import fit_tables, keep_tokens_whole, size_rules
+
+    document = _render_template(path, context)
+    fit_tables(document)
+    size_rules(document)
+    keep_tokens_whole(document)
+    return document
+
+
 # ----------------------------------------------------------------------------- composing sections
 
 
@@ -918,6 +986,16 @@ def docx_bytes(document: Any) -> bytes:
     return out.getvalue()
 
 
+def document_findings(config: ReportConfig, as_of: dt.date | None) -> list[Finding]:
+    """What the reader would notice in the document's own data: a document dated before the day
+    its figures are counted at."""
+    day = config.document.date
+    if day is not None and as_of is not None and day < as_of:
+        return [Finding(severity="warning", code="render.date_before_as_of",
+                        params={"date": format_date(day), "as_of": format_date(as_of)})]
+    return []
+
+
 def render_document(result: MergeResult, form: Form | str, config: ReportConfig, output: Path,
                     template: Path | None = None, as_of: dt.date | None = None,
                     indicators: IndicatorResult | None = None) -> Path:
@@ -937,10 +1015,10 @@ def render_document(result: MergeResult, form: Form | str, config: ReportConfig,
             f"The form {', '.join(needing)} needs indicator data: give -i indicators.xlsx (written by \"nq57 "
             "indicators\"), or --catalog CHI-TIEU.xlsx and indicator submissions (for bao-cao: --indicators).")
     context = build_context(result, config, form, as_of=as_of, indicators=indicators)
-    document = _render_template(template or template_path(form, config.template_dir), context)
+    document = render_laid_out(template or template_path(form, config.template_dir), context)
     if form.kind == "report":
         for appendix in context["appendices"]:
-            part = _render_template(template_path(FORMS[appendix["form"]], config.template_dir),
+            part = render_laid_out(template_path(FORMS[appendix["form"]], config.template_dir),
                                     {**context, "appendix": appendix})
             append_document(document, part)
     _properties(document, config, context)

@@ -1,0 +1,283 @@
+"""Tables laid out from their contents, after rendering: column widths from the longest unbreakable
+token of each column (dates, document numbers, task IDs, Roman numerals, "STT") at the cell's font
+size, the rest of the table's width shared by how much text each column holds; a row up to half
+a page keeps its w:cantSplit, a taller one may break (kept whole, it would leave half a page blank).
+
+Widths are measured with Times New Roman's advance widths (the Adobe Times metrics, which Times New
+Roman and Liberation Serif share); Vietnamese letters take the width of their base letter.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Tokens a line must never break: dates, document numbers and codes, task IDs, Roman numerals.
+UNBREAKABLE = re.compile(
+    r"\b\d{1,2}/\d{1,2}/\d{4}\b"  # 20/09/2025
+    r"|\b\d{1,2}-\d{1,2}-\d{4}\b"  # 10-01-2025 as a catalog wrote it
+    r"|\b\d+[-/][A-ZĐ][\wĐ&]*(?:[-/][\wĐ&]+)*"  # 05-TB/BCĐTW, 300/BC-SKHCN, 127-BC/ĐUUBNDT
+    r"|\b(?:NQ57|NV)-\d+\b"  # task IDs
+    r"|(?<![\w/-])[IVX]{2,6}(?=[.\s]|$)"  # group and appendix numbers: II, VII, VIII
+)
+CELL_MARGINS = 2 * 108  # Word's default left + right cell margin, twips
+SLACK = 1.08  # measured widths are close, not exact: leave this much room
+LINE = 1.17  # a line of Times New Roman is about 1.17 times its size
+# A row taller than this part of a page may break across pages: kept whole it would leave the rest
+# of the page before it blank (the reader loses more than a row broken in two).
+SPLIT_FRACTION = 0.5
+LONG_WORD = 16  # longer words (web addresses...) may break: they do not set a column's width
+SHARE_POWER = 0.75  # columns share the free width by (their text length) ** this
+
+# Advance widths in 1/1000 em, regular and bold (Times-Roman / Times-Bold AFM); others 500.
+_REGULAR = dict(zip(
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+    (250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, *[500] * 10, 278, 278,
+     564, 564, 564, 444, 921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556,
+     722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, 333, 444, 500, 444, 500, 444,
+     333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444,
+     480, 200, 480, 541), strict=True))
+_BOLD = dict(zip(
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+    (250, 333, 555, 500, 500, 1000, 833, 278, 333, 333, 500, 570, 250, 333, 250, 278, *[500] * 10, 333, 333,
+     570, 570, 570, 500, 930, 722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611,
+     778, 722, 556, 667, 722, 722, 1000, 722, 722, 667, 333, 278, 333, 581, 500, 333, 500, 556, 444, 556, 444,
+     333, 500, 556, 278, 333, 556, 278, 833, 556, 500, 556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444,
+     394, 220, 394, 520), strict=True))
+
+
+AVERAGE = 470  # 1/1000 em: a Vietnamese text's average advance width, for lengths of whole paragraphs
+
+
+def rough_width(value: str, size: float) -> float:
+    """Width of a paragraph's text in twips, from its length (exact widths matter only for tokens)."""
+    return len(value) * AVERAGE * size * 20 / 1000
+
+
+@lru_cache(maxsize=65536)
+def text_width(value: str, size: float, bold: bool = False) -> float:
+    """Width of value in twips at `size` points (1 pt = 20 twips)."""
+    table = _BOLD if bold else _REGULAR
+    total = 0
+    for char in value:
+        width = table.get(char)
+        if width is None:
+            base = unicodedata.normalize("NFD", char)[:1]
+            base = {"đ": "d", "Đ": "D"}.get(char, base)
+            width = table.get(base, 1000 if unicodedata.east_asian_width(char) in "WF" else 500)
+        total += width
+    return total * size * 20 / 1000
+
+
+def _cell_runs(cell: Any) -> list[list[tuple[str, float, bool]]]:
+    """Per paragraph of a cell: its runs as (text, size in points, bold)."""
+    out = []
+    for p in cell.iter(f"{W}p"):
+        mark = p.find(f"{W}pPr/{W}rPr/{W}sz")
+        default = int(mark.get(f"{W}val")) / 2 if mark is not None else 12.0
+        runs = []
+        for r in p.iter(f"{W}r"):
+            texts = "".join(t.text or "" for t in r.iter(f"{W}t"))
+            if not texts:
+                continue
+            sz = r.find(f"{W}rPr/{W}sz")
+            b = r.find(f"{W}rPr/{W}b")
+            bold = b is not None and b.get(f"{W}val") not in ("0", "false")
+            runs.append((texts, int(sz.get(f"{W}val")) / 2 if sz is not None else default, bold))
+        out.append(runs)
+    return out
+
+
+def _span(cell: Any) -> int:
+    span = cell.find(f"{W}tcPr/{W}gridSpan")
+    return int(span.get(f"{W}val")) if span is not None else 1
+
+
+def _measure(table: Any, columns: int) -> tuple[list[float], list[float], list[float]]:
+    """(longest token, total text, longest paragraph) widths per grid column, from single-column cells."""
+    longest = [0.0] * columns
+    volume = [0.0] * columns
+    widest = [0.0] * columns
+    for row in table.iter(f"{W}tr"):
+        index = 0
+        for cell in row.findall(f"{W}tc"):
+            span = _span(cell)
+            if span == 1 and index < columns:
+                for runs in _cell_runs(cell):
+                    line = 0.0
+                    for value, size, bold in runs:
+                        for token in value.split():
+                            if len(token) <= LONG_WORD or UNBREAKABLE.search(token):
+                                longest[index] = max(longest[index], text_width(token, size, bold))
+                        line += rough_width(value, size)
+                    volume[index] += line
+                    widest[index] = max(widest[index], line)
+            index += span
+    return longest, volume, widest
+
+
+def column_widths(longest: list[float], volume: list[float], widest: list[float], total: int) -> list[int] | None:
+    """Each column its longest token (plus margins), the rest of `total` shared by text volume, no
+    column wider than its longest paragraph needs while another could use the room; None when the
+    tokens alone do not fit (the template's widths are kept)."""
+    minimum = [math.ceil(w * SLACK) + CELL_MARGINS for w in longest]
+    cap = [max(m, math.ceil(w * SLACK) + CELL_MARGINS) for m, w in zip(minimum, widest)]
+    if total < sum(minimum) or not any(volume):
+        return None
+    widths = [float(m) for m in minimum]
+    open_ = {i for i in range(len(widths)) if cap[i] > widths[i]}
+    free = total - sum(widths)
+    while free > 1 and open_:
+        weights = {i: max(volume[i], 1.0) ** SHARE_POWER for i in open_}
+        share = sum(weights.values())
+        spent = 0.0
+        for i, weight in weights.items():
+            grant = min(free * weight / share, cap[i] - widths[i])
+            widths[i] += grant
+            spent += grant
+        open_ = {i for i in open_ if cap[i] - widths[i] > 1}
+        free -= spent
+    if free > 1:  # every column has all it can use: the rest by how wide each one is
+        widths = [w + free * w / sum(widths) for w in widths]
+    out = [int(w) for w in widths]
+    out[max(range(len(out)), key=lambda i: out[i])] += total - sum(out)
+    return out
+
+
+def _set_widths(table: Any, widths: list[int]) -> None:
+    for col, width in zip(table.findall(f"{W}tblGrid/{W}gridCol"), widths):
+        col.set(f"{W}w", str(width))
+    for row in table.iter(f"{W}tr"):
+        index = 0
+        for cell in row.findall(f"{W}tc"):
+            span = _span(cell)
+            tcw = cell.find(f"{W}tcPr/{W}tcW")
+            if tcw is not None:
+                tcw.set(f"{W}w", str(sum(widths[index:index + span])))
+                tcw.set(f"{W}type", "dxa")
+            index += span
+
+
+def _row_height(row: Any, widths: list[int]) -> float:
+    """Estimated height of a row in twips: the tallest cell's lines."""
+    tallest = 0.0
+    index = 0
+    for cell in row.findall(f"{W}tc"):
+        span = _span(cell)
+        inner = max(sum(widths[index:index + span]) - CELL_MARGINS, 1)
+        height = 0.0
+        for runs in _cell_runs(cell):
+            size = max((s for _, s, _ in runs), default=12.0)
+            width = sum(rough_width(v, s) for v, s, _ in runs)
+            height += max(1, math.ceil(width * SLACK / inner)) * size * 20 * LINE
+        tallest = max(tallest, height)
+        index += span
+    return tallest
+
+
+def _body_height(body: Any) -> int:
+    sect = body.find(f"{W}sectPr")
+    size = sect.find(f"{W}pgSz") if sect is not None else None
+    margin = sect.find(f"{W}pgMar") if sect is not None else None
+    if size is None or margin is None:
+        return 9638
+    return int(size.get(f"{W}h")) - int(margin.get(f"{W}top")) - int(margin.get(f"{W}bottom"))
+
+
+FULL_RULES = ("Độc lập - Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM")  # lines as long as their text
+RULE_SHARE = 0.4  # Decree 30: the short line is a third to a half of the text above it
+MIN_RULE = 567  # 1 cm
+
+
+def _text_of(p: Any) -> str:
+    return "".join(t.text or "" for t in p.iter(f"{W}t"))
+
+
+def _available(rule: Any, body: Any) -> int:
+    """Width the rule's paragraph can take: its cell's, else its section's text width."""
+    cell = next(rule.iterancestors(f"{W}tc"), None)
+    if cell is not None:
+        tcw = cell.find(f"{W}tcPr/{W}tcW")
+        if tcw is not None and tcw.get(f"{W}w", "").isdigit():
+            return int(tcw.get(f"{W}w")) - CELL_MARGINS
+    sect = next((p.find(f"{W}pPr/{W}sectPr") for p in rule.itersiblings(f"{W}p")
+                 if p.find(f"{W}pPr/{W}sectPr") is not None), body.find(f"{W}sectPr"))
+    size, margin = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar")
+    return int(size.get(f"{W}w")) - int(margin.get(f"{W}left")) - int(margin.get(f"{W}right"))
+
+
+def size_rules(document: Any) -> None:
+    """The short rules under the agency name and the summary line (an empty paragraph with a top
+    border), each made RULE_SHARE of the text above it, centred; the motto's rule is left whole."""
+    body = document.element.body
+    for rule in list(body.iter(f"{W}p")):
+        ind = rule.find(f"{W}pPr/{W}ind")
+        if rule.find(f"{W}pPr/{W}pBdr/{W}top") is None or ind is None or _text_of(rule):
+            continue
+        above = next((p for p in rule.itersiblings(f"{W}p", preceding=True) if _text_of(p).strip()), None)
+        if above is None or _text_of(above).strip() in FULL_RULES:
+            continue
+        available = _available(rule, body)
+        line = min(sum(text_width(v, s, b) for runs in _cell_runs(above) for v, s, b in runs), available)
+        length = max(MIN_RULE, int(line * RULE_SHARE))
+        side = max(0, (available - length) // 2)
+        for name in ("left", "right", "start", "end"):
+            if ind.get(f"{W}{name}") is not None:
+                ind.set(f"{W}{name}", str(side))
+
+
+def keep_tokens_whole(document: Any) -> None:
+    """The hyphens inside unbreakable tokens (05-TB/BCĐTW, NQ57-04, 10-01-2025) become Word's
+    non-breaking hyphen (w:noBreakHyphen), so no line ends at them; the text reads the same."""
+    for node in list(document.element.body.iter(f"{W}t")):
+        value = node.text or ""
+        if "-" not in value:
+            continue
+        cuts = [m.start() + i for m in UNBREAKABLE.finditer(value) for i, c in enumerate(m.group()) if c == "-"]
+        if not cuts:
+            continue
+        pieces, start = [], 0
+        for cut in cuts:
+            pieces.append(value[start:cut])
+            start = cut + 1
+        pieces.append(value[start:])
+        node.text = pieces[0]
+        node.set(XML_SPACE, "preserve")
+        anchor = node
+        for piece in pieces[1:]:
+            hyphen = node.makeelement(f"{W}noBreakHyphen", {})
+            anchor.addnext(hyphen)
+            anchor = hyphen
+            if piece:
+                part = node.makeelement(f"{W}t", {XML_SPACE: "preserve"})
+                part.text = piece
+                anchor.addnext(part)
+                anchor = part
+
+
+def fit_tables(document: Any) -> None:
+    """Lay out every data table (one with a repeated header row) of a rendered document."""
+    body = document.element.body
+    page = _body_height(body)
+    for table in body.iter(f"{W}tbl"):
+        rows = table.findall(f"{W}tr")
+        if not rows or rows[0].find(f"{W}trPr/{W}tblHeader") is None:
+            continue
+        grid = table.findall(f"{W}tblGrid/{W}gridCol")
+        total = sum(int(c.get(f"{W}w")) for c in grid)
+        longest, volume, widest = _measure(table, len(grid))
+        widths = column_widths(longest, volume, widest, total)
+        if widths is None:
+            widths = [int(c.get(f"{W}w")) for c in grid]
+        else:
+            _set_widths(table, widths)
+        header = sum(_row_height(r, widths) for r in rows if r.find(f"{W}trPr/{W}tblHeader") is not None)
+        for row in rows:
+            keep = row.find(f"{W}trPr/{W}cantSplit")
+            if keep is not None and _row_height(row, widths) > SPLIT_FRACTION * (page - header):
+                keep.getparent().remove(keep)

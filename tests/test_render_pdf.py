@@ -1,0 +1,179 @@
+"""Every form (state and Party style) and each letter through LibreOffice, read back from the PDF's
+words with their positions (pdftotext -bbox): no date, document number, task ID, Roman numeral or
+"STT" split across lines; "Nơi nhận" and the signature never start a page without the closing
+sentence; Phụ lục 03 for 130 agencies x 60 tasks within its page target. Skipped without LibreOffice.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from conftest import SAMPLES
+from nq57cli.config import ReportConfig
+from nq57cli.forms import FORMS
+from nq57cli.layout import UNBREAKABLE
+from nq57cli.merge import merge
+from nq57cli.overdue import classify, write_letters, write_overdue_docx
+from nq57cli.pdf import convert_many, find_soffice
+from nq57cli.render import render_document
+
+pytestmark = pytest.mark.skipif(find_soffice() is None or shutil.which("pdftotext") is None,
+                                reason="LibreOffice or pdftotext is not installed")
+
+ROOT = Path(__file__).resolve().parents[1]
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+
+
+def pdf_pages(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    """The words of each page with their boxes (pdftotext -bbox)."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [[(float(a), float(b), float(c), float(d), html.unescape(t).replace("\u2011", "-"))
+             for a, b, c, d, t in WORD.findall(page)] for page in out.split("<page ")[1:]]
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    document = Document(str(path))
+    return ["".join(t.text or "" if t.tag == qn("w:t") else "-" for t in p.iter(qn("w:t"), qn("w:noBreakHyphen")))
+            for p in document.element.body.iter(qn("w:p"))]
+
+
+def split_tokens(docx: Path, pages: list) -> list[str]:
+    """Tokens of the document that the PDF does not hold whole as often as the document does."""
+    expected: dict[str, int] = {}
+    for paragraph in docx_paragraphs(docx):
+        for token in UNBREAKABLE.findall(paragraph):
+            expected[token] = expected.get(token, 0) + 1
+    words = [w[4] for page in pages for w in page]
+    broken = [token for token, count in expected.items() if sum(token in w for w in words) < count]
+    if any(w in ("ST", "ST|T") for w in words):
+        broken.append("STT")
+    return broken
+
+
+def signature_alone(docx: Path, pages: list) -> bool:
+    """True when the page that has "Nơi nhận:" lacks the last word of the closing sentence before it."""
+    paragraphs = [p for p in docx_paragraphs(docx) if p.strip()]
+    if "Nơi nhận:" not in paragraphs:
+        return False
+    closing = paragraphs[paragraphs.index("Nơi nhận:") - 1].split()[-1]
+    for page in pages:
+        words = [w[4] for w in page]
+        if any(a == "Nơi" and b == "nhận:" for a, b in zip(words, words[1:])):
+            return closing not in words
+    return True
+
+
+def sample_config(style: str) -> ReportConfig:
+    data = {"style": style, "document": {"number": "5", "date": "2025-09-20"},
+            "report": {"appendices": ["phu-luc-03", "phu-luc-01"]}}
+    if style == "party":
+        data["agency"] = {"parent": "ĐẢNG BỘ TỈNH QUẢNG NGÃI", "name": "ĐẢNG ỦY UBND TỈNH", "code": "ĐUUBNDT"}
+        data["signer"] = {"authority": "T/M", "on_behalf": "Ban Thường vụ", "position": "Bí thư"}
+    return ReportConfig.model_validate(data)
+
+
+@pytest.fixture(scope="module")
+def sample_pdfs(tmp_path_factory):
+    from nq57cli.indicators import merge_indicators
+
+    folder = tmp_path_factory.mktemp("pdf")
+    result = merge(sorted((SAMPLES / "submissions").glob("*.xlsx")), catalog=SAMPLES / "catalog.xlsx")
+    indicators_dir = SAMPLES / "indicators"
+    catalog = indicators_dir / "chi-tieu.xlsx"
+    indicators = merge_indicators(sorted(p for p in indicators_dir.glob("*.xlsx") if p != catalog), catalog, "2025")
+    docs: list[Path] = []
+    for style in ("state", "party"):
+        config = sample_config(style)
+        for name in FORMS:
+            docs.append(render_document(result, name, config, folder / f"{style}-{name}.docx",
+                                        indicators=indicators))
+    report = classify(result, date(2025, 12, 31))
+    config = sample_config("state")
+    docs.append(write_overdue_docx(report, folder / "state-qua-han.docx", config))
+    docs += write_letters(report, folder / "letters", config)
+    pdfs = convert_many(docs, folder / "out")
+    return result, list(zip(docs, pdfs))
+
+
+def test_no_token_split_and_no_lonely_signature(sample_pdfs):
+    result, pairs = sample_pdfs
+    assert len(pairs) == 2 * len(FORMS) + 1 + 3  # forms x styles, the overdue appendix, three letters
+    for docx, pdf in pairs:
+        pages = pdf_pages(pdf)
+        assert pages, docx.name
+        assert split_tokens(docx, pages) == [], docx.name
+        assert not signature_alone(docx, pages), docx.name
+
+
+def test_month_first_deadline_is_never_called_overdue(sample_pdfs):
+    """NQ57-04: catalog "10-01-2025" for a task due "trước ngày 01/10/2025": the report prints it as
+    written with a note and counts it apart; no letter calls it overdue."""
+    result, pairs = sample_pdfs
+    task = next(t for t in result.tasks if t.task_id == "NQ57-04")
+    text = {d.name: " ".join(" ".join(w[4] for w in page) for page in pdf_pages(p)) for d, p in pairs}
+    report = text["state-bao-cao.docx"]
+    assert "1 nhiệm vụ có thời hạn cần xác minh" in report
+    assert "Thời hạn cần xác minh: có thể là 10/01/2025 hoặc 01/10/2025" in report
+    overdue_section = report.split("3. Các nhiệm vụ quá hạn")[1].split("II. KHÓ KHĂN")[0]
+    assert task.title.split()[0] not in overdue_section.split("Các nhiệm vụ có thời hạn cần xác minh")[0]
+    for name, body in text.items():
+        if name.startswith("cong-van") or name == "state-qua-han.docx":
+            assert "10-01-2025" not in body and "10/01/2025" not in body, name
+
+
+def test_report_quotes_the_agencies_difficulties_and_proposals(sample_pdfs):
+    result, pairs = sample_pdfs
+    docx = next(d for d, _ in pairs if d.name == "state-bao-cao.docx")
+    paragraphs = docx_paragraphs(docx)
+    section_2 = paragraphs[paragraphs.index("II. KHÓ KHĂN, VƯỚNG MẮC"):paragraphs.index("III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI")]
+    section_4 = paragraphs[paragraphs.index("IV. ĐỀ XUẤT, KIẾN NGHỊ"):]
+    difficulties = {r.agency: r.difficulties for t in result.tasks for r in t.reports if r.difficulties}
+    proposals = {r.agency: r.proposals for t in result.tasks for r in t.reports if r.proposals}
+    assert difficulties and proposals
+    for agency in difficulties:
+        assert any(p.endswith(agency) for p in section_2), agency
+    for agency, value in proposals.items():
+        assert any(p.endswith(agency) for p in section_4), agency
+        assert any(" ".join(value.split())[:40] in " ".join(p.split()) for p in section_4), agency
+
+
+@pytest.mark.slow
+def test_phu_luc_03_at_province_scale_fits(tmp_path):
+    """130 agencies x 60 tasks: at most 3 landscape pages a task on average and 6 for any task,
+    every agency quoted or counted (one render and one conversion: about half a minute)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    data = generate(tmp_path / "g", 130, 60)
+    result = merge(sorted((data / "submissions").glob("*.xlsx")), catalog=data / "catalog.xlsx")
+    docx = render_document(result, "phu-luc-03", sample_config("state"), tmp_path / "pl03.docx")
+    [pdf] = convert_many([docx], tmp_path / "out")
+    pages = pdf_pages(pdf)
+    starts: list[int] = []  # the page each task's row starts on: its number in the STT column
+    for index, page in enumerate(pages):
+        header = next((w for w in page if w[4] == "STT"), None)
+        if header is None:
+            continue
+        for word in page:
+            if word[1] > header[3] and word[0] >= header[0] - 4 and word[2] <= header[2] + 4 and word[4].isdigit():
+                starts.append(index)
+    assert len(starts) == 60
+    spans = [b - a + 1 for a, b in zip(starts, starts[1:] + [len(pages) - 1])]
+    assert len(pages) <= 3 * 60 and max(spans) <= 6, (len(pages), max(spans))
+    # every agency quoted or counted: each task's status counts add up to its 130 agencies
+    table = Document(str(docx)).tables[0]
+    summaries = [p.text for r in table.rows for p in r.cells[-2].paragraphs if "/130 đơn vị" in p.text]
+    assert len(summaries) == 60
+    for summary in summaries:
+        counts = [int(re.match(r"\d+", part).group()) for part in summary.rstrip(".").split("; ")]
+        assert sum(counts) == 130, summary[:200]
