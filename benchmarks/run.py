@@ -159,9 +159,9 @@ def bench_startup(repeat: int) -> list[dict]:
 def bench_match(catalog_size: int, rows: int, repeat: int) -> dict:
     from rapidfuzz import fuzz
 
-    from nq57cli.merge import TextMatcher
-    from nq57cli.models import Task
-    from nq57cli.text import match_key
+    from nq57cli.tasks.merge import TextMatcher
+    from nq57cli.domain.models import Task
+    from nq57cli.core.text import match_key
     from generate import catalog_tasks
 
     tasks = [Task(task_id=t["id"], order=i, title=t["text"]) for i, t in enumerate(catalog_tasks(catalog_size))]

@@ -23,10 +23,10 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 
 try:
-    from nq57cli.stable import FIXED_MOMENT, frozen_package
+    from nq57cli.core.stable import FIXED_MOMENT, frozen_package
 except ModuleNotFoundError:  # run from a source checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from nq57cli.stable import FIXED_MOMENT, frozen_package
+    from nq57cli.core.stable import FIXED_MOMENT, frozen_package
 
 HERE = Path(__file__).resolve().parent
 FONT = "Times New Roman"

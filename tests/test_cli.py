@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SAMPLES, sha256, submission_rows, write_xlsx
-from nq57cli.cli import app
+from nq57cli.cli.app import app
 from nq57cli.errors import UsageError
-from nq57cli.merge import merge
+from nq57cli.tasks.merge import merge
 
 runner = CliRunner()
 SUBMISSIONS = sorted((SAMPLES / "submissions").glob("*.xlsx"))
@@ -95,7 +95,7 @@ def test_folder_input_and_glob(tmp_path, samples_dir):
 def test_folder_listing(tmp_path):
     """A folder gives its workbooks by name, the extension in any case; hidden files, Excel lock files
     and other files are left out; a link to a file already listed and the output are not read twice."""
-    from nq57cli.cli import expand_inputs
+    from nq57cli.cli.app import expand_inputs
 
     folder = tmp_path / "nop"
     folder.mkdir()
@@ -276,8 +276,8 @@ def test_init_writes_config_and_never_overwrites(tmp_path):
 def test_overdue_json_equals_library_and_exit_codes(merged_samples, tmp_path):
     from datetime import date
 
-    from nq57cli.mergedbook import read_merged
-    from nq57cli.overdue import classify, to_json_dict
+    from nq57cli.write.mergedbook import read_merged
+    from nq57cli.tasks.overdue import classify, to_json_dict
 
     result = run("overdue", "-i", str(merged_samples), "--as-of", "30/9/2025", "--json")
     assert result.exit_code == 0, result.output

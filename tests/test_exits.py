@@ -16,10 +16,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, SAMPLES, submission_rows, write_xlsx
-from nq57cli import clilang
-from nq57cli.cli import app
+from nq57cli.cli import lang as clilang
+from nq57cli.cli.app import app
 from nq57cli.errors import ExitCode, OutputError
-from nq57cli.fileio import atomic_write
+from nq57cli.core.fileio import atomic_write
 
 runner = CliRunner()
 CATALOG = SAMPLES / "catalog.xlsx"
@@ -173,7 +173,7 @@ def test_full_disk_is_one_line_exit_5(tmp_path, catalog, small_submission, monke
     def full(*_args, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("nq57cli.fileio.os.replace", full)
+    monkeypatch.setattr("nq57cli.core.fileio.os.replace", full)
     out = tmp_path / "out" / "merged.xlsx"
     result = run("merge", "--catalog", catalog, small_submission, "-o", out)
     assert result.exit_code == 5
@@ -202,7 +202,7 @@ def test_unexpected_error_is_one_line_with_a_debug_hint(tmp_path, catalog, small
     def broken(*_args, **_kwargs):
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr("nq57cli.merge.merge", broken)
+    monkeypatch.setattr("nq57cli.tasks.merge.merge", broken)
     args = ["merge", "--catalog", catalog, small_submission, "-o", tmp_path / "m.xlsx"]
     result = run(*args)
     assert result.exit_code == ExitCode.INTERNAL == 6
@@ -293,7 +293,7 @@ def test_language_chosen_before_parsing(args, lang):
 
 def test_help_stays_fast():
     """The README promises `nq57 --help` within 0.3 s: the language layer imports nothing heavy."""
-    code = "import sys, nq57cli.cli; print(sorted(m for m in ('rich', 'openpyxl', 'pydantic') if m in sys.modules))"
+    code = "import sys, nq57cli.cli.app; print(sorted(m for m in ('rich', 'openpyxl', 'pydantic') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 
@@ -341,7 +341,7 @@ def test_document_date_from_set_reaches_the_document(tmp_path, merged):
     out = tmp_path / "bc.docx"
     assert run("render", "-f", "bao-cao", "-i", merged, "-o", out, "--set", "document.date=30.9.2025").exit_code == 0
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
-    assert "ngày 30/9/2025" in text
+    assert "ngày 30/09/2025" in text  # one date style in documents (issue 17)
 
 
 # ------------------------------------------------------------------ .xlsm: no ZipFile noise on stderr
@@ -377,7 +377,7 @@ def test_xlsm_merge_and_annotate_print_no_zipfile_noise(tmp_path):
     # The library in a script that ends normally, with the workbook's cycles left to the end of the run:
     # an unclosed zip then fails in ZipFile.__del__ at interpreter exit.
     script = ("import gc, sys; from pathlib import Path; gc.disable()\n"
-              "from nq57cli.filereport import validate_files; from nq57cli.annotate import annotate\n"
+              "from nq57cli.tasks.filereport import validate_files; from nq57cli.write.annotate import annotate\n"
               "report = validate_files([Path(sys.argv[1])])\n"
               "for item in report.files_with_problems:\n"
               "    print(annotate(Path(item.path), item.findings, Path(sys.argv[2]), 'vi'))\n")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES
-from nq57cli.merge import merge
+from nq57cli.tasks.merge import merge
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 

@@ -19,10 +19,12 @@ from pathlib import Path
 import pytest
 
 from conftest import HEADER, SAMPLES, write_xlsx
-from nq57cli import legacy, merge as merge_module, reader
+from nq57cli.read import legacy
+from nq57cli.tasks import merge as merge_module
+from nq57cli.read import reader
 from nq57cli.errors import Nq57Error
-from nq57cli.merge import merge
-from nq57cli.reader import read_table
+from nq57cli.tasks.merge import merge
+from nq57cli.read.reader import read_table
 
 CASE_SECONDS = 20  # a case taking longer is a hang
 MEMORY_BYTES = 3 << 30  # a case needing more is a runaway allocation

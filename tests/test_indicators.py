@@ -15,12 +15,12 @@ from docx.shared import Mm
 from typer.testing import CliRunner
 
 from conftest import SAMPLES, sha256, write_xlsx
-from nq57cli.cli import app
-from nq57cli.config import ReportConfig, apply_overrides
+from nq57cli.cli.app import app
+from nq57cli.domain.config import ReportConfig, apply_overrides
 from nq57cli.errors import UnreadableInputError, UsageError
-from nq57cli.forms import FORMS, builtin_templates_dir
-from nq57cli.indicatorbook import INDICATORS_SHEET, read_indicator_book, write_indicators
-from nq57cli.indicators import (
+from nq57cli.render.forms import FORMS, builtin_templates_dir
+from nq57cli.write.indicatorbook import INDICATORS_SHEET, read_indicator_book, write_indicators
+from nq57cli.indicators.indicators import (
     INDICATORS,
     assessment_text,
     code_key,
@@ -33,9 +33,9 @@ from nq57cli.indicators import (
     parse_target,
     parse_value,
 )
-from nq57cli.models import MergeResult, Task
-from nq57cli.reader import read_table
-from nq57cli.render import build_context, render_document
+from nq57cli.domain.models import MergeResult, Task
+from nq57cli.read.reader import read_table
+from nq57cli.render.document import build_context, render_document
 
 FOLDER = SAMPLES / "indicators"
 CATALOG = FOLDER / "chi-tieu.xlsx"

@@ -13,12 +13,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from conftest import SAMPLES, write_xlsx
-from nq57cli import legacy
-from nq57cli.legacy import TCVN3, VNI, decode, detect, encode
-from nq57cli.merge import TextMatcher, merge
-from nq57cli.models import Task
-from nq57cli.reader import read_table
-from nq57cli.text import match_key
+from nq57cli.read import legacy
+from nq57cli.read.legacy import TCVN3, VNI, decode, detect, encode
+from nq57cli.tasks.merge import TextMatcher, merge
+from nq57cli.domain.models import Task
+from nq57cli.read.reader import read_table
+from nq57cli.core.text import match_key
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"  # shared/ sits beside the repository (and in CI)
 NON_ASCII = [ch for ch in legacy.VIETNAMESE_LETTERS if not ch.isascii()]

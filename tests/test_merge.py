@@ -9,8 +9,8 @@ import pytest
 
 from conftest import HEADER, encrypt, sha256, submission_rows, write_xlsx
 from nq57cli.errors import UnreadableInputError
-from nq57cli.merge import combine_status, merge
-from nq57cli.reader import read_table
+from nq57cli.tasks.merge import combine_status, merge
+from nq57cli.read.reader import read_table
 
 
 def codes(result, severity=None):
@@ -289,7 +289,7 @@ def test_parallel_reading_gives_the_same_result_as_one_process(tmp_path, monkeyp
     import shutil as sh
 
     from conftest import SAMPLES
-    from nq57cli import merge as merge_module
+    from nq57cli.tasks import merge as merge_module
 
     files = []
     for copy in range(3):  # 18 files, with a damaged one among them
@@ -313,8 +313,8 @@ def test_with_another_thread_running_workers_are_spawned_not_forked(tmp_path, mo
     import shutil as sh
 
     from conftest import SAMPLES, another_thread_running
-    from nq57cli import merge as merge_module
-    from nq57cli.parallel import fork_context
+    from nq57cli.tasks import merge as merge_module
+    from nq57cli.core.parallel import fork_context
 
     files = []
     for copy in range(2):
@@ -336,7 +336,7 @@ def test_with_another_thread_running_workers_are_spawned_not_forked(tmp_path, mo
 def test_worker_count(monkeypatch, requested, env, expected):
     import os
 
-    from nq57cli.parallel import worker_count
+    from nq57cli.core.parallel import worker_count
 
     monkeypatch.setenv("NQ57_WORKERS", env)
     assert worker_count(requested) == (expected if expected is not None else max(1, os.cpu_count() or 1))
@@ -366,7 +366,7 @@ def test_many_completion_dates_are_summed_up(tmp_path, catalog):
     ("Sở Tài chính", "Sở Tài chính"),
 ])
 def test_agency_names_snap_to_the_catalog_through_abbreviations(written, known):
-    from nq57cli.agency import canonical
+    from nq57cli.domain.agency import canonical
 
     catalog = ["Sở Khoa học và Công nghệ", "UBND xã Nghĩa Hành", "Sở KH&ĐT", "Sở Lao động - Thương binh và Xã hội",
                "Sở Giáo dục và Đào tạo", "Sở Tài chính", "Sở Tư pháp"]

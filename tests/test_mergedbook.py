@@ -8,9 +8,9 @@ import openpyxl
 import pytest
 
 from conftest import SAMPLES, submission_rows, write_xlsx
-from nq57cli.merge import merge
-from nq57cli.mergedbook import CONTINUED, read_merged, write_merged
-from nq57cli.xlsxout import EXCEL_MAX_TEXT
+from nq57cli.tasks.merge import merge
+from nq57cli.write.mergedbook import CONTINUED, read_merged, write_merged
+from nq57cli.write.xlsxout import EXCEL_MAX_TEXT
 
 SUBMISSIONS = sorted((SAMPLES / "submissions").glob("*.xlsx"))
 

@@ -16,10 +16,11 @@ from openpyxl.styles import Border, PatternFill, Side
 from typer.testing import CliRunner
 
 from conftest import HEADER, SAMPLES
-from nq57cli import guards, reader
-from nq57cli.cli import app
-from nq57cli.formats import libreoffice, sniff
-from nq57cli.reader import read_table
+from nq57cli.read import guards
+from nq57cli.read import reader
+from nq57cli.cli.app import app
+from nq57cli.read.formats import libreoffice, sniff
+from nq57cli.read.reader import read_table
 
 runner = CliRunner()
 SUBMISSION = SAMPLES / "submissions" / "so-khoa-hoc-cong-nghe.xlsx"
@@ -280,8 +281,8 @@ def test_an_ods_filled_across_is_refused_by_its_cells(tmp_path):
 # --- --json written in pieces ------------------------------------------------------------------------------
 
 def test_merge_json_written_in_pieces_is_the_same_document(tmp_path):
-    from nq57cli.jsonout import merge_result_to_dict, write_json
-    from nq57cli.merge import merge
+    from nq57cli.write.jsonout import merge_result_to_dict, write_json
+    from nq57cli.tasks.merge import merge
 
     result = merge(sorted((SAMPLES / "submissions").glob("*.xlsx")), catalog=SAMPLES / "catalog.xlsx")
     pieces: list[str] = []

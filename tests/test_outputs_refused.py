@@ -19,8 +19,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from conftest import ROOT, SAMPLES
-from nq57cli.cli import app
-from nq57cli.outputs import OutputGuard, made_by_nq57
+from nq57cli.cli.app import app
+from nq57cli.read.inputs import OutputGuard, made_by_nq57
 
 runner = CliRunner()
 SUBS = sorted((SAMPLES / "submissions").glob("*.xlsx"))
@@ -43,7 +43,7 @@ def work(tmp_path, monkeypatch):
     shutil.copy(SUBS[3], tmp_path / "merged.xlsx")  # any workbook: refused before it is read
     shutil.copy(SUBS[4], tmp_path / "agencies.xlsx")
     (tmp_path / "mau").mkdir()
-    from nq57cli.forms import builtin_templates_dir
+    from nq57cli.render.forms import builtin_templates_dir
 
     for docx in builtin_templates_dir().glob("*.docx"):
         shutil.copy(docx, tmp_path / "mau" / docx.name)
@@ -243,7 +243,7 @@ def test_ctrl_c_during_a_parallel_merge(tmp_path, lang):
     out.mkdir()
     (out / "merged.xlsx").write_bytes(b"earlier output")
     env = dict(os.environ, NQ57_WORKERS="2", PYTHONPATH=str(ROOT / "src"))
-    nq57 = [sys.executable, "-c", "from nq57cli.cli import main; main()"]
+    nq57 = [sys.executable, "-c", "from nq57cli.cli.app import main; main()"]
     process = subprocess.Popen(nq57 + ["merge", "-c", str(tmp_path / "data" / "catalog.xlsx"), str(subs),
                                        "-o", str(out / "merged.xlsx"), "--lang", lang],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
@@ -276,7 +276,7 @@ def test_ctrl_c_during_a_parallel_merge(tmp_path, lang):
 
 
 def test_demo_never_writes_into_the_samples(tmp_path):
-    from nq57cli.cli import samples_folder
+    from nq57cli.cli.app import samples_folder
 
     samples = samples_folder()
     before = tree(samples)
@@ -286,7 +286,7 @@ def test_demo_never_writes_into_the_samples(tmp_path):
 
 
 def test_interrupted_init_leaves_no_half_file(tmp_path, monkeypatch):
-    from nq57cli import fileio
+    from nq57cli.core import fileio
 
     def interrupted(tmp: Path) -> None:
         tmp.write_bytes(b"half")

@@ -19,16 +19,17 @@ from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from conftest import ROOT, SAMPLES
-from nq57cli import mergedbook, xlsxout
-from nq57cli.annotate import annotate
-from nq57cli.agencybook import write_agency_templates
-from nq57cli.cli import app
-from nq57cli.config import ReportConfig
+from nq57cli.write import mergedbook
+from nq57cli.write import xlsxout
+from nq57cli.write.annotate import annotate
+from nq57cli.write.agencybook import write_agency_templates
+from nq57cli.cli.app import app
+from nq57cli.domain.config import ReportConfig
 from nq57cli.errors import OutputError
-from nq57cli.merge import load_catalog, merge
-from nq57cli.mergedbook import write_merged
-from nq57cli.overdue import classify, write_letters, write_overdue_docx, write_overdue_xlsx
-from nq57cli.render import render_document
+from nq57cli.tasks.merge import load_catalog, merge
+from nq57cli.write.mergedbook import write_merged
+from nq57cli.tasks.overdue import classify, write_letters, write_overdue_docx, write_overdue_xlsx
+from nq57cli.render.document import render_document
 
 PAYLOADS = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "=HYPERLINK(\"http://evil.example\",\"x\")",
             "=1+1", "-cmd", "@cmd"]
@@ -171,7 +172,7 @@ def test_indicator_workbook_keeps_agency_text_as_text(tmp_path):
 SCRIPT = r"""
 import sys
 from pathlib import Path
-from nq57cli.cli import app
+from nq57cli.cli.app import app
 out, samples = Path(sys.argv[1]), Path(sys.argv[2])
 for args in (
     ["merge", str(samples / "submissions"), "-c", str(samples / "catalog.xlsx"), "-o", str(out / "merged.xlsx")],

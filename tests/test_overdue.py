@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES
-from nq57cli.deadline import parse_date_option, parse_deadline
+from nq57cli.domain.deadline import parse_date_option, parse_deadline
 from nq57cli.errors import UsageError
-from nq57cli.models import Deadline, Group, MergeResult, Report, Task
-from nq57cli.overdue import (
+from nq57cli.domain.models import Deadline, Group, MergeResult, Report, Task
+from nq57cli.tasks.overdue import (
     CATEGORIES,
     NO_REPORT_GROUP,
     UNKNOWN_GROUP,
@@ -402,7 +402,7 @@ SAMPLE_OVERDUE = {
 
 @pytest.fixture(scope="module")
 def sample_result() -> MergeResult:
-    from nq57cli.merge import merge
+    from nq57cli.tasks.merge import merge
 
     return merge(sorted((SAMPLES / "submissions").glob("*.xlsx")), catalog=SAMPLES / "catalog.xlsx")
 
@@ -436,7 +436,7 @@ def test_samples_by_lead_and_flags(sample_result):
 
 
 def test_samples_through_merged_workbook(sample_result, tmp_path):
-    from nq57cli.mergedbook import read_merged, write_merged
+    from nq57cli.write.mergedbook import read_merged, write_merged
 
     path = write_merged(sample_result, tmp_path / "merged.xlsx")
     reread, _ = read_merged(path)
@@ -447,8 +447,8 @@ def test_samples_through_merged_workbook(sample_result, tmp_path):
 # --------------------------------------------------------------------------------------------
 # DOCX: the appendix and the letters, read back with python-docx
 
-from nq57cli.config import ReportConfig  # noqa: E402
-from nq57cli.overdue import letter_file_name, write_letters, write_overdue_docx  # noqa: E402
+from nq57cli.domain.config import ReportConfig  # noqa: E402
+from nq57cli.tasks.overdue import letter_file_name, write_letters, write_overdue_docx  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
@@ -518,7 +518,7 @@ def test_letters_on_samples(sample_result, tmp_path, as_of, letters):
     from docx.enum.section import WD_ORIENT
     from openpyxl import load_workbook
 
-    from nq57cli.overdue import INTERNAL_LIST_FILE, INTERNAL_SHEET
+    from nq57cli.tasks.overdue import INTERNAL_LIST_FILE, INTERNAL_SHEET
 
     letters, own = letters
     config = ReportConfig()

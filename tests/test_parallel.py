@@ -8,8 +8,8 @@ import time
 import pytest
 
 from conftest import another_thread_running
-from nq57cli import parallel
-from nq57cli.parallel import _chunk_bounds, shared_map
+from nq57cli.core import parallel
+from nq57cli.core.parallel import _chunk_bounds, shared_map
 
 pytestmark = pytest.mark.skipif(parallel.fork_context() is None, reason="needs the fork start method")
 

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nq57cli.deadline import format_date, parse_date, parse_deadline
-from nq57cli.docref import format_document, parse_document
-from nq57cli.models import Deadline, DocumentRef
-from nq57cli.status import (OWN_LABELS, STATUS_LABELS, looks_like_status_column, parse_own_status, parse_status,
+from nq57cli.domain.deadline import format_date, parse_date, parse_deadline
+from nq57cli.domain.docref import format_document, parse_document
+from nq57cli.domain.models import Deadline, DocumentRef
+from nq57cli.domain.status import (OWN_LABELS, STATUS_LABELS, looks_like_status_column, parse_own_status, parse_status,
                             status_label)
 
 MONTH_FIRST_PARAMS = {"text": "10-01-2025", "day_first": "2025-01-10", "month_first": "2025-10-01"}

@@ -11,16 +11,16 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from nq57cli import legacy
-from nq57cli.columns import ALIASES, field_for, is_numbering
-from nq57cli.deadline import find_dates, format_date, parse_date, parse_deadline
-from nq57cli.docref import format_document, parse_document
+from nq57cli.read import legacy
+from nq57cli.read.columns import ALIASES, field_for, is_numbering
+from nq57cli.domain.deadline import find_dates, format_date, parse_date, parse_deadline
+from nq57cli.domain.docref import format_document, parse_document
 from nq57cli.errors import UsageError
-from nq57cli.models import Deadline
-from nq57cli.deadline import parse_date_option
-from nq57cli.status import OWN_LABELS, STATUS_LABELS, parse_status, status_label
-from nq57cli.text import clean, header_key, match_key, one_line, one_line_recurring, strip_diacritics
-from nq57cli.validate import _normalize_id, normalize_id
+from nq57cli.domain.models import Deadline
+from nq57cli.domain.deadline import parse_date_option
+from nq57cli.domain.status import OWN_LABELS, STATUS_LABELS, parse_status, status_label
+from nq57cli.core.text import clean, header_key, match_key, one_line, one_line_recurring, strip_diacritics
+from nq57cli.read.rows import _normalize_id, normalize_id
 
 VIETNAMESE = legacy.VIETNAMESE_LETTERS
 # Text as agencies type it: Vietnamese letters, ASCII, digits, the punctuation and white space of cells.
@@ -177,7 +177,7 @@ def test_date_and_deadline_never_raise_with_any_context(value: object, context: 
 def test_remembered_dates_answer_as_worked_out_afresh(a: int, b: int, form: str, context: str | None) -> None:
     """Text dates are remembered by their text alone, and with their context only when ambiguous:
     the same date and issues as parsing afresh with the context (month_first needs it)."""
-    from nq57cli.deadline import _parse_date
+    from nq57cli.domain.deadline import _parse_date
 
     text = form.format(a=a, b=b)
     given_context = context.format(a=a, b=b) if context else context
@@ -312,7 +312,7 @@ def test_cell_refs_stand_for_their_dict(letters: dict[str, str], row: int, sheet
     import json
     import pickle
 
-    from nq57cli.models import CellRefs, Report, in_sheet
+    from nq57cli.domain.models import CellRefs, Report, in_sheet
 
     refs = CellRefs(letters, row)
     plain = {name: f"{letter}{row}" for name, letter in letters.items()}

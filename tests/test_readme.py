@@ -36,7 +36,7 @@ def test_ci_runs_the_readme_test_command():
 def test_readme_documents_every_command():
     from typer.main import get_command
 
-    from nq57cli.cli import app
+    from nq57cli.cli.app import app
 
     for name in get_command(app).commands:  # type: ignore[attr-defined]
         assert f"nq57 {name}" in README, name

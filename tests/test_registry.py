@@ -12,12 +12,12 @@ from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from conftest import HEADER, write_xlsx
-from nq57cli.agency import agency_key, display_name, is_collective, split_agencies
-from nq57cli.agencybook import plan_templates, write_agency_templates
-from nq57cli.cli import app
-from nq57cli.merge import load_catalog, merge
-from nq57cli.missing import missing_report
-from nq57cli.registry import Agency, Registry, identify_sender, read_agencies
+from nq57cli.domain.agency import agency_key, display_name, is_collective, split_agencies
+from nq57cli.write.agencybook import plan_templates, write_agency_templates
+from nq57cli.cli.app import app
+from nq57cli.tasks.merge import load_catalog, merge
+from nq57cli.tasks.missing import missing_report
+from nq57cli.domain.registry import Agency, Registry, identify_sender, read_agencies
 
 
 @pytest.mark.parametrize("cell, names", [
@@ -266,8 +266,8 @@ def test_commands_agree_on_every_agency_name(seed_catalog, tmp_path):
 def test_group_column_numbers_link_tasks_to_their_headings(tmp_path, numbers):
     from docx import Document
 
-    from nq57cli.config import ReportConfig, apply_overrides
-    from nq57cli.render import render_document
+    from nq57cli.domain.config import ReportConfig, apply_overrides
+    from nq57cli.render.document import render_document
 
     header = ["Nhóm", "Mã nhiệm vụ", "Nhiệm vụ cụ thể", "Thời hạn hoàn thành", "Cơ quan chủ trì"]
     rows = [["DANH MỤC"], [], header,
@@ -354,8 +354,8 @@ def test_a_near_tie_names_both_tasks_instead_of_guessing(twin_catalog, tmp_path)
     ("Sở Khoa học và Công nghệ tỉnh Quảng Ngãi", True), ("Sở Nội vụ", False), ("Bộ Khoa học và Công nghệ", False),
 ])
 def test_the_issuing_agency_is_told_by_agency_key(lead, issuer):
-    from nq57cli.config import ReportConfig
-    from nq57cli.overdue import is_issuer
+    from nq57cli.domain.config import ReportConfig
+    from nq57cli.tasks.overdue import is_issuer
 
     assert is_issuer(lead, ReportConfig()) is issuer
 
@@ -363,8 +363,8 @@ def test_the_issuing_agency_is_told_by_agency_key(lead, issuer):
 def test_no_letter_to_the_issuing_agency(seed_catalog, tmp_path):
     from datetime import date
 
-    from nq57cli.config import ReportConfig
-    from nq57cli.overdue import INTERNAL_LIST_FILE, INTERNAL_SHEET, classify, write_letters
+    from nq57cli.domain.config import ReportConfig
+    from nq57cli.tasks.overdue import INTERNAL_LIST_FILE, INTERNAL_SHEET, classify, write_letters
 
     result = merge([], catalog=seed_catalog)
     written = write_letters(classify(result, date(2026, 1, 15)), tmp_path / "cv", ReportConfig())

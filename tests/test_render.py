@@ -18,11 +18,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from nq57cli.config import ReportConfig, apply_overrides, load_config, write_starter
+from nq57cli.domain.config import ReportConfig, apply_overrides, load_config, write_starter
 from nq57cli.errors import RenderError, UsageError
-from nq57cli.forms import FORMS, builtin_templates_dir, list_forms
-from nq57cli.models import Deadline, DocumentRef, Group, MergeResult, Task
-from nq57cli.render import build_context, place_date_line, render_document, short_date
+from nq57cli.render.forms import FORMS, builtin_templates_dir, list_forms
+from nq57cli.domain.models import Deadline, DocumentRef, Group, MergeResult, Task
+from nq57cli.render.document import build_context, place_date_line, render_document, short_date
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = "A & B <x> {{ secret }} {% if %}"
@@ -384,7 +384,7 @@ def test_user_template_renders(result, config, tmp_path):
 
 
 def test_template_dir_restyles_the_appendix_of_a_report(result, config, tmp_path):
-    from nq57cli.forms import export_templates
+    from nq57cli.render.forms import export_templates
 
     copied, skipped = export_templates(tmp_path / "mau")
     assert len(copied) == len({f.template for f in FORMS.values()}) and not skipped
@@ -474,7 +474,7 @@ def test_a_thousand_rows_each_once_under_its_group(config, tmp_path):
 
 
 def test_agency_text_is_cleaned_but_kept():
-    from nq57cli.render import text
+    from nq57cli.render.document import text
 
     assert text("  Dòng 1\r\nDòng\x07 2\x0b Dòng 3 ") == "Dòng 1\nDòng 2\n Dòng 3"
     assert text("cu\u0301") == "cú"  # NFD → NFC
@@ -552,7 +552,7 @@ def test_overrides(config):
 
 
 def test_missing_libreoffice_is_a_distinct_error(monkeypatch, tmp_path):
-    from nq57cli import pdf
+    from nq57cli.render import pdf
 
     monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
     with pytest.raises(pdf.PdfUnavailableError) as caught:
@@ -563,7 +563,7 @@ def test_missing_libreoffice_is_a_distinct_error(monkeypatch, tmp_path):
 @pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
                     reason="LibreOffice is not installed")
 def test_pdf_of_phu_luc_03(result, config, tmp_path):
-    from nq57cli.pdf import convert_to_pdf
+    from nq57cli.render.pdf import convert_to_pdf
 
     docx = render_document(result, "phu-luc-03", config, tmp_path / "pl03.docx")
     pdf = convert_to_pdf(docx)

@@ -13,13 +13,13 @@ from docx.oxml.ns import qn
 from pydantic import ValidationError
 from typer.testing import CliRunner
 
-from nq57cli.config import ReportConfig, ResultsConfig, apply_overrides, load_config
+from nq57cli.domain.config import ReportConfig, ResultsConfig, apply_overrides, load_config
 from nq57cli.errors import UsageError
-from nq57cli.consolidate import agency_texts, consolidate, natural_sorted, status_summary
-from nq57cli.forms import FORMS, builtin_templates_dir
-from nq57cli.layout import column_widths, text_width
-from nq57cli.models import Deadline, Group, MergeResult, Report, Task
-from nq57cli.render import build_context, document_findings, render_document
+from nq57cli.render.consolidate import agency_texts, consolidate, natural_sorted, status_summary
+from nq57cli.render.forms import FORMS, builtin_templates_dir
+from nq57cli.render.layout import column_widths, text_width
+from nq57cli.domain.models import Deadline, Group, MergeResult, Report, Task
+from nq57cli.render.document import build_context, document_findings, render_document
 
 LEAD, PARTNER = "Sở Khoa học và Công nghệ", "Sở Nội vụ"
 COMMON = "Đã quán triệt, triển khai thực hiện nghiêm túc nội dung nhiệm vụ tại địa phương."
@@ -142,8 +142,8 @@ def test_decree_30_details(tmp_path):
 
 
 def test_render_warns_when_the_document_predates_its_figures(tmp_path):
-    from nq57cli.cli import app
-    from nq57cli.mergedbook import write_merged
+    from nq57cli.cli.app import app
+    from nq57cli.write.mergedbook import write_merged
 
     result = one_task(province_task(3))
     merged = write_merged(result, tmp_path / "merged.xlsx")
@@ -179,7 +179,7 @@ def test_rendered_rows_keep_together_and_signature_stays_with_closing(tmp_path):
 
 def test_samples_report_quotes_difficulties(tmp_path):
     from conftest import SAMPLES
-    from nq57cli.merge import merge
+    from nq57cli.tasks.merge import merge
 
     result = merge(sorted((SAMPLES / "submissions").glob("*.xlsx")), catalog=SAMPLES / "catalog.xlsx")
     doc = Document(str(render_document(result, "bao-cao", ReportConfig(), Path(tmp_path) / "bc.docx")))

@@ -14,10 +14,10 @@ from docx import Document
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from nq57cli import render
-from nq57cli.config import ReportConfig, apply_overrides
-from nq57cli.models import Deadline, DocumentRef, Group, MergeResult, Task
-from nq57cli.stable import frozen_package
+from nq57cli.render import document as render
+from nq57cli.domain.config import ReportConfig, apply_overrides
+from nq57cli.domain.models import Deadline, DocumentRef, Group, MergeResult, Task
+from nq57cli.core.stable import frozen_package
 
 PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docxtpl's resolve_listing pattern
 PIECES = ["<w:p>", "<w:p ", "<w:p w:rsidR='1'>", "</w:p>", "<w:pPr>", "</w:pPr>", "<w:r>", "</w:r>", "<w:r x='y'>",
@@ -166,10 +166,10 @@ def test_environment_reads_dict_items_as_jinja_does(context):
 def test_read_merged_gives_each_task_its_own_parsed_values(tmp_path):
     """Deadlines, documents and agency lists repeat over tasks and are parsed once per value:
     every task still gets objects of its own, equal to what parsing its cells gives."""
-    from nq57cli.agency import split_agencies
-    from nq57cli.deadline import parse_deadline
-    from nq57cli.docref import parse_document
-    from nq57cli.mergedbook import read_merged, write_merged
+    from nq57cli.domain.agency import split_agencies
+    from nq57cli.domain.deadline import parse_deadline
+    from nq57cli.domain.docref import parse_document
+    from nq57cli.write.mergedbook import read_merged, write_merged
 
     tasks = [Task(task_id=f"NV-{k}", order=k, title=f"Nhiệm vụ {k}", lead="Sở A", partners=["Sở B", "Sở C"],
                   document=parse_document("Thông báo số 05-TB/BCĐTW ngày 04/07/2025"),

@@ -13,12 +13,12 @@ from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from conftest import HEADER, submission_rows, write_xlsx
-from nq57cli.cli import app
-from nq57cli.config import ReportConfig, apply_overrides
-from nq57cli.merge import combine_status, merge
-from nq57cli.mergedbook import read_merged, write_merged
-from nq57cli.reader import read_table
-from nq57cli.render import build_context, render_document
+from nq57cli.cli.app import app
+from nq57cli.domain.config import ReportConfig, apply_overrides
+from nq57cli.tasks.merge import combine_status, merge
+from nq57cli.write.mergedbook import read_merged, write_merged
+from nq57cli.read.reader import read_table
+from nq57cli.render.document import build_context, render_document
 
 NV01 = "Tiếp tục nâng cao tinh thần trách nhiệm, có quyết tâm chính trị cao"
 NV02 = "Rà soát, ban hành các văn bản thuộc lĩnh vực, chức năng làm căn cứ triển khai Đề án"
@@ -199,7 +199,7 @@ def test_unknown_status_keeps_its_report(tmp_path, catalog):
 def test_unknown_status_in_overdue(tmp_path, catalog):
     from datetime import date
 
-    from nq57cli.overdue import classify
+    from nq57cli.tasks.overdue import classify
 
     rows = submission_rows(None, [["NV-02", 1, NV02, None, "Xong xuôi rồi đó", "Đã rà soát."]])
     result = merge([write_xlsx(tmp_path / "so-noi-vu.xlsx", rows)], catalog=catalog)

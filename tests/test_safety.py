@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import HEADER, sha256, write_xlsx
-from nq57cli import reader
-from nq57cli.fileio import atomic_write
-from nq57cli.merge import merge
+from nq57cli.read import reader
+from nq57cli.core.fileio import atomic_write
+from nq57cli.tasks.merge import merge
 
 
 def _good(tmp_path: Path) -> Path:

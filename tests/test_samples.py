@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES, sha256
-from nq57cli.merge import merge
-from nq57cli.reader import read_table
-from nq57cli.status import parse_status
+from nq57cli.tasks.merge import merge
+from nq57cli.read.reader import read_table
+from nq57cli.domain.status import parse_status
 
 EXPECTED = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
 SUBMISSIONS = sorted((SAMPLES / "submissions").glob("*.xlsx"))

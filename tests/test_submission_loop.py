@@ -12,18 +12,18 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import SAMPLES, sha256, write_xlsx
-from nq57cli.agencybook import (
+from nq57cli.write.agencybook import (
     COLUMNS, DATA_SHEET, GUIDE_SHEET, STATUS_CHOICES, concerned, file_stem, plan_templates, read_agency_list,
     write_agency_templates,
 )
-from nq57cli.annotate import FINDINGS_SHEET, annotate, findings_for
-from nq57cli.columns import field_for
+from nq57cli.write.annotate import FINDINGS_SHEET, annotate, findings_for
+from nq57cli.read.columns import field_for
 from nq57cli.errors import UnreadableInputError, UsageError
-from nq57cli.filereport import validate_files
-from nq57cli.merge import load_catalog, merge
-from nq57cli.missing import LeadGap, missing_report
-from nq57cli.reader import read_table
-from nq57cli.status import STATUS_LABELS, parse_status
+from nq57cli.tasks.filereport import validate_files
+from nq57cli.tasks.merge import load_catalog, merge
+from nq57cli.tasks.missing import LeadGap, missing_report
+from nq57cli.read.reader import read_table
+from nq57cli.domain.status import STATUS_LABELS, parse_status
 
 CATALOG = SAMPLES / "catalog.xlsx"
 SUBMISSIONS = sorted((SAMPLES / "submissions").glob("*.xlsx"))

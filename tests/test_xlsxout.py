@@ -12,8 +12,8 @@ import pytest
 import python_calamine as calamine
 
 from conftest import another_thread_running
-from nq57cli import xlsxout
-from nq57cli.xlsxout import EXCEL_MAX_TEXT, column_letter, new_workbook, write_sheet
+from nq57cli.write import xlsxout
+from nq57cli.write.xlsxout import EXCEL_MAX_TEXT, column_letter, new_workbook, write_sheet
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 COLUMNS = [("Mã", 10, False), ("Nội dung", 60, True), ("Ngày", 12, False), ("Số", 8, False)]

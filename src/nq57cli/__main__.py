@@ -1,4 +1,4 @@
-from nq57cli.cli import main
+from nq57cli.cli.app import main
 
 if __name__ == "__main__":
     main()

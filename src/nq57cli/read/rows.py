@@ -1,0 +1,356 @@
+"""Turning raw table rows into validated models (catalog tasks, agency reports) and findings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from nq57cli.domain.agency import split_agencies
+from nq57cli.domain.deadline import parse_date, parse_deadline
+from nq57cli.domain.docref import parse_document
+from nq57cli.domain.models import Deadline, Finding, Group, Report, Task, in_sheet
+from nq57cli.read.reader import RawRow, SheetTable
+from nq57cli.domain.status import parse_status
+from nq57cli.core.text import SHORT_TEXT, clean, clean_recurring, one_line, one_line_recurring
+from nq57cli.write.xlsxout import column_letter
+
+# Severity of the parser issue codes when they come from a cell.
+ISSUE_SEVERITY = {
+    "date.invalid": "error",
+    "date.month_first": "warning",
+    "date.ambiguous": "warning",
+    "date.unparsed": "warning",
+    "deadline.no_date": "info",
+}
+_ID_SPACES = re.compile(r"\s+")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _vi_date(value: Any) -> Any:
+    """ISO dates in messages are shown the Vietnamese way, 01/10/2025."""
+    match = _ISO_DATE.match(value) if isinstance(value, str) else None
+    return f"{match.group(3)}/{match.group(2)}/{match.group(1)}" if match else value
+
+
+def normalize_id(value: Any) -> str | None:
+    """Task IDs compare without case or stray spaces: " nq57-07 " → "NQ57-07"."""
+    if value.__class__ is str and len(value) <= SHORT_TEXT:
+        return _normalize_id_text(value)
+    return _normalize_id(value)
+
+
+@lru_cache(maxsize=16384)
+def _normalize_id_text(value: str) -> str | None:  # the same IDs come back in every file
+    return _normalize_id(value)
+
+
+def _normalize_id(value: Any) -> str | None:
+    text = one_line(value)
+    if not text:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    return _ID_SPACES.sub("", text).upper()
+
+
+def _stt(value: Any) -> str | None:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return one_line_recurring(value)
+
+
+@dataclass
+class RowContext:
+    """Where a row's findings point."""
+
+    table: SheetTable
+    row: RawRow
+    findings: list[Finding] = field(default_factory=list)
+
+    def add(self, severity: str, code: str, field_name: str | None = None, value: Any = None, **params: Any) -> None:
+        cell = self.row.cells.get(field_name) if field_name else None
+        self.findings.append(
+            Finding(
+                severity=severity,  # type: ignore[arg-type]
+                code=code,
+                file=self.table.file,
+                sheet=self.table.sheet,
+                cell=cell or f"A{self.row.row}",
+                column=self.table.headers.get(field_name) if field_name else None,
+                value=None if value in (None, "") else str(value),
+                params=params,
+            )
+        )
+
+    def issues(self, issues: list[tuple[str, dict]], field_name: str, value: Any) -> None:
+        for code, params in issues:
+            shown = {k: _vi_date(v) for k, v in params.items()}
+            self.add(ISSUE_SEVERITY.get(code, "warning"), code, field_name, value, **shown)
+
+    def unreadable(self, skip: tuple[str, ...] = ()) -> dict[str, str]:
+        """The row's fields whose cell (on any of its rows) cannot be read: field → the Excel error, or "" for a
+        formula Excel never calculated. A finding for each, except the fields in `skip` (the caller's)."""
+        table, row = self.table, self.row
+        if not table.formula_cells and not table.error_cells:
+            return {}
+        found: dict[str, str] = {}
+        for name, column in table.columns.items():
+            letter = column_letter(column)
+            for number in (row.row, *row.more_rows):
+                cell = f"{letter}{number}"
+                error = table.error_cells.get(cell)
+                if error is None and cell not in table.formula_cells:
+                    continue
+                found.setdefault(name, error or "")
+                if name not in skip:
+                    self.findings.append(Finding(
+                        severity="warning", code="cell.error_value" if error else "cell.formula_no_value",
+                        file=table.file, sheet=table.sheet, cell=cell, column=table.headers.get(name), value=error))
+        return found
+
+    def id_unreadable(self, error: str, then_vi: str, then_en: str) -> None:
+        """The task ID cannot be read (see unreadable()): an error naming the cell, saying what is done instead."""
+        self.add("error", "task.id_unreadable", "task_id", error or None,
+                 what_vi=f"lỗi Excel {error}" if error else "công thức chưa có giá trị tính sẵn",
+                 what_en=f"the Excel error {error}" if error else "a formula without a cached value",
+                 then_vi=then_vi, then_en=then_en)
+
+    def formula_check(self, field_name: str) -> bool:
+        """True (and a finding) when the field's cell is a formula Excel never calculated."""
+        cell = self.row.cells.get(field_name)
+        if cell and cell in self.table.formula_cells:
+            self.add("warning", "cell.formula_no_value", field_name)
+            return True
+        return False
+
+
+def _deadline(ctx: RowContext, value: Any, title: str | None) -> Deadline | None:
+    if value in (None, ""):
+        return None
+    deadline, issues = parse_deadline(value, context=title)
+    ctx.issues(issues, "deadline", value)
+    return deadline
+
+
+def read_groups_and_rows(table: SheetTable) -> tuple[list[Group], list[tuple[RawRow, str | None]]]:
+    """Groups in table order, and each task row with the key of the group it sits in.
+
+    A `Nhóm` column holding a group's number (1, "2", 1.0, "II", "Nhóm 3") links the row to the
+    heading row that carries that number ("Nhóm 1 - …", "II. …"), wherever the heading is."""
+    groups: list[Group] = []
+    by_key: dict[str, Group] = {}
+    rows: list[tuple[RawRow, str | None]] = []
+    headings = [(row, _heading(row)) for row in table.rows]
+    by_number: dict[int, str] = {}
+    for _, heading in headings:
+        if heading:
+            key = _group_key(*heading)
+            number = _group_number(key) or _group_number(heading[1])
+            if number is not None:
+                by_number.setdefault(number, key)
+    current: str | None = None
+    for row, heading in headings:
+        if heading:
+            key = _group_key(*heading)
+            if key not in by_key:
+                by_key[key] = Group(key=key, order=len(groups) + 1, label=heading[1], title=heading[0])
+                groups.append(by_key[key])
+            current = key
+            continue
+        value = row.values.get("group")
+        number = _group_number(value)
+        if number is not None and number in by_number:
+            rows.append((row, by_number[number]))
+            continue
+        column_group = _cell_text(value)
+        if column_group:
+            key = _group_key(column_group, None)
+            if key not in by_key:
+                label = re.split(r"\s*[-–:.]\s*", column_group, maxsplit=1)[0]
+                by_key[key] = Group(key=key, order=len(groups) + 1, label=label, title=column_group)
+                groups.append(by_key[key])
+            rows.append((row, key))
+        else:
+            rows.append((row, current))
+    return groups, rows
+
+
+_HEADING = re.compile(r"(?i)^nhóm\s*(\d+|[ivxlc]+)\b\s*[-–:.)]?\s*")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _heading(row: RawRow) -> tuple[str, str | None] | None:
+    """(title, label) of a heading row: one the reader saw, or a row whose text is "Nhóm 2 - …" with
+    only its number beside it (no ID, no deadline, no agency)."""
+    if row.group:
+        return row.group, row.group_label
+    title = one_line(row.values.get("title"))
+    if not title or not _HEADING.match(title) or row.values.get("task_id") not in (None, ""):
+        return None
+    if any(row.values.get(f) not in (None, "") for f in ("deadline", "lead", "partners", "document", "status")):
+        return None
+    return title, re.split(r"\s*[-–:.)]\s*", title, maxsplit=1)[0]
+
+
+def _cell_text(value: Any) -> str | None:
+    """A cell as text; a whole number read as a float (1.0) is written as the integer it is."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return one_line(value)
+
+
+def _group_number(value: Any) -> int | None:
+    """The number a group cell or label carries: 2, 2.0, "2", "II", "II.", "Nhóm 2", "Nhóm II" → 2."""
+    if isinstance(value, bool) or value in (None, ""):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    text = (one_line(value) or "").strip().rstrip(".")
+    match = _HEADING.match(text + " ")
+    token = match.group(1) if match else text
+    if re.fullmatch(r"\d+", token):
+        return int(token)
+    if re.fullmatch(r"(?i)[ivxlc]+", token):
+        total, previous = 0, 0
+        for letter in reversed(token.lower()):
+            value_ = _ROMAN_VALUES[letter]
+            total, previous = (total - value_, previous) if value_ < previous else (total + value_, value_)
+        return total
+    return None
+
+
+def _group_key(text: str, label: str | None) -> str:
+    """Groups are keyed by their label ("Nhóm 3", "II") so "Nhóm 3 - ..." and "Nhóm 3" agree."""
+    if label:
+        match = re.match(r"(?i)^nhóm\s*(\d+)", label)
+        if match:
+            return f"Nhóm {int(match.group(1))}"
+        return label.strip().rstrip(".")
+    match = re.match(r"(?i)^nhóm\s*(\d+)", text)
+    if match:
+        return f"Nhóm {int(match.group(1))}"
+    return one_line(text) or text
+
+
+def parse_catalog(table: SheetTable) -> tuple[list[Task], list[Group], list[Finding]]:
+    """The office's master task list: tasks with IDs (assigned when the catalog has none)."""
+    groups, rows = read_groups_and_rows(table)
+    tasks: list[Task] = []
+    findings: list[Finding] = []
+    seen: dict[str, str] = {}
+    for row, group in rows:
+        ctx = RowContext(table, row, findings)
+        values = row.values
+        title = clean(values.get("title"))
+        task_id = normalize_id(values.get("task_id"))
+        unreadable = ctx.unreadable(skip=("task_id",))
+        if not title and not task_id:
+            continue
+        if not task_id:
+            task_id = f"NV-{len(tasks) + 1:03d}"
+            if "task_id" in unreadable:
+                ctx.id_unreadable(unreadable["task_id"], f"tạm đặt mã {task_id}", f"numbered {task_id} for now")
+        if task_id in seen:
+            ctx.add("error", "task.duplicate_id", "task_id", task_id, first=seen[task_id])
+            continue
+        seen[task_id] = row.cells.get("task_id", f"A{row.row}")
+        deadline = _deadline(ctx, values.get("deadline"), title) or Deadline(kind="none")
+        lead = split_agencies(values.get("lead"))
+        tasks.append(
+            Task(
+                task_id=task_id,
+                order=len(tasks) + 1,
+                group=group,
+                stt=_stt(values.get("stt")),
+                title=title or "",
+                document=parse_document(values.get("document")),
+                deadline=deadline,
+                lead="; ".join(lead) or None,
+                partners=split_agencies(values.get("partners")),
+                expected_output=clean(values.get("expected_output")),
+                note=clean(values.get("note")),
+            )
+        )
+    return tasks, groups, findings
+
+
+def parse_reports(
+    table: SheetTable, agency: str, check_deadlines: bool = True
+) -> tuple[list[Report], list[Group], list[Finding]]:
+    """An agency's submission: one validated Report per filled task row, plus findings.
+
+    With a catalog the catalog's deadlines rule, so the copies in submissions are not checked.
+    """
+    groups, rows = read_groups_and_rows(table)
+    reports: list[Report] = []
+    findings: list[Finding] = []
+    seen_ids: dict[str, str] = {}
+    for row, group in rows:
+        ctx = RowContext(table, row, findings)
+        values = row.values
+        title = clean_recurring(values.get("title"))
+        task_id = normalize_id(values.get("task_id"))
+        if task_id and task_id in seen_ids:
+            ctx.add("error", "task.duplicate_id", "task_id", task_id, first=seen_ids[task_id])
+        elif task_id:
+            seen_ids[task_id] = row.cells.get("task_id", f"A{row.row}")
+        status_raw = one_line_recurring(values.get("status"))
+        result = clean(values.get("result"))
+        unreadable = ctx.unreadable(skip=("task_id",))  # only a sheet with formulas or errors has any
+        if "task_id" in unreadable and not task_id:
+            ctx.id_unreadable(unreadable["task_id"], *(("dòng được khớp theo nội dung nhiệm vụ",
+                                                        "the row is matched by its task text") if title else
+                                                       ("dòng không có nội dung nhiệm vụ để khớp, bỏ qua",
+                                                        "the row has no task text to match; skipped")))
+        if not title and not task_id:
+            if status_raw or result:
+                ctx.add("warning", "task.no_title", "title")
+            continue
+        status = parse_status(status_raw) if status_raw else None
+        if status_raw and status is None:
+            status = "unknown"  # still a report: the task lists it, its status counts as unknown
+            ctx.add("error", "status.unknown", "status", status_raw)
+        elif "status" in unreadable:
+            status = "unknown"  # the cell's finding was just made
+        elif not status_raw and result:
+            ctx.add("warning", "status.missing", "status")
+        completed_on = None
+        raw_date = values.get("completed_on")
+        if raw_date not in (None, ""):
+            completed_on, issues = parse_date(raw_date, context=title)
+            ctx.issues(issues, "completed_on", raw_date)
+        if status == "completed" and not result:
+            ctx.add("warning", "status.completed_no_result", "result")
+        if status == "completed" and completed_on is None and "completed_on" in table.columns \
+                and raw_date in (None, ""):
+            ctx.add("info", "status.completed_no_date", "completed_on")
+        if not status_raw and not result and completed_on is None and status is None:
+            continue  # a listed task the agency did not fill in: not a report
+        reports.append(
+            Report(
+                agency=agency,
+                file=table.file,
+                sheet=table.sheet,
+                row=row.row,
+                task_id=task_id,
+                stt=_stt(values.get("stt")),
+                group=group,
+                title=title,
+                document=parse_document(values.get("document")),
+                deadline=_deadline(ctx, values.get("deadline"), title) if check_deadlines else None,
+                status=status,
+                status_raw=status_raw,
+                result=result,
+                completed_on=completed_on,
+                difficulties=clean(values.get("difficulties")),
+                proposals=clean(values.get("proposals")),
+                note=clean(values.get("note")),
+                cells=in_sheet(row.cells, table.sheet),
+                headers=table.headers,
+            )
+        )
+    return reports, groups, findings

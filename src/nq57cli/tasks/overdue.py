@@ -1,0 +1,859 @@
+"""Which tasks are late as of a date, whose they are, and how the national monitoring system
+classes every task (`nq57 overdue`). A library: it returns data and writes files, never prints.
+
+Classes (`category`), decided in this order:
+
+1. ``no_report`` — nobody reported on the task. Said as such, never counted completed. When its
+   deadline has a date that has passed it is also *overdue* (``overdue`` true, days late counted,
+   listed and chased like any late task): the lead agency owes both the work and the report.
+2. ``recurring`` / ``conditional`` / ``no_deadline`` — the deadline has no date ("Thường xuyên",
+   "Sau khi Trung ương ban hành", an agency name only). Counted apart, never overdue.
+3. ``completed_on_time`` / ``completed_late`` — combined status completed; late when the
+   completion date is after the deadline (a completed task without a completion date counts as
+   on time, with a note: nothing shows it was late). Never overdue.
+4. Not completed, deadline on or after the as-of date (a task is late from the day AFTER its
+   deadline): ``in_progress_on_time`` when in progress, else ``not_due_yet``.
+5. Not completed, deadline before the as-of date: ``in_progress_late`` when in progress, else
+   ``not_started_late`` — this includes *waiting* (every agency waits for central guidance) and
+   *not applicable* (every agency said the task is not theirs): the monitoring system has no
+   "waiting" class and nothing has been done, so the task is late and stays on the list; the
+   status column still says "Chờ hướng dẫn" so the office can take it up with the centre. *unknown*
+   (an agency reported but its status cannot be read) is classed the same way: nothing shows it done.
+
+A task is overdue when its deadline has a date, that date is before the as-of date and its
+combined status is not completed; days late = as_of − due. For a task completed late, days
+late = completion date − due. Dates written day-or-month-first ("10-01-2025") are read day first,
+as merge does, and the task carries a note saying how the other reading would class it.
+
+Grouping (`by`): "lead" — each lead agency of the task ("A; B" counts for both), "(chưa xác
+định)" without one; "agency" — the reporting agencies whose own report is not completed (not
+"completed", not "not applicable"), "(chưa có báo cáo)" when nobody reported; "group" — the task
+group, in catalog order.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field
+
+from nq57cli.domain.agency import agency_key, split_agencies
+from nq57cli.domain.deadline import format_date, parse_deadline
+from nq57cli.errors import UsageError
+from nq57cli.core.fileio import atomic_write
+from nq57cli.read.inputs import PRODUCER, OutputGuard, marker
+from nq57cli.domain.models import CombinedStatus, Deadline, MergeResult, Model, Status, Task
+from nq57cli.domain.status import status_label
+from nq57cli.core.text import match_key, one_line
+
+if TYPE_CHECKING:
+    from nq57cli.domain.config import ReportConfig
+
+Category = Literal[
+    "completed_on_time", "completed_late", "in_progress_on_time", "in_progress_late", "not_started_late",
+    "not_due_yet", "no_report", "recurring", "conditional", "no_deadline", "deadline_unclear",
+]
+GroupBy = Literal["lead", "agency", "group"]
+
+GROUP_BY: tuple[str, ...] = ("lead", "agency", "group")
+UNKNOWN_GROUP = "(chưa xác định)"
+NO_REPORT_GROUP = "(chưa có báo cáo)"
+
+CATEGORY_LABELS: dict[str, dict[str, str]] = {
+    "completed_on_time": {"vi": "Hoàn thành đúng hạn", "en": "Completed on time"},
+    "completed_late": {"vi": "Hoàn thành quá hạn", "en": "Completed late"},
+    "in_progress_on_time": {"vi": "Đang thực hiện trong hạn", "en": "In progress, on time"},
+    "in_progress_late": {"vi": "Đang thực hiện quá hạn", "en": "In progress, late"},
+    "not_started_late": {"vi": "Chưa thực hiện, quá hạn", "en": "Not started, late"},
+    "not_due_yet": {"vi": "Chưa đến hạn", "en": "Not due yet"},
+    "no_report": {"vi": "Chưa có báo cáo", "en": "No report"},
+    "recurring": {"vi": "Thường xuyên, định kỳ", "en": "Recurring"},
+    "conditional": {"vi": "Có điều kiện, chưa có ngày", "en": "Conditional, no date"},
+    "no_deadline": {"vi": "Không có thời hạn cụ thể", "en": "No dated deadline"},
+    "deadline_unclear": {"vi": "Thời hạn cần xác minh (ngày/tháng)", "en": "Deadline to check (day/month)"},
+}
+CATEGORIES: tuple[str, ...] = tuple(CATEGORY_LABELS)
+LATE_CATEGORIES = ("in_progress_late", "not_started_late")
+UNDATED_CATEGORIES = ("recurring", "conditional", "no_deadline")
+
+# Item notes: code → (vi, en) templates.
+NOTE_TEXTS: dict[str, tuple[str, str]] = {
+    "deadline.day_month": (
+        "Thời hạn \"{raw}\" được hiểu là {day_first} (ngày trước tháng); nếu thực ra là {month_first} "
+        "thì nhiệm vụ {alt_vi}. Đề nghị kiểm tra lại danh mục.",
+        "Deadline \"{raw}\" is read as {day_first} (day first); if it means {month_first} the task is "
+        "{alt_en}. Please check the catalog.",
+    ),
+    "lead.completed": (
+        "Cơ quan chủ trì {agency} báo cáo đã hoàn thành{on_vi}; đơn vị chưa hoàn thành: {pending}.",
+        "The lead agency {agency} reported it completed{on_en}; not completed by: {pending}.",
+    ),
+    "completed.no_date": (
+        "Báo cáo đã hoàn thành nhưng không ghi ngày hoàn thành thực tế; được tính là đúng hạn.",
+        "Reported completed without a completion date; counted as on time.",
+    ),
+}
+
+
+class Note(Model):
+    """Something the reader of the list should check about one task, in both languages."""
+
+    code: str
+    vi: str
+    en: str
+
+    def message(self, lang: str = "vi") -> str:
+        return self.en if lang == "en" else self.vi
+
+
+class AgencyReport(Model):
+    """One agency's own report on a task, classed like the task (None when the agency said 'not
+    applicable' or its status could not be read)."""
+
+    agency: str
+    status: Status | None = None
+    completed_on: date | None = None
+    category: Category | None = None
+
+
+class OverdueItem(Model):
+    """One task as of the date: its class, whether it is overdue, days late, who still owes it."""
+
+    task_id: str
+    order: int
+    group: str | None = None
+    group_title: str | None = None
+    stt: str | None = None
+    title: str
+    deadline: Deadline
+    lead: str | None = None
+    leads: list[str] = Field(default_factory=list)
+    partners: list[str] = Field(default_factory=list)
+    status: CombinedStatus
+    completed_on: date | None = None
+    category: Category
+    overdue: bool = False
+    days_late: int | None = None  # overdue: as_of − due; completed late: completed_on − due
+    days_left: int | None = None  # not completed and not yet late: due − as_of
+    due_soon: bool = False  # not completed, due in [as_of, as_of + within]
+    pending: list[str] = Field(default_factory=list)  # reporting agencies whose own report is not completed
+    silent: list[str] = Field(default_factory=list)  # expected agencies that did not report
+    reports: list[AgencyReport] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
+
+    @property
+    def deadline_text(self) -> str:
+        """The deadline as written, else as a date."""
+        return self.deadline.raw or format_date(self.deadline.due)
+
+
+class ItemGroup(Model):
+    """The listed tasks of one lead agency, reporting agency or task group, in row order."""
+
+    key: str
+    title: str
+    overdue: list[str] = Field(default_factory=list)  # task IDs, days late desc then task order
+    due_soon: list[str] = Field(default_factory=list)  # task IDs, due date asc then task order
+
+
+class Summary(Model):
+    """Counts per class, with every class present (zeros included)."""
+
+    tasks: int
+    overdue: int
+    due_soon: int | None = None
+    categories: dict[str, int]
+
+
+class OverdueReport(Model):
+    """What `classify` returns: every task classed as of `as_of`, the late ones grouped `by`."""
+
+    as_of: date
+    within: int | None = None
+    by: GroupBy = "lead"
+    items: list[OverdueItem]
+    groups: list[ItemGroup]
+    summary: Summary
+
+    @property
+    def overdue(self) -> list[OverdueItem]:
+        """The overdue tasks, most days late first, then in task order."""
+        return sorted((i for i in self.items if i.overdue), key=_late_order)
+
+    @property
+    def due_soon(self) -> list[OverdueItem]:
+        """The tasks falling due within `within` days, soonest first, then in task order."""
+        return sorted((i for i in self.items if i.due_soon), key=_soon_order)
+
+    def item(self, task_id: str) -> OverdueItem:
+        return next(i for i in self.items if i.task_id == task_id)
+
+
+def _late_order(item: OverdueItem) -> tuple[int, int]:
+    return (-(item.days_late or 0), item.order)
+
+
+def _soon_order(item: OverdueItem) -> tuple[int, int]:
+    return (item.days_left or 0, item.order)
+
+
+# --------------------------------------------------------------------------------------------
+# Classification
+
+
+def _dated(deadline: Deadline) -> bool:
+    return deadline.due is not None and deadline.kind not in ("recurring", "conditional", "none")
+
+
+def is_overdue(task: Task, as_of: date) -> bool:
+    """The one overdue rule, used by `overdue` and by the figures of the rendered report: a dated
+    deadline before the as-of date and a combined status that is not completed. A deadline that may
+    be read two ways (uncertain_deadline) is never overdue until the catalog is corrected."""
+    return (_dated(task.deadline) and task.status != "completed" and task.deadline.due < as_of  # type: ignore[operator]
+            and uncertain_deadline(task) is None)
+
+
+def uncertain_deadline(task: Task) -> date | None:
+    """The other reading of a deadline written like '10-01-2025' (day and month could be swapped:
+    the task's text may say "trước ngày 01/10/2025"); None when it reads one way only."""
+    deadline = task.deadline
+    if deadline.kind != "date" or not deadline.raw or deadline.due is None:
+        return None
+    return _other_reading(deadline.raw, task.title)
+
+
+@lru_cache(maxsize=4096)
+def _other_reading(raw: str, title: str) -> date | None:
+    _, issues = parse_deadline(raw, context=title)
+    swapped = next((p["month_first"] for code, p in issues
+                    if code in ("date.month_first", "date.ambiguous") and p.get("month_first")), None)
+    return date.fromisoformat(swapped) if swapped else None
+
+
+def categorize(status: str | None, deadline: Deadline, completed_on: date | None, as_of: date) -> Category:
+    """The class of a task (or of one agency's report) as of a date; see the module docstring."""
+    if status in (None, "no_report"):
+        return "no_report"
+    if deadline.kind in ("recurring", "conditional"):
+        return deadline.kind  # type: ignore[return-value]
+    if not _dated(deadline):
+        return "no_deadline"
+    due = deadline.due
+    assert due is not None
+    if status == "completed":
+        return "completed_late" if completed_on is not None and completed_on > due else "completed_on_time"
+    if due >= as_of:
+        return "in_progress_on_time" if status == "in_progress" else "not_due_yet"
+    return "in_progress_late" if status == "in_progress" else "not_started_late"
+
+
+def _pending(task: Task) -> list[str]:
+    """Reporting agencies whose own report is not completed (not-applicable reports excluded)."""
+    names: dict[str, None] = {}
+    for report in task.reports:
+        if report.status not in ("completed", "not_applicable"):
+            names.setdefault(report.agency, None)
+    return list(names)
+
+
+def _note(code: str, **params: Any) -> Note:
+    vi, en = NOTE_TEXTS[code]
+    return Note(code=code, vi=vi.format(**params), en=en.format(**params))
+
+
+def _day_month_note(task: Task, status: str, as_of: date) -> Note | None:
+    """For a deadline written like '10-01-2025' (day and month could be swapped): how the task
+    would be classed under the other reading. The day-first reading stays the one used."""
+    deadline = task.deadline
+    other = uncertain_deadline(task)
+    if other is None:
+        return None
+    category = categorize(status, Deadline(kind="date", due=other), task.completed_on, as_of)
+    late = (as_of - other).days if status != "completed" and other < as_of else 0
+    labels = CATEGORY_LABELS[category]
+    return _note("deadline.day_month", raw=one_line(deadline.raw) or deadline.raw,
+                 day_first=format_date(deadline.due), month_first=format_date(other),
+                 alt_vi=f"thuộc loại \"{labels['vi']}\"" + (f", quá hạn {late} ngày" if late else ""),
+                 alt_en=f"classed \"{labels['en']}\"" + (f", {late} days late" if late else ""))
+
+
+def _notes(task: Task, status: str, pending: list[str], as_of: date) -> list[Note]:
+    """What the reader should check: a day/month slip, a lead that finished while partners did not,
+    a completion without a date."""
+    notes: list[Note] = []
+    swapped = _day_month_note(task, status, as_of)
+    if swapped:
+        notes.append(swapped)
+    if status not in ("completed", "no_report") and pending:
+        for lead in split_agencies(task.lead):
+            done = next((r for r in task.reports if r.agency == lead and r.status == "completed"), None)
+            if done:
+                on = format_date(done.completed_on)
+                notes.append(_note("lead.completed", agency=lead, on_vi=f" ngày {on}" if on else "",
+                                   on_en=f" on {on}" if on else "", pending=", ".join(pending)))
+    if status == "completed" and task.completed_on is None and _dated(task.deadline):
+        notes.append(_note("completed.no_date"))
+    return notes
+
+
+def classify_task(task: Task, as_of: date, within: int | None = None, group_title: str | None = None) -> OverdueItem:
+    """One task as of a date (see the module docstring for the rules)."""
+    deadline = task.deadline
+    status = task.status
+    category = categorize(status, deadline, task.completed_on, as_of)
+    due = deadline.due if _dated(deadline) else None
+    completed = status == "completed"
+    unclear = not completed and uncertain_deadline(task) is not None
+    if unclear and category in LATE_CATEGORIES + ("in_progress_on_time", "not_due_yet"):
+        category = "deadline_unclear"
+    overdue = due is not None and due < as_of and not completed and not unclear
+    days_late: int | None = None
+    if overdue and due is not None:
+        days_late = (as_of - due).days
+    elif category == "completed_late" and due is not None and task.completed_on is not None:
+        days_late = (task.completed_on - due).days
+    days_left = (due - as_of).days if due is not None and not completed and not unclear and due >= as_of else None
+    due_soon = within is not None and days_left is not None and days_left <= within
+    pending = _pending(task)
+    reports = [
+        AgencyReport(
+            agency=r.agency, status=r.status, completed_on=r.completed_on,
+            category=None if r.status in (None, "not_applicable") else categorize(r.status, deadline, r.completed_on,
+                                                                                   as_of),
+        )
+        for r in task.reports
+    ]
+    return OverdueItem(
+        task_id=task.task_id, order=task.order, group=task.group, group_title=group_title, stt=task.stt,
+        title=task.title, deadline=deadline, lead=task.lead, leads=split_agencies(task.lead),
+        partners=list(task.partners), status=status, completed_on=task.completed_on, category=category,
+        overdue=overdue, days_late=days_late, days_left=days_left, due_soon=due_soon, pending=pending,
+        silent=list(task.silent), reports=reports, notes=_notes(task, status, pending, as_of),
+    )
+
+
+def _group_keys(item: OverdueItem, by: str) -> list[tuple[str, str]]:
+    """(key, title) of the groups an item is listed under."""
+    if by == "lead":
+        return [(name, name) for name in item.leads] or [(UNKNOWN_GROUP, UNKNOWN_GROUP)]
+    if by == "agency":
+        if item.pending:
+            return [(name, name) for name in item.pending]
+        return [(NO_REPORT_GROUP, NO_REPORT_GROUP)] if item.status == "no_report" else [(UNKNOWN_GROUP, UNKNOWN_GROUP)]
+    if item.group:
+        return [(item.group, item.group_title or item.group)]
+    return [(UNKNOWN_GROUP, UNKNOWN_GROUP)]
+
+
+def _check_by(by: str) -> None:
+    if by not in GROUP_BY:
+        raise UsageError(f"--by phải là lead, agency hoặc group, không phải \"{by}\".",
+                         f"--by must be lead, agency or group, not \"{by}\".")
+
+
+def group_items(items: list[OverdueItem], by: str, group_order: dict[str, int] | None = None) -> list[ItemGroup]:
+    """The overdue and due-soon items under each lead agency, reporting agency or task group.
+
+    Task groups keep their order; agencies come by number of overdue tasks, then most days late,
+    then name; the "(chưa ...)" buckets come last.
+    """
+    _check_by(by)
+    groups: dict[str, ItemGroup] = {}
+    for item in sorted((i for i in items if i.overdue), key=_late_order):
+        for key, title in _group_keys(item, by):
+            groups.setdefault(key, ItemGroup(key=key, title=title)).overdue.append(item.task_id)
+    for item in sorted((i for i in items if i.due_soon), key=_soon_order):
+        for key, title in _group_keys(item, by):
+            groups.setdefault(key, ItemGroup(key=key, title=title)).due_soon.append(item.task_id)
+    late = {i.task_id: i.days_late or 0 for i in items}
+    order = group_order or {}
+
+    def rank(group: ItemGroup) -> tuple:
+        bucket = group.key in (UNKNOWN_GROUP, NO_REPORT_GROUP)
+        if by == "group":
+            return (bucket, order.get(group.key, len(order)), match_key(group.key))
+        most = max((late[t] for t in group.overdue), default=0)
+        return (bucket, -len(group.overdue), -most, -len(group.due_soon), match_key(group.key))
+
+    return sorted(groups.values(), key=rank)
+
+
+def classify(result: MergeResult, as_of: date, within: int | None = None, by: str = "lead") -> OverdueReport:
+    """Every task of a merge result classed as of `as_of`; `within` N also lists the tasks not
+    completed that fall due in [as_of, as_of + N]; the listed tasks are grouped `by` lead agency
+    (default), reporting agency (who said "in progress") or task group."""
+    if within is not None and within < 0:
+        raise UsageError(f"--within phải là số ngày không âm, không phải {within}.",
+                         f"--within must be a number of days ≥ 0, not {within}.")
+    _check_by(by)
+    titles = {g.key: g.title for g in result.groups}
+    tasks = sorted(result.tasks, key=lambda t: t.order)
+    items = [classify_task(t, as_of, within, titles.get(t.group or "")) for t in tasks]
+    counts = {c: 0 for c in CATEGORIES}
+    for item in items:
+        counts[item.category] += 1
+    summary = Summary(
+        tasks=len(items), overdue=sum(1 for i in items if i.overdue),
+        due_soon=None if within is None else sum(1 for i in items if i.due_soon), categories=counts,
+    )
+    group_order = {g.key: g.order for g in result.groups}
+    return OverdueReport(as_of=as_of, within=within, by=by, items=items,  # type: ignore[arg-type]
+                         groups=group_items(items, by, group_order), summary=summary)
+
+
+# --------------------------------------------------------------------------------------------
+# Text for people: the one-line summary and the terminal table
+
+
+def summary_line(report: OverdueReport, lang: str = "vi") -> str:
+    """One line: the as-of date, how many tasks are late and how the rest are classed."""
+    s, c = report.summary, report.summary.categories
+    day = format_date(report.as_of)
+    undated = sum(c[k] for k in UNDATED_CATEGORIES)
+    overdue_no_report = sum(1 for i in report.items if i.overdue and i.category == "no_report")
+    if lang == "en":
+        text = (f"As of {day}: {s.overdue}/{s.tasks} tasks overdue (in progress {c['in_progress_late']}, "
+                f"not started {c['not_started_late']}, no report {overdue_no_report}); "
+                f"completed on time {c['completed_on_time']}, completed late {c['completed_late']}; "
+                f"in progress on time {c['in_progress_on_time']}, not due yet {c['not_due_yet']}; "
+                f"no report in all {c['no_report']}; no dated deadline {undated} (never overdue)")
+        if c["deadline_unclear"]:
+            text += f"; {c['deadline_unclear']} with a deadline to check (day/month, never overdue)"
+        if s.due_soon is not None:
+            text += f"; {s.due_soon} falling due within {report.within} days"
+        return text + "."
+    text = (f"Tính đến ngày {day}: {s.overdue}/{s.tasks} nhiệm vụ quá hạn (đang thực hiện {c['in_progress_late']}, "
+            f"chưa thực hiện {c['not_started_late']}, chưa có báo cáo {overdue_no_report}); "
+            f"hoàn thành đúng hạn {c['completed_on_time']}, hoàn thành quá hạn {c['completed_late']}; "
+            f"đang thực hiện trong hạn {c['in_progress_on_time']}, chưa đến hạn {c['not_due_yet']}; "
+            f"tổng số chưa có báo cáo {c['no_report']}; không có thời hạn cụ thể {undated} (không tính quá hạn)")
+    if c["deadline_unclear"]:
+        text += f"; {c['deadline_unclear']} nhiệm vụ có thời hạn cần xác minh (ngày/tháng, không tính quá hạn)"
+    if s.due_soon is not None:
+        text += f"; {s.due_soon} nhiệm vụ đến hạn trong {report.within} ngày tới"
+    return text + "."
+
+
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "vi": ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình trạng", "Quá hạn (ngày)", "Đơn vị chưa hoàn thành"],
+    "en": ["ID", "Task", "Lead agency", "Deadline", "Status", "Days late", "Not completed by"],
+}
+
+
+class TableSection(Model):
+    """One group of the terminal table: its title and its rows of text cells."""
+
+    key: str
+    title: str
+    rows: list[list[str]]
+
+
+class TerminalTable(Model):
+    """What the CLI prints: column headers, one section per group, and the summary line."""
+
+    columns: list[str]
+    sections: list[TableSection]
+    summary: str
+
+
+def _row(item: OverdueItem, lang: str) -> list[str]:
+    if item.overdue:
+        days = str(item.days_late)
+    else:
+        days = f"còn {item.days_left}" if lang == "vi" else f"{item.days_left} left"
+    return [item.task_id, item.title, item.lead or UNKNOWN_GROUP, item.deadline_text,
+            status_label(item.status, lang), days, ", ".join(item.pending)]
+
+
+def terminal_table(report: OverdueReport, lang: str = "vi") -> TerminalTable:
+    """Rows ready for a rich table: per group, overdue tasks (most days late first, then task
+    order) then the tasks falling due soon; with the summary line."""
+    by_id = {i.task_id: i for i in report.items}
+    sections = [
+        TableSection(key=g.key, title=g.title, rows=[_row(by_id[t], lang) for t in g.overdue + g.due_soon])
+        for g in report.groups
+    ]
+    return TerminalTable(columns=TABLE_COLUMNS["en" if lang == "en" else "vi"], sections=sections,
+                         summary=summary_line(report, lang))
+
+
+# --------------------------------------------------------------------------------------------
+# JSON
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def item_to_dict(item: OverdueItem, lang: str = "vi") -> dict[str, Any]:
+    return {
+        "task_id": item.task_id,
+        "order": item.order,
+        "group": item.group,
+        "stt": item.stt,
+        "title": item.title,
+        "deadline": {"kind": item.deadline.kind, "due": _iso(item.deadline.due), "raw": item.deadline.raw,
+                     "note": item.deadline.note},
+        "lead": item.lead,
+        "leads": item.leads,
+        "partners": item.partners,
+        "status": item.status,
+        "status_label": status_label(item.status, lang),
+        "completed_on": _iso(item.completed_on),
+        "category": item.category,
+        "category_label": CATEGORY_LABELS[item.category]["en" if lang == "en" else "vi"],
+        "overdue": item.overdue,
+        "days_late": item.days_late,
+        "days_left": item.days_left,
+        "due_soon": item.due_soon,
+        "pending": item.pending,
+        "silent": item.silent,
+        "reports": [
+            {"agency": r.agency, "status": r.status, "completed_on": _iso(r.completed_on), "category": r.category}
+            for r in item.reports
+        ],
+        "notes": [{"code": n.code, "message": n.message(lang)} for n in item.notes],
+    }
+
+
+def to_json_dict(report: OverdueReport, lang: str = "vi") -> dict[str, Any]:
+    """The documented JSON of `nq57 overdue --json`:
+
+    {"as_of": "2025-09-30", "within": null | N, "by": "lead" | "agency" | "group",
+     "summary": {"tasks", "overdue", "due_soon" (null without within), "categories": {class: n}},
+     "summary_text": one line in `lang`,
+     "overdue": [task IDs, most days late first], "due_soon": [task IDs, soonest first],
+     "groups": [{"key", "title", "overdue": [IDs], "due_soon": [IDs]}],
+     "tasks": [every task in catalog order: {"task_id", "order", "group", "stt", "title",
+               "deadline": {"kind", "due", "raw", "note"}, "lead", "leads", "partners", "status",
+               "status_label", "completed_on", "category", "category_label", "overdue", "days_late",
+               "days_left", "due_soon", "pending", "silent",
+               "reports": [{"agency", "status", "completed_on", "category"}],
+               "notes": [{"code", "message"}]}]}
+    Dates are ISO 8601 strings.
+    """
+    return {
+        "as_of": report.as_of.isoformat(),
+        "within": report.within,
+        "by": report.by,
+        "summary": report.summary.model_dump(mode="json"),
+        "summary_text": summary_line(report, lang),
+        "overdue": [i.task_id for i in report.overdue],
+        "due_soon": [i.task_id for i in report.due_soon],
+        "groups": [g.model_dump(mode="json") for g in report.groups],
+        "tasks": [item_to_dict(i, lang) for i in report.items],
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# XLSX: the list to forward
+
+OVERDUE_SHEET = "Quá hạn"
+DUE_SOON_SHEET = "Sắp đến hạn"
+SUMMARY_SHEET = "Tổng hợp"
+# (header, width, wrap); the title row is row 1, the header row 2.
+XLSX_COLUMNS = [
+    ("STT", 6, False), ("Nhóm", 10, False), ("Mã nhiệm vụ", 12, False), ("Nhiệm vụ", 60, True),
+    ("Cơ quan chủ trì", 24, True), ("Thời hạn (như đã ghi)", 18, True), ("Hạn (ngày)", 12, False),
+    ("Tình trạng", 18, True), ("Số ngày quá hạn", 10, False), ("Đơn vị chưa hoàn thành", 28, True),
+    ("Đơn vị chưa báo cáo", 28, True), ("Ghi chú", 50, True),
+]
+DUE_SOON_COLUMNS = XLSX_COLUMNS[:8] + [("Số ngày còn lại", 10, False)] + XLSX_COLUMNS[9:]
+
+
+def _xlsx_row(number: int, item: OverdueItem, days: int | None, lang: str) -> list[Any]:
+    return [
+        number, item.group, item.task_id, item.title, item.lead, item.deadline_text or None, item.deadline.due,
+        status_label(item.status, lang), days, "; ".join(item.pending) or None, "; ".join(item.silent) or None,
+        "\n".join(n.message(lang) for n in item.notes) or None,
+    ]
+
+
+def write_overdue_xlsx(report: OverdueReport, path: Path, lang: str = "vi") -> Path:
+    """The list of late tasks to forward (one row per task, most days late first), written
+    atomically; with a sheet of tasks falling due soon when `within` was given and a summary sheet."""
+    from nq57cli.write.xlsxout import new_workbook, write_sheet
+
+    day = format_date(report.as_of)
+    overdue_rows = [_xlsx_row(n, i, i.days_late, lang) for n, i in enumerate(report.overdue, start=1)]
+    soon_rows = [_xlsx_row(n, i, i.days_left, lang) for n, i in enumerate(report.due_soon, start=1)]
+    summary_rows: list[list[Any]] = [["Tính đến ngày", report.as_of], ["Tổng số nhiệm vụ", report.summary.tasks],
+                                     ["Số nhiệm vụ quá hạn", report.summary.overdue]]
+    summary_rows += [[CATEGORY_LABELS[c]["vi"], n] for c, n in report.summary.categories.items()]
+    summary_rows.append(["Tóm tắt", summary_line(report, lang)])
+
+    def write(tmp: Path) -> None:
+        workbook = new_workbook(tmp, len(overdue_rows) + len(soon_rows), "Danh sách nhiệm vụ quá hạn")
+        write_sheet(workbook, OVERDUE_SHEET, XLSX_COLUMNS, overdue_rows,
+                    title=f"DANH SÁCH NHIỆM VỤ QUÁ HẠN (tính đến ngày {day})")
+        if report.within is not None:
+            write_sheet(workbook, DUE_SOON_SHEET, DUE_SOON_COLUMNS, soon_rows,
+                        title=f"NHIỆM VỤ ĐẾN HẠN TRONG {report.within} NGÀY TỚI (tính từ ngày {day})")
+        write_sheet(workbook, SUMMARY_SHEET, [("Nội dung", 36, True), ("Giá trị", 100, True)], summary_rows,
+                    title=f"PHÂN LOẠI NHIỆM VỤ (tính đến ngày {day})")
+        workbook.close()
+
+    return atomic_write(path, write)
+
+
+# --------------------------------------------------------------------------------------------
+# DOCX: the appendix and the reminder letters, rendered with the templates of `nq57 render`
+
+APPENDIX_TEMPLATE = "qua-han.docx"
+LETTER_TEMPLATE = "cong-van-don-doc.docx"
+APPENDIX_TITLE = "PHỤ LỤC"
+APPENDIX_NAME = "DANH SÁCH NHIỆM VỤ QUÁ HẠN"
+LETTER_SUMMARY = "V/v đôn đốc thực hiện nhiệm vụ quá hạn"
+LETTER_FILE_PREFIX = "cong-van-don-doc-"
+REPLY_DAYS = 7  # default time given to answer a reminder letter
+NO_OVERDUE = "Không có nhiệm vụ quá hạn."
+APPENDIX_FOOTNOTE = ("Ghi chú: nhiệm vụ quá hạn là nhiệm vụ có thời hạn cụ thể, đã qua thời hạn (tính từ ngày "
+                     "liền sau thời hạn) mà chưa hoàn thành; số ngày quá hạn tính đến ngày {as_of}.")
+LETTER_OPENING = (
+    "Thực hiện nhiệm vụ của Cơ quan Thường trực Ban Chỉ đạo tỉnh về phát triển khoa học, công nghệ, đổi mới "
+    "sáng tạo và chuyển đổi số, {issuer} đã tổng hợp tình hình thực hiện các nhiệm vụ theo Nghị quyết số "
+    "57-NQ/TW ngày 22/12/2024 của Bộ Chính trị. Tính đến ngày {as_of}, {agency} còn {count} nhiệm vụ được giao "
+    "chủ trì đã quá thời hạn nhưng chưa hoàn thành hoặc chưa báo cáo kết quả, cụ thể như sau:"
+)
+LETTER_CLOSING = (
+    "Để bảo đảm tiến độ thực hiện các nhiệm vụ được giao, {issuer} đề nghị {agency} khẩn trương chỉ đạo, tổ chức "
+    "thực hiện các nhiệm vụ nêu trên; báo cáo kết quả thực hiện, nêu rõ nguyên nhân chậm tiến độ, khó khăn, "
+    "vướng mắc và đề xuất, kiến nghị (nếu có) gửi về {issuer} trước ngày {reply_by} để tổng hợp, báo cáo "
+    "Ban Chỉ đạo tỉnh./."
+)
+
+
+def _template_file(name: str, config: ReportConfig) -> Path:
+    """`config.template_dir/<name>` when the user has one there, else the built-in template."""
+    from nq57cli.render.forms import builtin_templates_dir
+
+    if config.template_dir is not None and (Path(config.template_dir) / name).is_file():
+        return Path(config.template_dir) / name
+    return builtin_templates_dir() / name
+
+
+def _base_context(config: ReportConfig) -> dict[str, Any]:
+    """Header block, signer, document number and date exactly as `nq57 render` prints them for
+    a BC (`render.build_context` over no tasks: only the metadata parts are used)."""
+    from nq57cli.render.document import build_context
+
+    empty = MergeResult(tasks=[], groups=[], findings=[], inputs=[])
+    return build_context(empty, config, "bao-cao")
+
+
+def _render(template: Path, context: dict[str, Any], title: str, config: ReportConfig, kind: str | None = None) -> bytes:
+    """Render with the sandboxed docxtpl helper of `nq57 render`; fixed properties, fixed zip dates."""
+    import datetime as dt
+
+    from nq57cli.render.document import FIXED_TIME, docx_bytes, render_laid_out
+
+    document = render_laid_out(template, context)
+    moment = dt.datetime.combine(config.document.date, dt.time()) if config.document.date else FIXED_TIME
+    props = document.core_properties
+    props.title = title[:255]
+    props.author = context["agency"]["full_name"][:255]
+    props.last_modified_by = PRODUCER
+    props.subject = props.comments = props.category = ""
+    props.keywords = marker(kind) if kind else ""  # outputs.made_by_nq57: a later run may replace it
+    props.revision = 1
+    props.created = props.modified = props.last_printed = moment
+    return docx_bytes(document)
+
+
+def _days(item: OverdueItem) -> str:
+    return str(item.days_late) if item.days_late is not None else ""
+
+
+def _remarks(item: OverdueItem) -> str:
+    parts = []
+    if item.pending:
+        parts.append("Chưa hoàn thành: " + "; ".join(item.pending))
+    if item.silent:
+        parts.append("Chưa báo cáo: " + "; ".join(item.silent))
+    parts.extend(n.vi for n in item.notes)
+    return "\n".join(parts)
+
+
+def appendix_context(report: OverdueReport, config: ReportConfig) -> dict[str, Any]:
+    """Variables of qua-han.docx: render's metadata plus `appendix`, `as_of` and `rows` (a bold
+    row per group of `report.by`, then its overdue tasks, most days late first)."""
+    from nq57cli.render.document import deadline_text, roman, text
+
+    base = _base_context(config)
+    doc = base["doc"]
+    by_id = {i.task_id: i for i in report.items}
+    rows: list[dict[str, Any]] = []
+    listed = [g for g in report.groups if g.overdue]
+    number = 0
+    for index, group in enumerate(listed, start=1):
+        label = text(group.title)
+        if report.by != "group":
+            label = f"{label} ({len(group.overdue)} nhiệm vụ)"
+        rows.append({"is_group": True, "text": f"{roman(index)}. {label}"})
+        for task_id in group.overdue:
+            item = by_id[task_id]
+            number += 1
+            rows.append({
+                "is_group": False, "number": number, "id": text(item.task_id), "title": text(item.title),
+                "lead": text(item.lead), "deadline": deadline_text(item.deadline),
+                "status": status_label(item.status, "vi"), "days_late": _days(item), "remarks": text(_remarks(item)),
+            })
+    if not rows:
+        rows.append({"is_group": True, "text": NO_OVERDUE})
+    as_of = format_date(report.as_of)
+    appendix = {
+        "title": APPENDIX_TITLE, "name": APPENDIX_NAME, "label": "Phụ lục",
+        "attached": f"(Kèm theo {doc['kind_name']} số {doc['symbol']} ngày {doc['short_date']} "
+                    f"của {text(config.agency.full_name)})",
+        "footnote": APPENDIX_FOOTNOTE.format(as_of=as_of),
+    }
+    return {**base, "appendix": appendix, "rows": rows, "as_of": as_of}
+
+
+def write_overdue_docx(report: OverdueReport, path: Path, config: ReportConfig) -> Path:
+    """The appendix "DANH SÁCH NHIỆM VỤ QUÁ HẠN" (landscape A4, Times New Roman, header row repeated,
+    grouped by `report.by`), with the metadata of `config` (a `config.ReportConfig`); atomic."""
+    from nq57cli.core.fileio import atomic_write_bytes
+
+    context = appendix_context(report, config)
+    data = _render(_template_file(APPENDIX_TEMPLATE, config), context, f"{APPENDIX_TITLE} {APPENDIX_NAME}", config)
+    return atomic_write_bytes(path, data)
+
+
+def _letter_number_line(config: ReportConfig) -> str:
+    """'Số:        /SKHCN-VP' (state; the drafting unit from the "Lưu: VT, VP" line) or
+    'Số        -CV/<code>' (Party); the number itself is left blank for the records office."""
+    from nq57cli.render.document import BLANK_NUMBER
+
+    code = config.agency.code
+    if config.style == "party":
+        return f"Số {BLANK_NUMBER}-CV/{code}"
+    archive = config.document.recipients[-1] if config.document.recipients else ""
+    units = [u.strip(" .;") for u in archive.partition(":")[2].split(",")]
+    unit = next((u for u in units if u and u.upper() != "VT"), "")
+    return f"Số: {BLANK_NUMBER}/{code}-{unit}" if unit else f"Số: {BLANK_NUMBER}/{code}"
+
+
+def letter_context(report: OverdueReport, agency: str, config: ReportConfig, reply_by: date) -> dict[str, Any]:
+    """Variables of cong-van-don-doc.docx for one lead agency: render's metadata, `letter`
+    (agency, summary, opening) and `rows` (its overdue tasks, most days late first)."""
+    from nq57cli.render.document import _punctuated, deadline_text, text
+
+    base = _base_context(config)
+    key = agency_key(agency)
+    items = [i for i in report.overdue if any(agency_key(lead) == key for lead in i.leads)]
+    issuer = text(config.agency.full_name)
+    as_of = format_date(report.as_of)
+    values = {"issuer": issuer, "agency": text(agency), "as_of": as_of, "count": len(items),
+              "reply_by": format_date(reply_by)}
+    rows = [
+        {"number": n, "id": text(i.task_id), "title": text(i.title), "deadline": deadline_text(i.deadline),
+         "status": status_label(i.status, "vi"), "days_late": _days(i)}
+        for n, i in enumerate(items, start=1)
+    ]
+    archive = config.document.recipients[-1:] or ["Lưu: VT"]
+    doc = {**base["doc"], "number_line": _letter_number_line(config), "closing": LETTER_CLOSING.format(**values)}
+    letter = {"agency": text(agency), "summary": LETTER_SUMMARY, "opening": LETTER_OPENING.format(**values),
+              "count": len(items), "as_of": as_of, "reply_by": values["reply_by"]}
+    return {**base, "doc": doc, "letter": letter, "rows": rows, "as_of": as_of,
+            "recipients": _punctuated(["Như trên", *archive])}
+
+
+def letter_file_name(agency: str) -> str:
+    """'cong-van-don-doc-so-noi-vu.docx': ASCII, lower case, from the agency name."""
+    from nq57cli.core.text import strip_diacritics
+
+    slug = re.sub(r"[^a-z0-9]+", "-", strip_diacritics(agency).casefold()).strip("-") or "don-vi"
+    return f"{LETTER_FILE_PREFIX}{slug}.docx"
+
+
+def letter_agencies(report: OverdueReport) -> list[str]:
+    """Lead agencies with overdue tasks, most overdue tasks first (tasks without a lead get no letter);
+    one letter per agency however its name is written ("Sở Nội vụ", "SỞ NỘI VỤ": agency_key)."""
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for item in report.overdue:
+        for key in {agency_key(lead): None for lead in item.leads}:
+            counts[key] = counts.get(key, 0) + 1
+        for lead in item.leads:
+            names.setdefault(agency_key(lead), lead)
+    return sorted((names[k] for k in counts), key=lambda name: (-counts[agency_key(name)], match_key(name)))
+
+
+INTERNAL_LIST_FILE = "viec-qua-han-cua-don-vi.xlsx"  # the issuing agency's own late tasks: no letter to itself
+INTERNAL_SHEET = "Việc quá hạn của đơn vị"
+
+
+def is_issuer(agency: str, config: ReportConfig) -> bool:
+    """Whether `agency` is the agency issuing the letters (nq57.toml [agency]: name, full name, code),
+    compared through the registry's agency_key: "Sở Khoa học và Công nghệ" is "SỞ KHOA HỌC VÀ CÔNG NGHỆ"."""
+    from nq57cli.domain.agency import display_name, without_province
+    from nq57cli.domain.registry import Agency, Registry
+
+    own = config.agency
+    names = [n for n in (own.full_name, without_province(own.full_name)) if n]
+    issuer = Registry([Agency(name=display_name(own.name), short=own.code or None, aliases=tuple(names))])
+    found, _ = issuer.resolve(agency)
+    return found is not None
+
+
+def write_internal_list(report: OverdueReport, path: Path, config: ReportConfig, lang: str = "vi") -> Path:
+    """The issuing agency's own late tasks as an internal list (one sheet), instead of a letter to itself."""
+    from nq57cli.write.xlsxout import new_workbook, write_sheet
+
+    items = [i for i in report.overdue if any(is_issuer(lead, config) for lead in i.leads)]
+    rows = [_xlsx_row(n, i, i.days_late, lang) for n, i in enumerate(items, start=1)]
+    title = (f"NHIỆM VỤ QUÁ HẠN DO {config.agency.name} CHỦ TRÌ — DANH SÁCH NỘI BỘ "
+             f"(tính đến ngày {format_date(report.as_of)})")
+
+    def write(tmp: Path) -> None:
+        workbook = new_workbook(tmp, len(rows), "Danh sách nhiệm vụ quá hạn nội bộ", keywords=marker("letter"))
+        write_sheet(workbook, INTERNAL_SHEET, XLSX_COLUMNS, rows, title=title)
+        workbook.close()
+
+    return atomic_write(path, write)
+
+
+def write_letters(report: OverdueReport, folder: Path, config: ReportConfig,
+                  reply_by: date | None = None, guard: OutputGuard | None = None) -> list[Path]:
+    """One reminder letter (công văn đôn đốc) per lead agency with overdue tasks, in Decree 30
+    format, into `folder`; answers are asked for by `reply_by` (default: the document date from
+    nq57.toml, else the as-of date, plus 7 days). The issuing agency (nq57.toml [agency]) gets no
+    letter: its own late tasks go into an internal list (INTERNAL_LIST_FILE), written last.
+    Returns the files written, in agency order. A file already there that is not an unchanged nq57
+    letter is refused before any is written (outputs.OutputGuard; its `force` replaces it)."""
+    from nq57cli.core.fileio import atomic_write_bytes
+
+    start = config.document.date or report.as_of
+    reply_by = reply_by or date.fromordinal(start.toordinal() + REPLY_DAYS)
+    template = _template_file(LETTER_TEMPLATE, config)
+    names: list[tuple[str, str]] = []
+    used: set[str] = set()
+    own = False
+    for agency in letter_agencies(report):
+        if is_issuer(agency, config):
+            own = True
+            continue
+        name = letter_file_name(agency)
+        stem, counter = name.removesuffix(".docx"), 2
+        while name in used:
+            name, counter = f"{stem}-{counter}.docx", counter + 1
+        used.add(name)
+        names.append((agency, name))
+    if guard is None:
+        guard = OutputGuard()
+        guard.add_file(template)
+    targets = [Path(folder) / name for _, name in names] + ([Path(folder) / INTERNAL_LIST_FILE] if own else [])
+    guard.check_replace(targets, "letter")
+    written: list[Path] = []
+    for agency, name in names:
+        context = letter_context(report, agency, config, reply_by)
+        data = _render(template, context, f"{LETTER_SUMMARY} - {agency}", config, kind="letter")
+        written.append(atomic_write_bytes(Path(folder) / name, data))
+    if own:
+        written.append(write_internal_list(report, Path(folder) / INTERNAL_LIST_FILE, config))
+    return written

@@ -1,0 +1,426 @@
+"""Report templates for agencies: one ready workbook per agency, pre-filled from the catalog.
+
+An agency that fills in its template sends back a file that `merge` reads without a finding:
+the header row uses the reader's own aliases, the title block names the agency the way
+agency.agency_from_title() reads it, the catalog columns are locked and the input columns
+offer only values the validator accepts. Sheet protection has no password (it guards against
+slips, not against people).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from nq57cli.domain.agency import agency_key, display_name, split_agencies
+from nq57cli.domain.deadline import format_date
+from nq57cli.errors import UsageError
+from nq57cli.core.fileio import atomic_write
+from nq57cli.read.inputs import PRODUCER, OutputGuard, marker
+from nq57cli.domain.models import Group, Task
+from nq57cli.domain.registry import Registry, read_agencies
+from nq57cli.core.stable import save_reproducibly
+from nq57cli.domain.status import OWN_LABELS, STATUS_LABELS
+from nq57cli.core.text import one_line, strip_diacritics
+
+if TYPE_CHECKING:
+    from nq57cli.tasks.merge import Catalog
+
+GUIDE_SHEET = "Hướng dẫn"
+DATA_SHEET = "Báo cáo"
+REPORT_TITLE = "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO NGHỊ QUYẾT SỐ 57-NQ/TW"
+FONT_NAME = "Times New Roman"
+FONT_SIZE = 12
+LINE_HEIGHT = 15.75  # points per line of 12 pt text
+MAX_ROW_HEIGHT = 409  # Excel's limit
+
+# (field, header, width, agency input?) — headers are aliases columns.py maps to the field.
+COLUMNS: list[tuple[str, str, float, bool]] = [
+    ("task_id", "Mã nhiệm vụ", 11, False),
+    ("stt", "STT", 5, False),
+    ("title", "Nhiệm vụ cụ thể", 48, False),
+    ("document", "Văn bản giao nhiệm vụ", 20, False),
+    ("deadline", "Thời hạn hoàn thành", 14, False),
+    ("status", "Tình trạng", 18, True),
+    ("result", "Kết quả thực hiện", 48, True),
+    ("completed_on", "Ngày hoàn thành thực tế", 13, True),
+    ("difficulties", "Khó khăn, vướng mắc", 26, True),
+    ("proposals", "Đề xuất, kiến nghị", 26, True),
+]
+# The drop-down offers every official label except nq57's own ("status unclear", "no report"): not answers.
+STATUS_CHOICES = [labels["vi"] for code, labels in STATUS_LABELS.items() if code not in OWN_LABELS]
+STATUS_HINTS = {
+    "completed": "nhiệm vụ đã xong, có sản phẩm (văn bản, hệ thống...); ghi rõ kết quả và ngày hoàn thành",
+    "in_progress": "nhiệm vụ đang triển khai, chưa xong",
+    "not_started": "nhiệm vụ chưa bắt đầu triển khai",
+    "not_applicable": "nhiệm vụ không thuộc chức năng, phạm vi của đơn vị (nêu lý do ở cột Kết quả thực hiện)",
+    "waiting": "chưa thể triển khai vì đang chờ văn bản hướng dẫn của Trung ương",
+}
+DATE_RANGE = (date(2000, 1, 1), date(2100, 12, 31))  # what the completion-date validation accepts
+
+HEADER_FILL = "DDEBF7"
+GROUP_FILL = "F2F2F2"
+INPUT_FILL = "FFFDE7"  # the cells the agency fills in
+
+
+@dataclass
+class TemplatePlan:
+    """What one agency's template will hold: its tasks, and whether the catalog names the agency."""
+
+    agency: str
+    file_name: str
+    tasks: list[Task]
+    named: bool  # False: the catalog names other agencies but not this one, so every task is listed
+
+
+def concerned(task: Task, registry: Registry | None = None) -> list[str]:
+    """The agencies a task is assigned to: lead(s) first, then partners (collective phrases such as
+    "Các sở, ngành" stand for the roster's members of that kind)."""
+    return (registry or Registry()).expected_for(task.lead, task.partners)
+
+
+def file_stem(agency: str) -> str:
+    """ASCII file name for an agency: "Sở Khoa học và Công nghệ" → "so-khoa-hoc-va-cong-nghe".
+
+    Read back by agency.agency_from_filename(), the stem matches the agency again.
+    """
+    ascii_name = strip_diacritics(one_line(agency) or "").lower()
+    stem = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:80].strip("-")
+    return stem or "don-vi"
+
+
+def plan_templates(catalog: Catalog, agencies: list[str] | None = None) -> list[TemplatePlan]:
+    """One plan per agency (the catalog's lead and partner agencies when none are given).
+
+    Names are snapped to the catalog's spelling; duplicates are dropped; file names are unique.
+    """
+    registry = catalog.registry
+    known = registry.names
+    if agencies is None:
+        if not known:
+            raise UsageError(
+                "Danh mục không ghi cơ quan chủ trì, phối hợp; hãy nêu đơn vị (--agency) hoặc danh sách đơn vị "
+                "(--agencies).",
+                "The catalog names no lead or partner agency; give the agencies (--agency or --agencies).",
+            )
+        agencies = known
+    names: dict[str, str] = {}
+    for name in agencies:
+        text = one_line(name)
+        if not text:
+            continue
+        snapped = registry.snap(display_name(text))
+        names.setdefault(agency_key(snapped), snapped)
+    if not names:
+        raise UsageError("Chưa có đơn vị nào để lập biểu mẫu.", "No agency to write a template for.")
+    plans: list[TemplatePlan] = []
+    used: set[str] = set()
+    for agency in names.values():
+        tasks = [t for t in catalog.tasks if agency in concerned(t, registry)] if known else []
+        named = bool(tasks) or not known
+        stem = base = file_stem(agency)
+        number = 2
+        while stem in used:
+            stem, number = f"{base}-{number}", number + 1
+        used.add(stem)
+        plans.append(TemplatePlan(agency=agency, file_name=f"{stem}.xlsx", tasks=tasks or list(catalog.tasks),
+                                  named=named))
+    return plans
+
+
+def write_agency_templates(
+    catalog: Catalog,
+    folder: Path,
+    agencies: list[str] | None = None,
+    period: str | None = None,
+    return_by: date | None = None,
+    guard: OutputGuard | None = None,
+) -> list[Path]:
+    """Write one report template per agency into `folder`; returns the paths, in agency order.
+
+    An agency the catalog does not name (while it names others) gets every task; its filled file
+    then merges with an agency.unexpected warning, which is the truth about it. A file already in
+    `folder` that is not an unchanged nq57 template is refused before anything is written
+    (outputs.OutputGuard; its `force` replaces it).
+    """
+    if guard is None:
+        guard = OutputGuard()
+        guard.add_file(catalog.input.path)
+    plans = plan_templates(catalog, agencies)
+    guard.check_replace([folder / plan.file_name for plan in plans], "template")
+    written = []
+    for plan in plans:
+        path = folder / plan.file_name
+        written.append(atomic_write(path, lambda tmp, plan=plan: save_reproducibly(
+            _build(catalog, plan, period, return_by), tmp)))
+    return written
+
+
+def _font(bold: bool = False, italic: bool = False, size: int = FONT_SIZE) -> Any:
+    from openpyxl.styles import Font
+
+    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines wrapped text takes in a column of this width (an estimate: Excel does not say)."""
+    per_line = max(1, int(width * 1.15))
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+
+
+def row_height(lines: int) -> float:
+    """Row height in points for that many lines of 12 pt text (rows are sized here: Excel does not on open)."""
+    return min(MAX_ROW_HEIGHT, round(max(1, lines) * LINE_HEIGHT + 4, 2))
+
+
+def text_cell(ws: Any, row: int, col: int, value: Any) -> Any:
+    """Write a value; text stays text even when it starts with "=" (catalog or agency text, never a formula)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cell = ws.cell(row, col)
+    if isinstance(value, str):
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
+
+
+def _build(catalog: Catalog, plan: TemplatePlan, period: str | None, return_by: date | None) -> Any:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    guide = workbook.active
+    guide.title = GUIDE_SHEET
+    _write_guide(guide, plan, period, return_by)
+    _write_data(workbook.create_sheet(DATA_SHEET), catalog, plan, period, return_by)
+    workbook.properties.creator = PRODUCER
+    workbook.properties.lastModifiedBy = PRODUCER
+    workbook.properties.keywords = marker("template")
+    workbook.properties.title = f"{REPORT_TITLE} — {plan.agency}"
+    workbook.active = 0
+    return workbook
+
+
+def guide_lines(plan: TemplatePlan, period: str | None, return_by: date | None) -> list[tuple[str, bool]]:
+    """The instructions sheet, line by line: (text, bold)."""
+    mine = agency_key(plan.agency)
+    lead = [t.task_id for t in plan.tasks if mine in {agency_key(n) for n in split_agencies(t.lead)}]
+    deadline = (f"chậm nhất ngày {format_date(return_by)}" if return_by
+                else "theo thời hạn ghi trong văn bản đề nghị báo cáo")
+    if plan.named:
+        scope = (f"Biểu mẫu gồm {len(plan.tasks)} nhiệm vụ đơn vị được giao chủ trì hoặc phối hợp theo Danh mục"
+                 + (f"; chủ trì {len(lead)} nhiệm vụ: {', '.join(lead)}." if lead else "."))
+    else:
+        scope = (f"Biểu mẫu gồm toàn bộ {len(plan.tasks)} nhiệm vụ của Danh mục. Nhiệm vụ không liên quan đến "
+                 "đơn vị: chọn \"Không thuộc nhiệm vụ\".")
+    choices = [f"    • {STATUS_LABELS[code]['vi']}: {hint}." for code, hint in STATUS_HINTS.items()]
+    lines: list[tuple[str, bool]] = [
+        ("HƯỚNG DẪN ĐIỀN BIỂU MẪU BÁO CÁO", True),
+        (f"Đơn vị báo cáo: {plan.agency}", True),
+    ]
+    if period:
+        lines.append((f"Kỳ báo cáo: {period}", False))
+    lines += [
+        (f"Hạn gửi lại tệp: {deadline}.", True),
+        ("", False),
+        (f"1. Điền báo cáo tại trang tính \"{DATA_SHEET}\", mỗi nhiệm vụ một dòng. {scope}", False),
+        ("2. Các cột Mã nhiệm vụ, STT, Nhiệm vụ cụ thể, Văn bản giao nhiệm vụ, Thời hạn hoàn thành đã điền sẵn theo "
+         "Danh mục và được khóa. Không sửa các cột này, không thêm hoặc xóa dòng, cột, không đổi tên trang tính "
+         "và tên cột; chỉ điền vào các ô nền vàng nhạt.", False),
+        ("3. Cột \"Tình trạng\": bấm vào ô rồi chọn một giá trị trong danh sách thả xuống "
+         "(mọi nhiệm vụ trong biểu mẫu đều cần chọn):", False),
+        *[(line, False) for line in choices],
+        ("4. Cột \"Kết quả thực hiện\": nêu kết quả cụ thể, số, ký hiệu, ngày của văn bản đã ban hành; bắt buộc khi "
+         "chọn \"Đã hoàn thành\". Xuống dòng trong ô: Alt+Enter.", False),
+        ("5. Cột \"Ngày hoàn thành thực tế\": chỉ ghi với nhiệm vụ đã hoàn thành; nhập ngày theo dạng ngày/tháng/năm "
+         "(dd/mm/yyyy), ví dụ 25/08/2025. Ô chỉ nhận ngày hợp lệ; sau khi nhập, kiểm tra ô hiển thị đúng ngày "
+         "và tháng.", False),
+        ("6. Cột \"Khó khăn, vướng mắc\" và \"Đề xuất, kiến nghị\": ghi nếu có.", False),
+        ("7. Không dùng công thức, không dán ảnh vào bảng. Lưu tệp dạng Excel (.xlsx), giữ nguyên tên tệp và gửi "
+         f"lại {deadline}.", False),
+        ("8. Ô nền đỏ nhạt ở cột Kết quả thực hiện hoặc Ngày hoàn thành thực tế: nhiệm vụ đã chọn \"Đã hoàn thành\" "
+         "nhưng còn thiếu nội dung đó.", False),
+    ]
+    return lines
+
+
+def _write_guide(ws: Any, plan: TemplatePlan, period: str | None, return_by: date | None) -> None:
+    from openpyxl.styles import Alignment
+
+    width = 75  # fits A4 portrait unscaled (LibreOffice does not shrink this sheet to fit)
+    ws.column_dimensions["A"].width = width
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row, (text, bold) in enumerate(guide_lines(plan, period, return_by), start=1):
+        cell = text_cell(ws, row, 1, text or None)
+        cell.font = _font(bold=bold, size=13 if row == 1 else FONT_SIZE)
+        cell.alignment = wrap
+        ws.row_dimensions[row].height = row_height(wrapped_lines(text, width)) if text else None
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.protection.sheet = True
+
+
+def _title_lines(plan: TemplatePlan, period: str | None, return_by: date | None) -> list[tuple[str, bool, bool]]:
+    """Rows above the header: (text, bold, italic). The first is the "Đơn vị báo cáo: ..." label."""
+    lines = [(f"Đơn vị báo cáo: {plan.agency}", True, False), (REPORT_TITLE, True, False)]
+    notes = []
+    if period:
+        notes.append(f"Kỳ báo cáo: {period}")
+    if return_by:
+        notes.append(f"hạn gửi: {format_date(return_by)}")
+    if notes:
+        text = "; ".join(notes)
+        lines.append((f"({text[:1].upper() + text[1:]})", False, True))
+    return lines
+
+
+def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | None, return_by: date | None) -> None:
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Alignment, Border, PatternFill, Protection, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    ncols = len(COLUMNS)
+    last = get_column_letter(ncols)
+    total_width = sum(c[2] for c in COLUMNS)
+    col_of = {name: index for index, (name, _, _, _) in enumerate(COLUMNS, start=1)}
+    letter = {name: get_column_letter(index) for name, index in col_of.items()}
+    for index, (_, _, width, _) in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+
+    row = 1
+    for text, bold, italic in _title_lines(plan, period, return_by):
+        cell = text_cell(ws, row, 1, text)
+        cell.font = _font(bold=bold, italic=italic, size=13 if text == REPORT_TITLE else FONT_SIZE)
+        cell.alignment = Alignment(horizontal="left" if row == 1 else "center", vertical="center", wrap_text=True)
+        ws.merge_cells(f"A{row}:{last}{row}")
+        row += 1
+    header_row = row + 1  # one empty row between the title block and the table
+
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for index, (_, header, _, _) in enumerate(COLUMNS, start=1):
+        cell = text_cell(ws, header_row, index, header)
+        cell.font = _font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = border
+    ws.row_dimensions[header_row].height = row_height(2)
+
+    groups: dict[str, Group] = {g.key: g for g in catalog.groups}
+    wrap = Alignment(wrap_text=True, vertical="top")
+    centre = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    unlocked = Protection(locked=False)
+    input_fill = PatternFill("solid", fgColor=INPUT_FILL)
+    row = header_row + 1
+    task_rows: list[int] = []
+    current: str | None = None
+    for task in plan.tasks:
+        if task.group and task.group != current and task.group in groups:
+            text = groups[task.group].title
+            cell = text_cell(ws, row, 1, text)
+            cell.font = _font(bold=True)
+            cell.fill = PatternFill("solid", fgColor=GROUP_FILL)
+            cell.alignment = wrap
+            for col in range(1, ncols + 1):
+                ws.cell(row, col).border = border
+            ws.merge_cells(f"A{row}:{last}{row}")
+            ws.row_dimensions[row].height = row_height(wrapped_lines(text, total_width))
+            row += 1
+        current = task.group
+        values = {
+            "task_id": task.task_id,
+            "stt": int(task.stt) if task.stt and task.stt.isdigit() else task.stt,
+            "title": task.title,
+            "document": task.document.raw if task.document else None,
+            "deadline": task.deadline.raw or None,
+        }
+        for name, _, width, is_input in COLUMNS:
+            cell = text_cell(ws, row, col_of[name], values.get(name))
+            cell.font = _font(bold=name == "task_id")
+            cell.border = border
+            cell.alignment = centre if name in ("task_id", "stt", "deadline", "completed_on") else wrap
+            if is_input:
+                cell.protection = unlocked
+                cell.fill = input_fill
+            if name == "completed_on":
+                cell.number_format = "dd/mm/yyyy"
+        lines = max(wrapped_lines(str(values[name] or ""), width) for name, _, width, _ in COLUMNS if name in values)
+        ws.row_dimensions[row].height = row_height(max(lines, 2))
+        task_rows.append(row)
+        row += 1
+
+    if task_rows:
+        first, end = task_rows[0], task_rows[-1]
+        ranges = _ranges(task_rows)
+        status = DataValidation(
+            type="list", formula1='"' + ",".join(STATUS_CHOICES) + '"', allow_blank=True,
+            showDropDown=False,  # False = show the arrow (the attribute's name says the opposite)
+            showErrorMessage=True, errorStyle="stop", errorTitle="Tình trạng không hợp lệ",
+            error="Hãy chọn một giá trị trong danh sách thả xuống.",
+            showInputMessage=True, promptTitle="Tình trạng", prompt="Chọn một giá trị trong danh sách.",
+        )
+        done = DataValidation(
+            type="date", operator="between", formula1=str(_serial(DATE_RANGE[0])), formula2=str(_serial(DATE_RANGE[1])),
+            allow_blank=True, showErrorMessage=True, errorStyle="stop", errorTitle="Ngày không hợp lệ",
+            error="Nhập ngày có thật theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 25/08/2025.",
+            showInputMessage=True, promptTitle="Ngày hoàn thành thực tế",
+            prompt="Chỉ ghi khi đã hoàn thành; dạng dd/mm/yyyy, ví dụ 25/08/2025.",
+        )
+        for start, stop in ranges:
+            status.add(f"{letter['status']}{start}:{letter['status']}{stop}")
+            done.add(f"{letter['completed_on']}{start}:{letter['completed_on']}{stop}")
+        ws.add_data_validation(status)
+        ws.add_data_validation(done)
+        completed = STATUS_LABELS["completed"]["vi"]
+        warn = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
+        for name in ("result", "completed_on"):
+            target = f"{letter[name]}{first}"
+            ws.conditional_formatting.add(
+                f"{letter[name]}{first}:{letter[name]}{end}",
+                FormulaRule(formula=[f'AND(${letter["status"]}{first}="{completed}",LEN(TRIM({target}))=0)'],
+                            fill=warn),
+            )
+
+    ws.freeze_panes = f"A{header_row + 1}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "Trang &P/&N"
+    ws.protection.sheet = True
+    ws.protection.formatRows = False  # allowed: the agency may make a row taller for a long result
+    ws.protection.formatColumns = False
+
+
+def _ranges(rows: list[int]) -> list[tuple[int, int]]:
+    """[8, 9, 10, 12] → [(8, 10), (12, 12)]: the task rows between group rows."""
+    out: list[tuple[int, int]] = []
+    for row in rows:
+        if out and out[-1][1] == row - 1:
+            out[-1] = (out[-1][0], row)
+        else:
+            out.append((row, row))
+    return out
+
+
+def _serial(day: date) -> int:
+    return (day - date(1899, 12, 30)).days
+
+
+def read_agency_list(path: Path) -> list[str]:
+    """Agency names from an agency list workbook (registry.read_agencies: name, short name, aliases,
+    kind, e-mail); order kept, repeats and section headings skipped."""
+    return [agency.name for agency in read_agencies(path)]

@@ -1,0 +1,111 @@
+"""The documented JSON shape of a merge result (`nq57 merge --json`)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from nq57cli.domain.deadline import format_date
+from nq57cli.domain.models import MergeResult, Report, Task
+
+
+def _date(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    return {
+        "agency": report.agency,
+        "status": report.status,
+        "status_raw": report.status_raw,
+        "result": report.result,
+        "completed_on": _date(report.completed_on),
+        "difficulties": report.difficulties,
+        "proposals": report.proposals,
+        "match": {"method": report.match_method, "score": report.match_score},
+        "source": {"file": report.file, "sheet": report.sheet, "row": report.row, "cells": dict(report.cells)},
+    }
+
+
+def task_to_dict(task: Task) -> dict[str, Any]:
+    return {
+        "task_id": task.task_id,
+        "group": task.group,
+        "stt": task.stt,
+        "title": task.title,
+        "document": task.document.model_dump(mode="json") if task.document else None,
+        "deadline": {"kind": task.deadline.kind, "due": _date(task.deadline.due), "raw": task.deadline.raw,
+                     "note": task.deadline.note},
+        "lead": task.lead,
+        "partners": task.partners,
+        "status": task.status,
+        "result": task.result,
+        "completed_on": _date(task.completed_on),
+        "agencies": [report_to_dict(r) for r in task.reports],
+        "silent": task.silent,
+    }
+
+
+class _Lazy(list):
+    """A list whose items are made one at a time while json's encoder writes them (with `indent`, the
+    encoder is the pure-Python one, which only asks a list whether it is empty and iterates it)."""
+
+    def __init__(self, items: Sequence[Any], make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self._items, self._make = items, make
+
+    def __iter__(self) -> Any:
+        return map(self._make, self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def merge_result_to_dict(result: MergeResult, lang: str = "vi", lazy: bool = False) -> dict[str, Any]:
+    """The document as a dict; `lazy`: tasks and findings made while write_json() writes them (for
+    writing only: such a dict does not compare equal to the plain one)."""
+    listed = _Lazy if lazy else lambda items, make: [make(item) for item in items]
+    return {
+        "tool_version": result.tool_version,
+        "groups": [g.model_dump(mode="json") for g in result.groups],
+        "tasks": listed(result.tasks, task_to_dict),
+        "unmatched": [report_to_dict(r) | {"title": r.title, "task_id": r.task_id} for r in result.unmatched],
+        "findings": listed(result.findings, lambda f: f.to_dict(lang)),
+        "inputs": [i.model_dump(mode="json") for i in result.inputs],
+        "summary": summary(result),
+    }
+
+
+def summary(result: MergeResult) -> dict[str, Any]:
+    severities = {"error": 0, "warning": 0, "info": 0}
+    for finding in result.findings:
+        severities[finding.severity] += 1
+    submissions = [i for i in result.inputs if i.role == "submission"]
+    return {
+        "files": len(submissions),
+        "files_read": sum(1 for i in submissions if i.readable),
+        "tasks": len(result.tasks),
+        "reports": sum(len(t.reports) for t in result.tasks),
+        "unmatched_rows": len(result.unmatched),
+        "status": result.status_counts(),
+        "findings": severities,
+    }
+
+
+def write_json(data: Any, write: Callable[[str], Any]) -> None:
+    """`data` as json.dumps(data, ensure_ascii=False, indent=2) gives it, plus a newline, written in
+    pieces of about 64 KB: the whole text is never held (a national merge's is hundreds of MB)."""
+    pieces: list[str] = []
+    size = 0
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        pieces.append(piece)
+        size += len(piece)
+        if size > 1 << 16:
+            write("".join(pieces))
+            pieces.clear()
+            size = 0
+    write("".join(pieces) + "\n")
+
+
+__all__ = ["write_json", "merge_result_to_dict", "summary", "task_to_dict", "format_date"]

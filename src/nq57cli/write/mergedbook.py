@@ -1,0 +1,262 @@
+"""The consolidated workbook (merged.xlsx): written by `merge`, edited in Excel, read back by `render`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from nq57cli.domain.agency import split_agencies
+from nq57cli.domain.deadline import parse_date, parse_deadline
+from nq57cli.domain.docref import parse_document
+from nq57cli.core.fileio import atomic_write
+from nq57cli.domain.models import (JOINED_FIELDS, Deadline, Finding, Group, InputFile, MergeResult, Report, Task,
+                            join_agency_texts)
+from nq57cli.domain.status import parse_own_status, status_label
+from nq57cli.core.text import clean, header_key, one_line
+from nq57cli.write.xlsxout import EXCEL_MAX_TEXT, new_workbook, open_own_workbook, write_sheet
+
+TASKS_SHEET = "Nhiệm vụ"
+GROUPS_SHEET = "Nhóm nhiệm vụ"
+REPORTS_SHEET = "Báo cáo đơn vị"
+FINDINGS_SHEET = "Phát hiện"
+INPUTS_SHEET = "Đầu vào"
+
+# (header, width, wrap) per column; the headers are the read-back contract.
+TASK_COLUMNS = [
+    ("Mã nhiệm vụ", 12, False), ("Nhóm", 10, False), ("STT", 6, False), ("Nhiệm vụ cụ thể", 60, True),
+    ("Văn bản giao nhiệm vụ", 24, True), ("Thời hạn hoàn thành", 16, True), ("Hạn (ngày)", 12, False),
+    ("Cơ quan chủ trì", 22, True), ("Cơ quan phối hợp", 22, True), ("Tình trạng", 18, True),
+    ("Kết quả thực hiện", 80, True), ("Ngày hoàn thành thực tế", 14, False),
+    ("Khó khăn, vướng mắc", 30, True), ("Đề xuất, kiến nghị", 30, True),
+    ("Đơn vị đã báo cáo", 28, True), ("Đơn vị chưa báo cáo", 28, True),
+    ("Dự kiến kết quả", 24, True), ("Ghi chú", 20, True),
+]
+GROUP_COLUMNS = [("Thứ tự", 8, False), ("Nhóm", 12, False), ("Ký hiệu", 10, False), ("Tên nhóm", 100, True)]
+REPORT_COLUMNS = [
+    ("Mã nhiệm vụ", 12, False), ("Đơn vị báo cáo", 26, True), ("Tình trạng", 18, True),
+    ("Tình trạng (nguyên văn)", 18, True), ("Kết quả thực hiện", 70, True),
+    ("Ngày hoàn thành thực tế", 14, False), ("Khó khăn, vướng mắc", 30, True), ("Đề xuất, kiến nghị", 30, True),
+    ("Khớp theo", 10, False), ("Điểm khớp", 9, False), ("Tệp", 28, True), ("Ô nguồn", 16, False),
+    ("Mã nhiệm vụ (đơn vị ghi)", 14, False), ("Nội dung nhiệm vụ (đơn vị ghi)", 50, True),
+]
+FINDING_COLUMNS = [
+    ("Mức độ", 10, False), ("Mã", 26, False), ("Tệp", 28, True), ("Trang tính", 16, False), ("Ô", 8, False),
+    ("Cột", 22, True), ("Giá trị", 30, True), ("Nội dung", 90, True),
+]
+INPUT_COLUMNS = [
+    ("Tệp", 32, True), ("Vai trò", 12, False), ("Đơn vị", 28, True), ("Nguồn tên đơn vị", 16, False),
+    ("Trang tính", 16, False), ("Dòng tiêu đề", 10, False), ("Số dòng", 9, False), ("SHA-256", 66, False),
+    ("Kích thước (byte)", 14, False), ("Đọc được", 9, False),
+]
+SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
+MATCH_VI = {"id": "mã", "text": "nội dung", "new": "mới", "none": "không khớp"}
+
+
+# A task's joined texts can outgrow an Excel cell (a thousand agencies × a paragraph each). The tasks sheet
+# then keeps the agencies' lines that fit, followed by this mark; read_merged() sees the mark and joins
+# the task's full text again from the reports sheet, where each agency's text has its own row.
+CONTINUED = "\n[…còn tiếp: toàn văn theo từng đơn vị ở trang \"Báo cáo đơn vị\"]"
+
+
+def cell_text(text: str | None) -> str | None:
+    """A task's joined text as the tasks sheet holds it: whole when it fits in a cell, else its first
+    agencies' lines (never a line cut in two) and the CONTINUED mark."""
+    if text is None or len(text) <= EXCEL_MAX_TEXT:
+        return text
+    room = EXCEL_MAX_TEXT - len(CONTINUED)
+    cut = text.rfind("\n", 0, room + 1)
+    return text[:cut if cut > 0 else room] + CONTINUED
+
+
+def write_merged(result: MergeResult, path: Path, lang: str = "vi") -> Path:
+    """Write the consolidated workbook atomically; agency text stays text."""
+    task_rows = [
+        [
+            t.task_id, t.group, t.stt, t.title, t.document.raw if t.document else None, t.deadline.raw or None,
+            t.deadline.due, t.lead, "; ".join(t.partners) or None, status_label(t.status, "vi"), cell_text(t.result),
+            t.completed_on, cell_text(t.difficulties), cell_text(t.proposals), "; ".join(t.agencies) or None,
+            "; ".join(t.silent) or None, t.expected_output, t.note,
+        ]
+        for t in result.tasks
+    ]
+    group_rows = [[g.order, g.key, g.label, g.title] for g in result.groups]
+    reports = [r for t in result.tasks for r in t.reports] + list(result.unmatched)
+    input_rows = [
+        [i.name, i.role, i.agency, i.agency_source, i.sheet, i.header_row, i.rows, i.sha256, i.size,
+         "có" if i.readable else "không"]
+        for i in result.inputs
+    ]
+    input_rows.append([f"nq57 {result.tool_version}", "tool", None, None, None, None, None, None, None, None])
+
+    def write(tmp: Path) -> None:
+        workbook = new_workbook(tmp, len(reports) + len(result.findings),
+                                "Tổng hợp báo cáo thực hiện Nghị quyết 57-NQ/TW")
+        write_sheet(workbook, TASKS_SHEET, TASK_COLUMNS, task_rows)
+        write_sheet(workbook, GROUPS_SHEET, GROUP_COLUMNS, group_rows)
+        write_sheet(workbook, REPORTS_SHEET, REPORT_COLUMNS, reports, row_of=_report_row)
+        write_sheet(workbook, FINDINGS_SHEET, FINDING_COLUMNS, result.findings,
+                    row_of=lambda f: [SEVERITY_VI[f.severity], f.code, f.file, f.sheet, f.cell, f.column, f.value,
+                                      f.message(lang)])
+        write_sheet(workbook, INPUTS_SHEET, INPUT_COLUMNS, input_rows)
+        workbook.close()
+
+    return atomic_write(path, write)
+
+
+def _report_row(r: Report) -> list[Any]:
+    return [
+        r.matched_id, r.agency, status_label(r.status, "vi") if r.status else None, r.status_raw, r.result,
+        r.completed_on, r.difficulties, r.proposals, MATCH_VI[r.match_method], r.match_score, r.file,
+        r.cells.get("title") or r.cells.get("task_id") or f"{r.sheet}!A{r.row}", r.task_id,
+        r.title if r.match_method != "id" else None,  # the catalog's text is on the tasks sheet
+    ]
+
+
+def _records(workbook: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
+    """Rows of one of our sheets as {header key: value}, with their Excel row numbers."""
+    if name not in workbook.sheet_names:
+        return []
+    rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    if not rows:
+        return []
+    header = [header_key(h) for h in rows[0]]
+    out = []
+    for number, row in enumerate(rows[1:], start=2):
+        if any(v not in ("", None) for v in row):
+            out.append((number, {h: (row[i] if i < len(row) else None) for i, h in enumerate(header) if h}))
+    return out
+
+
+_KEYS: dict[str, str] = {}  # header → header_key(header), for the fixed headers read back
+
+
+def _get(record: dict[str, Any], header: str) -> Any:
+    key = _KEYS.get(header)
+    if key is None:
+        key = _KEYS[header] = header_key(header)
+    value = record.get(key)
+    return None if value == "" else value
+
+
+def _memo(func: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """func (pure, of one cell value) computed once per distinct value: columns such as the deadline,
+    the assigning document, the lead agency or the status repeat over thousands of tasks."""
+    cache: dict[tuple[type, Any], Any] = {}
+
+    def call(value: Any) -> Any:
+        key = (type(value), value)  # 1, 1.0 and True are equal keys, but not the same cell
+        try:
+            return cache[key]
+        except KeyError:
+            found = cache[key] = func(value)
+            return found
+        except TypeError:  # unhashable: not a cell value, but no reason to fail
+            return func(value)
+
+    return call
+
+
+def _as_date(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    parsed, _ = parse_date(value)
+    return parsed
+
+
+def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
+    """Read a merged.xlsx back, with whatever a person changed in Excel (results, statuses)."""
+    workbook = open_own_workbook(path, TASKS_SHEET, "tệp tổng hợp", "consolidated workbook")
+    findings: list[Finding] = []
+    # Per-value caches; parsed models are copied per task, lists are new per task (both mutable).
+    # The deadline is parsed without the task as context: that only words issues, dropped here.
+    short = _memo(one_line)
+    status_of = _memo(parse_own_status)
+    deadline_of = _memo(lambda value: parse_deadline(value)[0])
+    document_of = _memo(parse_document)
+    agencies_of = _memo(split_agencies)
+    groups = [
+        Group(key=str(_get(r, "Nhóm")), order=int(_get(r, "Thứ tự") or n), label=one_line(_get(r, "Ký hiệu")),
+              title=clean(_get(r, "Tên nhóm")) or str(_get(r, "Nhóm")))
+        for n, r in _records(workbook, GROUPS_SHEET)
+        if _get(r, "Nhóm") is not None
+    ]
+    tasks: list[Task] = []
+    for number, record in _records(workbook, TASKS_SHEET):
+        task_id = one_line(_get(record, "Mã nhiệm vụ"))
+        title = clean(_get(record, "Nhiệm vụ cụ thể"))
+        if not task_id and not title:
+            continue
+        raw_status = short(_get(record, "Tình trạng"))
+        status = status_of(raw_status) if raw_status else None
+        if raw_status and status is None:  # a word typed in Excel that is no status: unclear, not "no report"
+            status = "unknown"
+            findings.append(Finding(severity="warning", code="merged.bad_status", file=path.name,
+                                    sheet=TASKS_SHEET, cell=f"J{number}", column="Tình trạng", value=raw_status))
+        raw_deadline = _get(record, "Thời hạn hoàn thành")
+        deadline = deadline_of(raw_deadline).model_copy() if raw_deadline is not None else Deadline(kind="none")
+        due = _as_date(_get(record, "Hạn (ngày)"))
+        if deadline.due is None and due is not None and deadline.kind in ("none",):
+            deadline = Deadline(kind="date", due=due, raw=deadline.raw, note=deadline.note)
+        stt = _get(record, "STT")
+        document = document_of(_get(record, "Văn bản giao nhiệm vụ"))
+        tasks.append(Task(
+            task_id=task_id or f"NV-{len(tasks) + 1:03d}", order=len(tasks) + 1,
+            group=short(_get(record, "Nhóm")),
+            stt=str(int(stt)) if isinstance(stt, float) and stt.is_integer() else one_line(stt),
+            title=title or "", document=document.model_copy() if document is not None else None, deadline=deadline,
+            lead=short(_get(record, "Cơ quan chủ trì")),
+            partners=list(agencies_of(_get(record, "Cơ quan phối hợp"))),
+            status=status or "no_report", result=clean(_get(record, "Kết quả thực hiện")),
+            completed_on=_as_date(_get(record, "Ngày hoàn thành thực tế")),
+            difficulties=clean(_get(record, "Khó khăn, vướng mắc")), proposals=clean(_get(record, "Đề xuất, kiến nghị")),
+            silent=list(agencies_of(_get(record, "Đơn vị chưa báo cáo"))),
+            expected_output=clean(_get(record, "Dự kiến kết quả")), note=clean(_get(record, "Ghi chú")),
+        ))
+    by_id = {t.task_id: t for t in tasks}
+    for number, record in _records(workbook, REPORTS_SHEET):
+        task = by_id.get(one_line(_get(record, "Mã nhiệm vụ")) or "")
+        agency = one_line(_get(record, "Đơn vị báo cáo"))
+        if task is None or not agency:
+            continue
+        source = one_line(_get(record, "Ô nguồn")) or ""
+        sheet, _, _cell = source.rpartition("!")
+        raw_status = one_line(_get(record, "Tình trạng"))
+        report_status = (status_of(raw_status) or "unknown") if raw_status else None
+        task.reports.append(Report(
+            agency=agency, file=one_line(_get(record, "Tệp")) or path.name, sheet=sheet or REPORTS_SHEET, row=number,
+            task_id=one_line(_get(record, "Mã nhiệm vụ (đơn vị ghi)")), matched_id=task.task_id,
+            status=None if report_status == "no_report" else report_status, status_raw=one_line(_get(record, "Tình trạng (nguyên văn)")),
+            result=clean(_get(record, "Kết quả thực hiện")), completed_on=_as_date(_get(record, "Ngày hoàn thành thực tế")),
+            difficulties=clean(_get(record, "Khó khăn, vướng mắc")), proposals=clean(_get(record, "Đề xuất, kiến nghị")),
+            title=clean(_get(record, "Nội dung nhiệm vụ (đơn vị ghi)")),
+            cells={"title": source} if source else {},
+        ))
+    for task in tasks:  # texts too long for the tasks sheet: joined again from the agencies' rows
+        for name in JOINED_FIELDS:
+            value = getattr(task, name)
+            if value and value.endswith(CONTINUED.strip()):
+                setattr(task, name, join_agency_texts(task.reports, name))
+    if not groups:
+        seen: dict[str, Group] = {}
+        for task in tasks:
+            if task.group and task.group not in seen:
+                seen[task.group] = Group(key=task.group, order=len(seen) + 1, title=task.group)
+        groups = list(seen.values())
+    inputs = [InputFile(path=str(path), name=path.name, role="merged", rows=len(tasks))]
+    for _, record in _records(workbook, INPUTS_SHEET):  # the files the merge read, for `missing`
+        role = one_line(_get(record, "Vai trò"))
+        name = one_line(_get(record, "Tệp"))
+        if role not in ("catalog", "submission") or not name:
+            continue
+        source = one_line(_get(record, "Nguồn tên đơn vị"))
+        rows = _get(record, "Số dòng")
+        inputs.append(InputFile(
+            path=name, name=name, role=role, agency=one_line(_get(record, "Đơn vị")),  # type: ignore[arg-type]
+            agency_source=source if source in ("option", "label", "title", "properties", "filename") else None,  # type: ignore[arg-type]
+            sheet=one_line(_get(record, "Trang tính")), sha256=one_line(_get(record, "SHA-256")),
+            rows=int(rows) if isinstance(rows, (int, float)) else 0,
+            readable=header_key(_get(record, "Đọc được") or "có") != "khong",
+        ))
+    return MergeResult(tasks=tasks, groups=groups, findings=findings, inputs=inputs), findings
