@@ -25,7 +25,7 @@ from nq57cli.indicators.indicators import (
     parse_value,
     status_label,
 )
-from nq57cli.write.mergedbook import FINDING_COLUMNS, FINDINGS_SHEET, INPUT_COLUMNS, INPUTS_SHEET, SEVERITY_VI, _get, _records
+from nq57cli.write.mergedbook import FINDING_COLUMNS, FINDINGS_SHEET, INPUT_COLUMNS, INPUTS_SHEET, SEVERITY_VI, row_value, sheet_rows
 from nq57cli.domain.models import Finding, Group, InputFile
 from nq57cli.core.text import clean, header_key, one_line
 from nq57cli.write.xlsxout import column_letter, new_workbook, open_own_workbook, write_sheet
@@ -113,8 +113,8 @@ def read_indicator_book(path: Path, milestone: str | None = None) -> IndicatorRe
     columns = {header_key(h): i for i, h in enumerate(headers) if h}
     milestone_columns = {m: (h, i) for i, h in enumerate(headers) if (m := milestone_of(field_for(h) or ""))}
     milestones = sorted(milestone_columns)
-    records = _records(workbook, INDICATORS_SHEET)
-    stored = next((str(_get(r, "Mốc đánh giá")).split(".")[0] for _, r in records if _get(r, "Mốc đánh giá")), None)
+    records = sheet_rows(workbook, INDICATORS_SHEET)
+    stored = next((str(row_value(r, "Mốc đánh giá")).split(".")[0] for _, r in records if row_value(r, "Mốc đánh giá")), None)
     if not milestones:
         raise UnreadableInputError(f"Tệp chỉ tiêu {path} không có cột mục tiêu theo năm.",
                                    f"The indicator workbook {path} has no target column per year.")
@@ -125,11 +125,11 @@ def read_indicator_book(path: Path, milestone: str | None = None) -> IndicatorRe
     consolidated: dict[str, tuple[Any, str | None, int]] = {}
     value_col = column_letter(columns.get(header_key("Kết quả đạt được"), 0))
     for number, record in records:
-        code = parse_code(_get(record, "STT"))
-        name = clean(_get(record, "Tên chỉ tiêu"))
+        code = parse_code(row_value(record, "STT"))
+        name = clean(row_value(record, "Tên chỉ tiêu"))
         if not code or not name:
             continue
-        group = one_line(_get(record, "Nhóm"))
+        group = one_line(row_value(record, "Nhóm"))
         if group and group not in groups:
             groups[group] = Group(key=group, order=len(groups) + 1, title=group)
         targets = {}
@@ -141,32 +141,32 @@ def read_indicator_book(path: Path, milestone: str | None = None) -> IndicatorRe
             cells[f"target_{m}"] = f"{INDICATORS_SHEET}!{column_letter(index)}{number}"
         indicators.append(Indicator(
             code=code, parent=parent_code(code), level=code.count(".") + 1, order=len(indicators) + 1, name=name,
-            unit=one_line(_get(record, "Đơn vị")), targets=targets,
-            monitor=one_line(_get(record, "Cơ quan chủ trì theo dõi, đánh giá")), group=group,
-            note=clean(_get(record, "Ghi chú")), cells=cells,
+            unit=one_line(row_value(record, "Đơn vị")), targets=targets,
+            monitor=one_line(row_value(record, "Cơ quan chủ trì theo dõi, đánh giá")), group=group,
+            note=clean(row_value(record, "Ghi chú")), cells=cells,
         ))
-        consolidated[code] = (_get(record, "Kết quả đạt được"), one_line(_get(record, "Đơn vị có số liệu")), number)
+        consolidated[code] = (row_value(record, "Kết quả đạt được"), one_line(row_value(record, "Đơn vị có số liệu")), number)
     by_code = {i.code: i for i in indicators}
     for ind in indicators:
         if ind.parent in by_code:
             by_code[ind.parent].children.append(ind.code)
     unmatched: list[IndicatorValue] = []
-    for number, record in _records(workbook, VALUES_SHEET) if VALUES_SHEET in workbook.sheet_names else []:
-        raw = _get(record, "Giá trị (nguyên văn)")
+    for number, record in sheet_rows(workbook, VALUES_SHEET) if VALUES_SHEET in workbook.sheet_names else []:
+        raw = row_value(record, "Giá trị (nguyên văn)")
         value = parse_value(raw)
         if value is None:
             continue
-        source = one_line(_get(record, "Ô nguồn")) or ""
+        source = one_line(row_value(record, "Ô nguồn")) or ""
         sheet, _, _ = source.rpartition("!")
-        matched = one_line(_get(record, "Mã chỉ tiêu"))
+        matched = one_line(row_value(record, "Mã chỉ tiêu"))
         item = IndicatorValue(
-            agency=one_line(_get(record, "Đơn vị báo cáo")) or "", file=one_line(_get(record, "Tệp")) or path.name,
+            agency=one_line(row_value(record, "Đơn vị báo cáo")) or "", file=one_line(row_value(record, "Tệp")) or path.name,
             sheet=sheet or VALUES_SHEET, row=number, cell=source or f"{VALUES_SHEET}!A{number}",
             raw=one_line(raw) if isinstance(raw, str) else value.raw, value=value,
-            code=parse_code(_get(record, "STT (đơn vị ghi)")), name=clean(_get(record, "Tên chỉ tiêu (đơn vị ghi)")),
-            unit=one_line(_get(record, "Đơn vị tính (đơn vị ghi)")), note=clean(_get(record, "Ghi chú")),
+            code=parse_code(row_value(record, "STT (đơn vị ghi)")), name=clean(row_value(record, "Tên chỉ tiêu (đơn vị ghi)")),
+            unit=one_line(row_value(record, "Đơn vị tính (đơn vị ghi)")), note=clean(row_value(record, "Ghi chú")),
             matched=matched if matched in by_code else None,
-            match_method={v: k for k, v in MATCH_VI.items()}.get(one_line(_get(record, "Khớp theo")) or "", "none"),  # type: ignore[arg-type]
+            match_method={v: k for k, v in MATCH_VI.items()}.get(one_line(row_value(record, "Khớp theo")) or "", "none"),  # type: ignore[arg-type]
         )
         (by_code[matched].values if matched in by_code else unmatched).append(item)
     for ind in indicators:

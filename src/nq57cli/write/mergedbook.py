@@ -114,29 +114,50 @@ def _report_row(r: Report) -> list[Any]:
     ]
 
 
-def _records(workbook: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
-    """Rows of one of our sheets as {header key: value}, with their Excel row numbers."""
+class SheetRow:
+    """One row of one of our sheets, read by header: the sheet's header → column index map is shared
+    by its rows (a dict per row cost more than the rest of reading a national merge's 60,000 reports)."""
+
+    __slots__ = ("columns", "values")
+
+    def __init__(self, columns: dict[str, int], values: list[Any]) -> None:
+        self.columns = columns
+        self.values = values
+
+    def get(self, key: str) -> Any:
+        index = self.columns.get(key)
+        return self.values[index] if index is not None and index < len(self.values) else None
+
+
+def sheet_rows(workbook: Any, name: str) -> list[tuple[int, SheetRow]]:
+    """Rows of one of our sheets, readable by header key, with their Excel row numbers."""
     if name not in workbook.sheet_names:
         return []
     rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
     if not rows:
         return []
-    header = [header_key(h) for h in rows[0]]
-    out = []
-    for number, row in enumerate(rows[1:], start=2):
-        if any(v not in ("", None) for v in row):
-            out.append((number, {h: (row[i] if i < len(row) else None) for i, h in enumerate(header) if h}))
-    return out
+    columns: dict[str, int] = {}
+    for index, title in enumerate(rows[0]):
+        key = header_key(title)
+        if key:
+            columns[key] = index  # a repeated header: the last column, as the dict per row had it
+    empty = ("", None)
+    return [(number, SheetRow(columns, row)) for number, row in enumerate(rows[1:], start=2)
+            if any(v not in empty for v in row)]
 
 
 _KEYS: dict[str, str] = {}  # header → header_key(header), for the fixed headers read back
 
 
-def _get(record: dict[str, Any], header: str) -> Any:
+def row_value(record: SheetRow, header: str) -> Any:
+    """The cell under `header` in this row; an empty cell is None."""
     key = _KEYS.get(header)
     if key is None:
         key = _KEYS[header] = header_key(header)
-    value = record.get(key)
+    index = record.columns.get(key)
+    if index is None or index >= len(record.values):
+        return None
+    value = record.values[index]
     return None if value == "" else value
 
 
@@ -176,61 +197,64 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
     deadline_of = _memo(lambda value: parse_deadline(value)[0])
     document_of = _memo(parse_document)
     agencies_of = _memo(split_agencies)
+    date_of = _memo(_as_date)
     groups = [
-        Group(key=str(_get(r, "Nhóm")), order=int(_get(r, "Thứ tự") or n), label=one_line(_get(r, "Ký hiệu")),
-              title=clean(_get(r, "Tên nhóm")) or str(_get(r, "Nhóm")))
-        for n, r in _records(workbook, GROUPS_SHEET)
-        if _get(r, "Nhóm") is not None
+        Group(key=str(row_value(r, "Nhóm")), order=int(row_value(r, "Thứ tự") or n), label=one_line(row_value(r, "Ký hiệu")),
+              title=clean(row_value(r, "Tên nhóm")) or str(row_value(r, "Nhóm")))
+        for n, r in sheet_rows(workbook, GROUPS_SHEET)
+        if row_value(r, "Nhóm") is not None
     ]
     tasks: list[Task] = []
-    for number, record in _records(workbook, TASKS_SHEET):
-        task_id = one_line(_get(record, "Mã nhiệm vụ"))
-        title = clean(_get(record, "Nhiệm vụ cụ thể"))
+    for number, record in sheet_rows(workbook, TASKS_SHEET):
+        task_id = one_line(row_value(record, "Mã nhiệm vụ"))
+        title = clean(row_value(record, "Nhiệm vụ cụ thể"))
         if not task_id and not title:
             continue
-        raw_status = short(_get(record, "Tình trạng"))
+        raw_status = short(row_value(record, "Tình trạng"))
         status = status_of(raw_status) if raw_status else None
         if raw_status and status is None:  # a word typed in Excel that is no status: unclear, not "no report"
             status = "unknown"
             findings.append(Finding(severity="warning", code="merged.bad_status", file=path.name,
                                     sheet=TASKS_SHEET, cell=f"J{number}", column="Tình trạng", value=raw_status))
-        raw_deadline = _get(record, "Thời hạn hoàn thành")
+        raw_deadline = row_value(record, "Thời hạn hoàn thành")
         deadline = deadline_of(raw_deadline).model_copy() if raw_deadline is not None else Deadline(kind="none")
-        due = _as_date(_get(record, "Hạn (ngày)"))
+        due = _as_date(row_value(record, "Hạn (ngày)"))
         if deadline.due is None and due is not None and deadline.kind in ("none",):
             deadline = Deadline(kind="date", due=due, raw=deadline.raw, note=deadline.note)
-        stt = _get(record, "STT")
-        document = document_of(_get(record, "Văn bản giao nhiệm vụ"))
+        stt = row_value(record, "STT")
+        document = document_of(row_value(record, "Văn bản giao nhiệm vụ"))
         tasks.append(Task(
             task_id=task_id or f"NV-{len(tasks) + 1:03d}", order=len(tasks) + 1,
-            group=short(_get(record, "Nhóm")),
+            group=short(row_value(record, "Nhóm")),
             stt=str(int(stt)) if isinstance(stt, float) and stt.is_integer() else one_line(stt),
             title=title or "", document=document.model_copy() if document is not None else None, deadline=deadline,
-            lead=short(_get(record, "Cơ quan chủ trì")),
-            partners=list(agencies_of(_get(record, "Cơ quan phối hợp"))),
-            status=status or "no_report", result=clean(_get(record, "Kết quả thực hiện")),
-            completed_on=_as_date(_get(record, "Ngày hoàn thành thực tế")),
-            difficulties=clean(_get(record, "Khó khăn, vướng mắc")), proposals=clean(_get(record, "Đề xuất, kiến nghị")),
-            silent=list(agencies_of(_get(record, "Đơn vị chưa báo cáo"))),
-            expected_output=clean(_get(record, "Dự kiến kết quả")), note=clean(_get(record, "Ghi chú")),
+            lead=short(row_value(record, "Cơ quan chủ trì")),
+            partners=list(agencies_of(row_value(record, "Cơ quan phối hợp"))),
+            status=status or "no_report", result=clean(row_value(record, "Kết quả thực hiện")),
+            completed_on=_as_date(row_value(record, "Ngày hoàn thành thực tế")),
+            difficulties=clean(row_value(record, "Khó khăn, vướng mắc")), proposals=clean(row_value(record, "Đề xuất, kiến nghị")),
+            silent=list(agencies_of(row_value(record, "Đơn vị chưa báo cáo"))),
+            expected_output=clean(row_value(record, "Dự kiến kết quả")), note=clean(row_value(record, "Ghi chú")),
         ))
     by_id = {t.task_id: t for t in tasks}
-    for number, record in _records(workbook, REPORTS_SHEET):
-        task = by_id.get(one_line(_get(record, "Mã nhiệm vụ")) or "")
-        agency = one_line(_get(record, "Đơn vị báo cáo"))
+    text = _memo(clean)  # agencies' texts recur (communes copy each other; a text in every period)
+    for number, record in sheet_rows(workbook, REPORTS_SHEET):
+        task = by_id.get(short(row_value(record, "Mã nhiệm vụ")) or "")
+        agency = short(row_value(record, "Đơn vị báo cáo"))
         if task is None or not agency:
             continue
-        source = one_line(_get(record, "Ô nguồn")) or ""
+        source = one_line(row_value(record, "Ô nguồn")) or ""
         sheet, _, _cell = source.rpartition("!")
-        raw_status = one_line(_get(record, "Tình trạng"))
+        raw_status = short(row_value(record, "Tình trạng"))
         report_status = (status_of(raw_status) or "unknown") if raw_status else None
         task.reports.append(Report(
-            agency=agency, file=one_line(_get(record, "Tệp")) or path.name, sheet=sheet or REPORTS_SHEET, row=number,
-            task_id=one_line(_get(record, "Mã nhiệm vụ (đơn vị ghi)")), matched_id=task.task_id,
-            status=None if report_status == "no_report" else report_status, status_raw=one_line(_get(record, "Tình trạng (nguyên văn)")),
-            result=clean(_get(record, "Kết quả thực hiện")), completed_on=_as_date(_get(record, "Ngày hoàn thành thực tế")),
-            difficulties=clean(_get(record, "Khó khăn, vướng mắc")), proposals=clean(_get(record, "Đề xuất, kiến nghị")),
-            title=clean(_get(record, "Nội dung nhiệm vụ (đơn vị ghi)")),
+            agency=agency, file=short(row_value(record, "Tệp")) or path.name, sheet=sheet or REPORTS_SHEET, row=number,
+            task_id=short(row_value(record, "Mã nhiệm vụ (đơn vị ghi)")), matched_id=task.task_id,
+            status=None if report_status == "no_report" else report_status,
+            status_raw=short(row_value(record, "Tình trạng (nguyên văn)")),
+            result=text(row_value(record, "Kết quả thực hiện")), completed_on=date_of(row_value(record, "Ngày hoàn thành thực tế")),
+            difficulties=text(row_value(record, "Khó khăn, vướng mắc")), proposals=text(row_value(record, "Đề xuất, kiến nghị")),
+            title=text(row_value(record, "Nội dung nhiệm vụ (đơn vị ghi)")),
             cells={"title": source} if source else {},
         ))
     for task in tasks:  # texts too long for the tasks sheet: joined again from the agencies' rows
@@ -245,18 +269,18 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
                 seen[task.group] = Group(key=task.group, order=len(seen) + 1, title=task.group)
         groups = list(seen.values())
     inputs = [InputFile(path=str(path), name=path.name, role="merged", rows=len(tasks))]
-    for _, record in _records(workbook, INPUTS_SHEET):  # the files the merge read, for `missing`
-        role = one_line(_get(record, "Vai trò"))
-        name = one_line(_get(record, "Tệp"))
+    for _, record in sheet_rows(workbook, INPUTS_SHEET):  # the files the merge read, for `missing`
+        role = one_line(row_value(record, "Vai trò"))
+        name = one_line(row_value(record, "Tệp"))
         if role not in ("catalog", "submission") or not name:
             continue
-        source = one_line(_get(record, "Nguồn tên đơn vị"))
-        rows = _get(record, "Số dòng")
+        source = one_line(row_value(record, "Nguồn tên đơn vị"))
+        rows = row_value(record, "Số dòng")
         inputs.append(InputFile(
-            path=name, name=name, role=role, agency=one_line(_get(record, "Đơn vị")),  # type: ignore[arg-type]
+            path=name, name=name, role=role, agency=one_line(row_value(record, "Đơn vị")),  # type: ignore[arg-type]
             agency_source=source if source in ("option", "label", "title", "properties", "filename") else None,  # type: ignore[arg-type]
-            sheet=one_line(_get(record, "Trang tính")), sha256=one_line(_get(record, "SHA-256")),
+            sheet=one_line(row_value(record, "Trang tính")), sha256=one_line(row_value(record, "SHA-256")),
             rows=int(rows) if isinstance(rows, (int, float)) else 0,
-            readable=header_key(_get(record, "Đọc được") or "có") != "khong",
+            readable=header_key(row_value(record, "Đọc được") or "có") != "khong",
         ))
     return MergeResult(tasks=tasks, groups=groups, findings=findings, inputs=inputs), findings
