@@ -14,7 +14,7 @@ from nq57cli.domain.registry import Agency, Registry
 from nq57cli.domain.status import combine_status
 from nq57cli.tasks.catalog import load_catalog
 from nq57cli.tasks.matching import TextMatcher
-from nq57cli.tasks.submissions import Progress, Submission, is_duplicate_file, load_all, LoadJob
+from nq57cli.tasks.submissions import LoadJob, Progress, Submission, is_duplicate_file, load_all
 from nq57cli.write.xlsxout import EXCEL_MAX_TEXT
 
 
