@@ -159,7 +159,7 @@ def bench_startup(repeat: int) -> list[dict]:
 def bench_match(catalog_size: int, rows: int, repeat: int) -> dict:
     from rapidfuzz import fuzz
 
-    from nq57cli.tasks.merge import TextMatcher
+    from nq57cli.tasks.matching import TextMatcher
     from nq57cli.domain.models import Task
     from nq57cli.core.text import match_key
     from generate import catalog_tasks

@@ -20,7 +20,7 @@ import pytest
 
 from conftest import HEADER, SAMPLES, write_xlsx
 from nq57cli.read import legacy
-from nq57cli.tasks import merge as merge_module
+from nq57cli.tasks import submissions as merge_module
 from nq57cli.read import reader
 from nq57cli.errors import Nq57Error
 from nq57cli.tasks.merge import merge

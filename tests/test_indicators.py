@@ -20,19 +20,10 @@ from nq57cli.domain.config import ReportConfig, apply_overrides
 from nq57cli.errors import UnreadableInputError, UsageError
 from nq57cli.render.forms import FORMS, builtin_templates_dir
 from nq57cli.write.indicatorbook import INDICATORS_SHEET, read_indicator_book, write_indicators
-from nq57cli.indicators.indicators import (
-    INDICATORS,
-    assessment_text,
-    code_key,
-    evaluate,
-    field_for,
-    load_indicator_catalog,
-    merge_indicators,
-    parse_code,
-    parse_number,
-    parse_target,
-    parse_value,
-)
+from nq57cli.indicators.consolidate import merge_indicators
+from nq57cli.indicators.evaluate import assessment_text, evaluate
+from nq57cli.indicators.read import INDICATORS, field_for, load_indicator_catalog
+from nq57cli.indicators.values import code_key, parse_code, parse_number, parse_target, parse_value
 from nq57cli.domain.models import MergeResult, Task
 from nq57cli.read.reader import read_table
 from nq57cli.render.document import build_context, render_document

@@ -15,7 +15,8 @@ from openpyxl.styles import Font
 from conftest import SAMPLES, write_xlsx
 from nq57cli.read import legacy
 from nq57cli.read.legacy import TCVN3, VNI, decode, detect, encode
-from nq57cli.tasks.merge import TextMatcher, merge
+from nq57cli.tasks.matching import TextMatcher
+from nq57cli.tasks.merge import merge
 from nq57cli.domain.models import Task
 from nq57cli.read.reader import read_table
 from nq57cli.core.text import match_key

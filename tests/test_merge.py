@@ -9,7 +9,8 @@ import pytest
 
 from conftest import HEADER, encrypt, sha256, submission_rows, write_xlsx
 from nq57cli.errors import UnreadableInputError
-from nq57cli.tasks.merge import combine_status, merge
+from nq57cli.domain.status import combine_status
+from nq57cli.tasks.merge import merge
 from nq57cli.read.reader import read_table
 
 
@@ -289,7 +290,7 @@ def test_parallel_reading_gives_the_same_result_as_one_process(tmp_path, monkeyp
     import shutil as sh
 
     from conftest import SAMPLES
-    from nq57cli.tasks import merge as merge_module
+    from nq57cli.tasks import submissions as merge_module
 
     files = []
     for copy in range(3):  # 18 files, with a damaged one among them
@@ -313,7 +314,7 @@ def test_with_another_thread_running_workers_are_spawned_not_forked(tmp_path, mo
     import shutil as sh
 
     from conftest import SAMPLES, another_thread_running
-    from nq57cli.tasks import merge as merge_module
+    from nq57cli.tasks import submissions as merge_module
     from nq57cli.core.parallel import fork_context
 
     files = []

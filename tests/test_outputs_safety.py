@@ -26,7 +26,8 @@ from nq57cli.write.agencybook import write_agency_templates
 from nq57cli.cli.app import app
 from nq57cli.domain.config import ReportConfig
 from nq57cli.errors import OutputError
-from nq57cli.tasks.merge import load_catalog, merge
+from nq57cli.tasks.catalog import load_catalog
+from nq57cli.tasks.merge import merge
 from nq57cli.write.mergedbook import write_merged
 from nq57cli.tasks.overdue import classify, write_letters, write_overdue_docx, write_overdue_xlsx
 from nq57cli.render.document import render_document

@@ -15,7 +15,8 @@ from conftest import HEADER, write_xlsx
 from nq57cli.domain.agency import agency_key, display_name, is_collective, split_agencies
 from nq57cli.write.agencybook import plan_templates, write_agency_templates
 from nq57cli.cli.app import app
-from nq57cli.tasks.merge import load_catalog, merge
+from nq57cli.tasks.catalog import load_catalog
+from nq57cli.tasks.merge import merge
 from nq57cli.tasks.missing import missing_report
 from nq57cli.domain.registry import Agency, Registry, identify_sender, read_agencies
 

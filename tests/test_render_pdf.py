@@ -84,7 +84,7 @@ def sample_config(style: str) -> ReportConfig:
 
 @pytest.fixture(scope="module")
 def sample_pdfs(tmp_path_factory):
-    from nq57cli.indicators.indicators import merge_indicators
+    from nq57cli.indicators.consolidate import merge_indicators
 
     folder = tmp_path_factory.mktemp("pdf")
     result = merge(sorted((SAMPLES / "submissions").glob("*.xlsx")), catalog=SAMPLES / "catalog.xlsx")

@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 from conftest import HEADER, submission_rows, write_xlsx
 from nq57cli.cli.app import app
 from nq57cli.domain.config import ReportConfig, apply_overrides
-from nq57cli.tasks.merge import combine_status, merge
+from nq57cli.domain.status import combine_status
+from nq57cli.tasks.merge import merge
 from nq57cli.write.mergedbook import read_merged, write_merged
 from nq57cli.read.reader import read_table
 from nq57cli.render.document import build_context, render_document

@@ -20,7 +20,8 @@ from nq57cli.write.annotate import FINDINGS_SHEET, annotate, findings_for
 from nq57cli.read.columns import field_for
 from nq57cli.errors import UnreadableInputError, UsageError
 from nq57cli.tasks.filereport import validate_files
-from nq57cli.tasks.merge import load_catalog, merge
+from nq57cli.tasks.catalog import load_catalog
+from nq57cli.tasks.merge import merge
 from nq57cli.tasks.missing import LeadGap, missing_report
 from nq57cli.read.reader import read_table
 from nq57cli.domain.status import STATUS_LABELS, parse_status

@@ -16,7 +16,7 @@ from nq57cli import __version__
 from nq57cli.cli import lang as clilang
 from nq57cli.cli.lang import click, h
 from nq57cli.errors import ExitCode, Nq57Error, UnreadableInputError, UsageError
-from nq57cli.read.inputs import OutputGuard, expand_inputs  # noqa: F401 - expand_inputs: part of the CLI's API
+from nq57cli.read.inputs import OutputGuard, expand_inputs, require_readable  # noqa: F401 - expand_inputs: part of the CLI's API
 
 
 class _Command(TyperCommand):
@@ -370,9 +370,7 @@ def merge_command(
         result = merge(paths, catalog=catalog, agencies=overrides, roster=roster)
     if not result.readable_submissions():
         print_findings(result.findings, lang, verbose)
-        raise UnreadableInputError("Không đọc được tệp báo cáo nào (xem các lỗi ở trên); không ghi tệp tổng hợp.",
-                                   "None of the submissions could be read (see above); nothing written.",
-                                   findings=result.findings)
+    require_readable(result.inputs, result.findings, "tasks", writes=True)
     written = write_merged(result, output, lang)
     print_findings(result.findings, lang, verbose)
     from nq57cli.tasks.missing import missing_report
@@ -456,9 +454,7 @@ def load_result(input_path: Path | None, catalog: Path | None, files: list[str] 
         paths = paths if paths is not None else expand_inputs(files, exclude=[catalog] if catalog else [])
         result = merge(paths, catalog=catalog, agencies=_parse_agency_options(agency), roster=_roster(agencies_file))
         print_findings([f for f in result.findings if f.severity == "error"], lang, verbose)
-        if not result.readable_submissions():
-            raise UnreadableInputError("Không đọc được tệp báo cáo nào.", "None of the submissions could be read.",
-                                       findings=result.findings)
+        require_readable(result.inputs, result.findings, "tasks")
         return result
     from nq57cli.write.mergedbook import read_merged
 
@@ -536,7 +532,7 @@ def template_command(
     """Tạo sẵn tệp Excel báo cáo cho từng đơn vị (đã điền nhiệm vụ, khóa cột, danh sách tình trạng)."""
     from nq57cli.write.agencybook import plan_templates, read_agency_list, write_agency_templates
     from nq57cli.domain.deadline import parse_date_option
-    from nq57cli.tasks.merge import load_catalog
+    from nq57cli.tasks.catalog import load_catalog
 
     lang = _check_lang(lang)
     guard = OutputGuard(force=force)
@@ -981,7 +977,7 @@ def load_indicator_data(input_path: Path | None, catalog: Path | None, files: li
     """Indicator data: an indicators.xlsx (default ./indicators.xlsx) or indicator files consolidated now
     (`paths`: the files already listed)."""
     if files:
-        from nq57cli.indicators.indicators import merge_indicators
+        from nq57cli.indicators.consolidate import merge_indicators
 
         if catalog is None:
             raise UsageError("Các tệp báo cáo chỉ tiêu cần --catalog CHI-TIEU.xlsx (danh mục chỉ tiêu).",
@@ -989,9 +985,7 @@ def load_indicator_data(input_path: Path | None, catalog: Path | None, files: li
         paths = paths if paths is not None else expand_inputs(files, exclude=[catalog])
         result = merge_indicators(paths, catalog, milestone, _parse_agency_options(agency))
         print_findings([f for f in result.findings if f.severity == "error"], lang, verbose)
-        if not result.readable_submissions():
-            raise UnreadableInputError("Không đọc được tệp báo cáo chỉ tiêu nào.", "None of the indicator files could be read.",
-                                       findings=result.findings)
+        require_readable(result.inputs, result.findings, "indicators")
         return result
     from nq57cli.write.indicatorbook import read_indicator_book
 
@@ -1024,7 +1018,7 @@ def indicators_command(
 ) -> None:
     """Tổng hợp số liệu chỉ tiêu của các đơn vị và đánh giá đạt / chưa đạt so với mục tiêu của một mốc → indicators.xlsx."""
     from nq57cli.write.indicatorbook import write_indicators
-    from nq57cli.indicators.indicators import merge_indicators
+    from nq57cli.indicators.consolidate import merge_indicators
 
     lang = _check_lang(lang)
     guard = OutputGuard()
@@ -1036,9 +1030,7 @@ def indicators_command(
     result = merge_indicators(paths, catalog, milestone, _parse_agency_options(agency))
     if not result.readable_submissions():
         print_findings(result.findings, lang, verbose)
-        raise UnreadableInputError("Không đọc được tệp số liệu chỉ tiêu nào (xem các lỗi ở trên); không ghi tệp tổng hợp.",
-                                   "None of the indicator files could be read (see above); nothing written.",
-                                   findings=result.findings)
+    require_readable(result.inputs, result.findings, "indicators", writes=True)
     written = write_indicators(result, output, lang)
     print_findings(result.findings, lang, verbose)
     if json_out:
@@ -1052,7 +1044,7 @@ def indicators_command(
 def _print_indicator_summary(result: Any, lang: str, output: Path) -> None:
     from rich.table import Table
 
-    from nq57cli.indicators.indicators import STATUSES, status_label
+    from nq57cli.indicators.evaluate import STATUSES, status_label
 
     vi = lang == "vi"
     counts = result.counts()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from nq57cli.domain.models import Status
@@ -169,3 +170,44 @@ def looks_like_status_column(values: list) -> bool:
         if status and (strict or len(text.split()) <= _LOOSE_MAX_WORDS):
             hits += 1
     return hits / len(texts) >= 0.6
+
+
+STATUS_RULE = """Combined status: not_applicable reports are ignored; none left → not_applicable;
+all completed → completed; any in_progress, or completed mixed with not_started/waiting →
+in_progress; all not_started → not_started; all waiting → waiting; no reports → no_report.
+A report whose status could not be read ("unknown") is still a report: the task is "unknown" unless
+every reading of that status gives the same result (another agency in progress, say); reports with
+an empty status are left out, unless no report has one: then "unknown" too, never "no_report"."""
+
+_READABLE = ("completed", "in_progress", "not_started", "waiting", "not_applicable")
+
+
+def _combine_known(kinds: set[str]) -> str:
+    remaining = kinds - {"not_applicable"}
+    if not remaining:
+        return "not_applicable"
+    if remaining == {"completed"}:
+        return "completed"
+    if remaining == {"not_started"}:
+        return "not_started"
+    if remaining == {"waiting"}:
+        return "waiting"
+    if "in_progress" in remaining or "completed" in remaining:
+        return "in_progress"
+    return "not_started"  # not_started mixed with waiting: nobody has begun
+
+
+def combine_status(statuses: Iterable[str | None]) -> str:
+    """The task's status from its agencies' statuses (see STATUS_RULE); None: a report with an
+    empty status cell."""
+    statuses = list(statuses)
+    given = {s for s in statuses if s is not None}
+    if not given:
+        return "unknown" if statuses else "no_report"
+    if "unknown" not in given:
+        return _combine_known(given)
+    known = given - {"unknown"}
+    # The rule depends only on which statuses occur, so reading every unknown one as the same status
+    # covers every outcome the unknown ones could lead to.
+    outcomes = {_combine_known(known | {s}) for s in _READABLE}
+    return outcomes.pop() if len(outcomes) == 1 else "unknown"

@@ -1,4 +1,5 @@
-"""Output safety: the set of input paths of a run, and the checks on each output before it is written.
+"""Output safety: the set of input paths of a run, and the checks on each output before it is written;
+the extensions read, and the one "nothing readable: exit code 3" policy.
 
 A command gathers everything it will read (files named, found in a folder, matched by a glob, the
 catalog, the agency list, -i, nq57.toml, template files) into an OutputGuard before reading any of
@@ -15,10 +16,14 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from nq57cli.errors import UsageError
+from nq57cli.errors import UnreadableInputError, UsageError
 
-SUBMISSION_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}  # what a folder given as input is searched for
+if TYPE_CHECKING:
+    from nq57cli.domain.models import Finding, InputFile
+
+SUBMISSION_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}  # the workbooks nq57 reads (reader), and a folder is searched for
 PRODUCER = "nq57"  # "last modified by" of every file nq57 marks: Excel or LibreOffice saving it puts the user's name
 MARKER_PREFIX = "nq57:"
 KINDS = {"template": ("mẫu báo cáo", "report template"), "letter": ("công văn đôn đốc", "reminder letter"),
@@ -222,3 +227,23 @@ def _workbooks_in(folder: Path) -> list[tuple[Path, Path]]:
             path = folder / name
             out.append((path, path.resolve() if entry.is_symlink() else real / name))
     return sorted(out)
+
+
+# What a command says when none of its files could be read: (files, in Vietnamese and in English).
+UNREADABLE_KINDS = {"tasks": ("tệp báo cáo", "the submissions"),
+                    "indicators": ("tệp số liệu chỉ tiêu", "the indicator files")}
+
+
+def require_readable(inputs: list[InputFile], findings: list[Finding], kind: str = "tasks",
+                     writes: bool = False) -> None:
+    """The one "nothing readable" policy: no readable submission among `inputs` stops the run with
+    UnreadableInputError (exit code 3) carrying the findings that say why; `writes`: the command
+    would have written a consolidated workbook (the message says nothing was written)."""
+    if any(i.readable for i in inputs if i.role == "submission"):
+        return
+    vi, en = UNREADABLE_KINDS[kind]
+    raise UnreadableInputError(
+        f"Không đọc được {vi} nào (xem các lỗi ở trên)" + ("; không ghi tệp tổng hợp." if writes else "."),
+        f"None of {en} could be read (see above)" + ("; nothing written." if writes else "."),
+        findings=findings,
+    )

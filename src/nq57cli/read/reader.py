@@ -24,7 +24,7 @@ from nq57cli.domain.models import CellRefs, Finding
 from nq57cli.core.text import SHORT_TEXT, clean, header_key, one_line, one_line_recurring
 from nq57cli.write.xlsxout import column_letter
 
-SUPPORTED = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
+from nq57cli.read.inputs import SUBMISSION_SUFFIXES as SUPPORTED  # the one list of extensions read
 
 
 def _limit(name: str, default: int) -> int:

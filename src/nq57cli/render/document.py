@@ -29,7 +29,7 @@ from nq57cli.core.stable import FIXED_MOMENT, ZIP_TIME, frozen_package
 from nq57cli.domain.status import DISPLAY_ORDER, status_label
 
 if TYPE_CHECKING:
-    from nq57cli.indicators.indicators import IndicatorResult
+    from nq57cli.indicators.models import IndicatorResult
 
 STATUS_ORDER = DISPLAY_ORDER
 OTHER_STATUSES = ("waiting", "not_applicable", "unknown", "no_report")
@@ -462,7 +462,7 @@ def _texts(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _indicator_context(indicators: IndicatorResult | None) -> dict[str, Any] | None:
     if indicators is None:
         return None
-    from nq57cli.indicators.indicators import indicator_context
+    from nq57cli.render.indicators import indicator_context
 
     return indicator_context(indicators)
 

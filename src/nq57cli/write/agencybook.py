@@ -28,7 +28,7 @@ from nq57cli.domain.status import OWN_LABELS, STATUS_LABELS
 from nq57cli.core.text import one_line, strip_diacritics
 
 if TYPE_CHECKING:
-    from nq57cli.tasks.merge import Catalog
+    from nq57cli.tasks.catalog import Catalog
 
 GUIDE_SHEET = "Hướng dẫn"
 DATA_SHEET = "Báo cáo"

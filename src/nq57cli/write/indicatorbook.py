@@ -8,23 +8,11 @@ from typing import Any
 
 from nq57cli.errors import UnreadableInputError
 from nq57cli.core.fileio import atomic_write
-from nq57cli.indicators.indicators import (
-    STATUSES,
-    Indicator,
-    IndicatorResult,
-    IndicatorValue,
-    assess,
-    choose_milestone,
-    consolidated_text,
-    field_for,
-    json_number,
-    milestone_of,
-    parent_code,
-    parse_code,
-    parse_target,
-    parse_value,
-    status_label,
-)
+from nq57cli.indicators.consolidate import assess, choose_milestone, consolidated_text
+from nq57cli.indicators.evaluate import STATUSES, status_label
+from nq57cli.indicators.models import Indicator, IndicatorResult, IndicatorValue
+from nq57cli.indicators.read import field_for, milestone_of
+from nq57cli.indicators.values import json_number, parent_code, parse_code, parse_target, parse_value
 from nq57cli.write.mergedbook import FINDING_COLUMNS, FINDINGS_SHEET, INPUT_COLUMNS, INPUTS_SHEET, SEVERITY_VI, row_value, sheet_rows
 from nq57cli.domain.models import Finding, Group, InputFile
 from nq57cli.core.text import clean, header_key, one_line

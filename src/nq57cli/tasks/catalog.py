@@ -1,0 +1,73 @@
+"""The task catalog (danh mục nhiệm vụ) and the base every catalog shares: who is expected to report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nq57cli.domain.models import Finding, Group, InputFile, Task
+from nq57cli.domain.registry import Agency, Registry, catalog_registry
+from nq57cli.errors import UnreadableInputError
+from nq57cli.read.reader import ReadOutcome, read_table, sha256_of
+from nq57cli.read.rows import parse_catalog
+
+
+class CatalogBase:
+    """What a catalog (of tasks, of indicators) tells the input loader: the agencies expected to report,
+    as a roster (`registry`) and as names (`agencies`). A subclass says how the roster is made."""
+
+    _registry: Registry | None = None
+
+    def make_registry(self) -> Registry:
+        raise NotImplementedError
+
+    @property
+    def registry(self) -> Registry:
+        """Who is who, made once per catalog."""
+        if self._registry is None:
+            self._registry = self.make_registry()
+        return self._registry
+
+    @property
+    def agencies(self) -> list[str]:
+        return self.registry.names
+
+
+def unreadable_catalog(path: Path, outcome: ReadOutcome, what_vi: str, what_en: str) -> UnreadableInputError:
+    """The error (exit code 3) for a catalog whose table could not be read, with the reader's reason."""
+    problem = outcome.findings[0] if outcome.findings else None
+    return UnreadableInputError(
+        f"Không đọc được {what_vi} {path}: {problem.message('vi') if problem else 'không đọc được'}",
+        f"Cannot read {what_en} {path}: {problem.message('en') if problem else 'unreadable'}",
+    )
+
+
+@dataclass
+class Catalog(CatalogBase):
+    tasks: list[Task]
+    groups: list[Group]
+    findings: list[Finding]
+    input: InputFile
+    listed: list[Agency] = field(default_factory=list)  # an agency list given with the catalog (--agencies)
+    _registry: Registry | None = field(default=None, repr=False)
+
+    def make_registry(self) -> Registry:
+        """The listed agencies, then those the catalog's lead and partner cells name."""
+        return catalog_registry(self.tasks, self.listed)
+
+
+def load_catalog(path: Path, listed: list[Agency] | None = None) -> Catalog:
+    """Read the master task list; an unreadable catalog stops the run (exit code 3)."""
+    try:  # hashed first: what is read is what the inputs sheet records
+        digest, size = sha256_of(path), path.stat().st_size
+    except OSError:
+        digest, size = None, None  # read_table says why
+    outcome = read_table(path)
+    if outcome.table is None:
+        raise unreadable_catalog(path, outcome, "danh mục nhiệm vụ", "the task catalog")
+    tasks, groups, findings = parse_catalog(outcome.table)
+    info = InputFile(
+        path=str(path), name=path.name, sha256=digest, size=size, role="catalog",
+        sheet=outcome.table.sheet, header_row=outcome.table.header_row, rows=len(tasks),
+    )
+    return Catalog(tasks, groups, outcome.findings + findings, info, list(listed or []))
