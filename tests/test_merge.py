@@ -126,7 +126,10 @@ def test_text_matching_without_ids(tmp_path, catalog):
     no_match = find(result, "task.no_match")
     assert (no_match.file, no_match.sheet, no_match.cell) == ("xa.xlsx", "Báo cáo", "B4")
     assert len(result.unmatched) == 1 and result.unmatched[0].title.startswith("Tổ chức hội thi")
-    assert find(result, "agency.source").params["source_vi"] == "dòng \"Đơn vị:\" ở đầu văn bản"
+    source = find(result, "agency.source")
+    assert source.params["source"] == "label"  # a key, shown per language when printed
+    assert source.message("vi").endswith("(lấy từ dòng \"Đơn vị:\" ở đầu văn bản)")
+    assert source.message("en").endswith("(taken from the \"Đơn vị:\" label line)")
 
 
 def test_sure_text_matches_are_one_finding_per_file(tmp_path, catalog):

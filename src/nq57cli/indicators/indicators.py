@@ -31,6 +31,7 @@ from nq57cli import __version__
 from nq57cli.domain.agency import agency_key, split_agencies
 from nq57cli.read.columns import header_lookup
 from nq57cli.errors import UnreadableInputError, UsageError
+from nq57cli.domain.findings import count_by_severity, errors
 from nq57cli.domain.models import Finding, Group, InputFile, Model
 from nq57cli.read.reader import RawRow, Schema, SheetTable, read_table, sha256_of
 from nq57cli.core.text import clean, header_key, match_key, one_line
@@ -531,7 +532,7 @@ class IndicatorResult(Model):
     tool_version: str = ""
 
     def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
+        return errors(self.findings)
 
     def readable_submissions(self) -> list[InputFile]:
         return [i for i in self.inputs if i.role == "submission" and i.readable]
@@ -653,7 +654,7 @@ def load_indicator_catalog(path: Path, display: str | None = None) -> IndicatorC
     for parent, children in orphans.items():
         first = children[0]
         sheet, _, cell = first.cells.get("stt", f"{table.sheet}!A1").rpartition("!")
-        findings.append(Finding(severity="warning", code="indicator.missing_parent", file=display, sheet=sheet,
+        findings.append(Finding(code="indicator.missing_parent", file=display, sheet=sheet,
                                 cell=cell, column=table.headers.get("stt"), value=first.code,
                                 params={"parent": parent, "codes": ", ".join(c.code for c in children)}))
     info = InputFile(path=str(path), name=display, sha256=sha256_of(path), size=path.stat().st_size, role="catalog",
@@ -750,7 +751,7 @@ def _percent_cells(path: Path, sheet: str, refs: list[str]) -> set[str]:
 def load_indicator_submission(path: Path, catalog: IndicatorCatalog, milestone: str,
                               overrides: dict[str, str] | None = None, display: str | None = None) -> IndicatorSubmission:
     """Read one agency's indicator file: its agency and a value per filled row; never raises on bad input."""
-    from nq57cli.tasks.merge import _resolve_agency, _source
+    from nq57cli.tasks.merge import _resolve_agency
 
     display = display or path.name
     info = InputFile(path=str(path), name=display)
@@ -768,11 +769,11 @@ def load_indicator_submission(path: Path, catalog: IndicatorCatalog, milestone: 
     agency, source = _resolve_agency(path, table.title_lines, overrides or {}, catalog.agencies)
     info.agency, info.agency_source = agency, source  # type: ignore[assignment]
     info.sheet, info.header_row = table.sheet, table.header_row
-    findings.append(Finding(severity="info", code="agency.source", file=display, sheet=table.sheet,
-                            params={"agency": agency, "source_vi": _source(source, 0), "source_en": _source(source, 1)}))
+    findings.append(Finding(code="agency.source", file=display, sheet=table.sheet,
+                            params={"agency": agency, "source": source}))
     value_field = next((f for f in (f"value_{milestone}", "value") if f in table.columns), None)
     if value_field is None:
-        findings.append(Finding(severity="error", code="indicator.no_value_column", file=display, sheet=table.sheet,
+        findings.append(Finding(code="indicator.no_value_column", file=display, sheet=table.sheet,
                                 params={"milestone": milestone}))
         return IndicatorSubmission(info, [], findings)
     by_code = {i.code: i for i in catalog.indicators}
@@ -874,7 +875,7 @@ def consolidate(indicator: Indicator, findings: list[Finding]) -> tuple[Indicato
     sheet, cell = _location(other)
     listing = "; ".join(f"{v.agency}: {v.raw}" for v in values)
     findings.append(Finding(
-        severity="warning", code="indicator.conflict" if chosen else "indicator.conflict_unresolved", file=other.file,
+        code="indicator.conflict" if chosen else "indicator.conflict_unresolved", file=other.file,
         sheet=sheet, cell=cell, value=other.raw,
         params={"indicator": indicator.code, "values": listing, "agency": chosen.agency if chosen else ""}))
     return chosen, True
@@ -914,16 +915,16 @@ def assess(indicator: Indicator, milestone: str, chosen: IndicatorValue | None, 
                   "value_unit": (value.unit if value else "") or ""}
         if result.reason in ("target_to_do", "target_text"):
             sheet, _, cell = indicator.cells.get(f"target_{milestone}", "!").rpartition("!")
-            findings.append(Finding(severity="warning", code=code, file=catalog_file, sheet=sheet or None,
+            findings.append(Finding(code=code, file=catalog_file, sheet=sheet or None,
                                     cell=cell or None, value=target.raw if target else None, params=params))
         elif chosen is not None:
             sheet, cell = _location(chosen)
-            findings.append(Finding(severity="warning", code=code, file=chosen.file, sheet=sheet, cell=cell,
+            findings.append(Finding(code=code, file=chosen.file, sheet=sheet, cell=cell,
                                     value=chosen.raw, params=params))
     elif result.status == "not_reported":
         where = indicator.cells.get(f"target_{milestone}") or indicator.cells.get("stt") or "!"
         sheet, _, cell = where.rpartition("!")
-        findings.append(Finding(severity="info", code="indicator.not_reported", file=catalog_file, sheet=sheet or None,
+        findings.append(Finding(code="indicator.not_reported", file=catalog_file, sheet=sheet or None,
                                 cell=cell or None, params={"indicator": indicator.code,
                                                            "monitor": indicator.monitor or "-"}))
     return assessment
@@ -966,7 +967,7 @@ def merge_indicators(paths: list[Path], catalog: Path, milestone: str | int | No
         loaded = load_indicator_submission(path, cat, chosen_milestone, agencies, names[path])
         inputs.append(loaded.info)
         if loaded.info.sha256 and loaded.info.sha256 in seen:
-            findings.append(Finding(severity="warning", code="file.duplicate", file=loaded.info.name,
+            findings.append(Finding(code="file.duplicate", file=loaded.info.name,
                                     params={"other": seen[loaded.info.sha256]}))
             continue
         if loaded.info.sha256:
@@ -1015,9 +1016,7 @@ def _assessment_dict(indicator: Indicator, lang: str) -> dict[str, Any] | None:
 
 def indicator_result_to_dict(result: IndicatorResult, lang: str = "vi") -> dict[str, Any]:
     """The documented JSON shape of `nq57 indicators --json`."""
-    severities = {"error": 0, "warning": 0, "info": 0}
-    for finding in result.findings:
-        severities[finding.severity] += 1
+    severities = count_by_severity(result.findings)
     submissions = [i for i in result.inputs if i.role == "submission"]
     return {
         "tool_version": result.tool_version,
