@@ -266,7 +266,8 @@ def test_row_level_problems_name_their_cells(tmp_path, catalog):
     assert where["task.duplicate_id"] == ("cong-an-tinh.xlsx", "Báo cáo", "A5")
     assert where["status.unknown"] == ("cong-an-tinh.xlsx", "Báo cáo", "E6")
     assert where["cell.formula_no_value"] == ("cong-an-tinh.xlsx", "Báo cáo", "G6")
-    assert find(result, "agency.source").params["source_en"] == "the file name"
+    assert find(result, "agency.source").params["source"] == "filename"
+    assert find(result, "agency.source").message("en").endswith("(taken from the file name)")
     assert result.inputs[-1].agency == "cong an tinh"
     assert "NV-99" in find(result, "task.unknown_id").message("vi")
 
