@@ -127,7 +127,10 @@ def test_text_matching_without_ids(tmp_path, catalog):
     no_match = find(result, "task.no_match")
     assert (no_match.file, no_match.sheet, no_match.cell) == ("xa.xlsx", "Báo cáo", "B4")
     assert len(result.unmatched) == 1 and result.unmatched[0].title.startswith("Tổ chức hội thi")
-    assert find(result, "agency.source").params["source_vi"] == "dòng \"Đơn vị:\" ở đầu văn bản"
+    source = find(result, "agency.source")
+    assert source.params["source"] == "label"  # a key, shown per language when printed
+    assert source.message("vi").endswith("(lấy từ dòng \"Đơn vị:\" ở đầu văn bản)")
+    assert source.message("en").endswith("(taken from the \"Đơn vị:\" label line)")
 
 
 def test_sure_text_matches_are_one_finding_per_file(tmp_path, catalog):
@@ -264,7 +267,8 @@ def test_row_level_problems_name_their_cells(tmp_path, catalog):
     assert where["task.duplicate_id"] == ("cong-an-tinh.xlsx", "Báo cáo", "A5")
     assert where["status.unknown"] == ("cong-an-tinh.xlsx", "Báo cáo", "E6")
     assert where["cell.formula_no_value"] == ("cong-an-tinh.xlsx", "Báo cáo", "G6")
-    assert find(result, "agency.source").params["source_en"] == "the file name"
+    assert find(result, "agency.source").params["source"] == "filename"
+    assert find(result, "agency.source").message("en").endswith("(taken from the file name)")
     assert result.inputs[-1].agency == "cong an tinh"
     assert "NV-99" in find(result, "task.unknown_id").message("vi")
 

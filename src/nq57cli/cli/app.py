@@ -15,6 +15,7 @@ from typer.core import TyperCommand, TyperGroup
 from nq57cli import __version__
 from nq57cli.cli import lang as clilang
 from nq57cli.cli.lang import click, h
+from nq57cli.domain.findings import count_by_severity, counts_text, errors, severity_label
 from nq57cli.errors import ExitCode, Nq57Error, UnreadableInputError, UsageError
 from nq57cli.read.inputs import OutputGuard, expand_inputs, require_readable  # noqa: F401 - expand_inputs: part of the CLI's API
 
@@ -251,8 +252,7 @@ def print_findings(findings: list, lang: str, verbose: bool) -> None:
         return
     styled = console.is_terminal  # colours on a terminal; plain text (no markup to parse) elsewhere
     mark = _escape if styled else (lambda text: text)
-    labels = {"error": ("lỗi", "error", "red"), "warning": ("cảnh báo", "warning", "yellow"),
-              "info": ("thông tin", "info", "cyan")}
+    colours = {"error": "red", "warning": "yellow", "info": "cyan"}
     by_file: dict[str, list] = {}
     for finding in shown:
         by_file.setdefault(finding.file or "", []).append(finding)
@@ -267,10 +267,10 @@ def print_findings(findings: list, lang: str, verbose: bool) -> None:
         else:
             hidden = 0
         for f in ordered:
-            vi, en, colour = labels[f.severity]
+            colour = colours[f.severity]
             # each line names its file too, so a line copied or grepped alone still says where
             where = f.location() if f.file else (f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (f.sheet or ""))
-            label = vi if lang == "vi" else en
+            label = severity_label(f.severity, lang)
             prefix = f"  [{colour}]{label}[/] " if styled else f"  {label} "
             lines.append(prefix + (f"{mark(where)}: " if where else "") + mark(f.message(lang)))
         if hidden:
@@ -327,8 +327,7 @@ def print_summary(result: Any, lang: str, output: Path | None) -> None:
             table.add_row("  " + status_label(status, lang), str(data["status"][status]))
     f = data["findings"]
     table.add_row("Phát hiện" if vi else "Findings",
-                  f"{f['error']} {'lỗi' if vi else 'errors'}, {f['warning']} {'cảnh báo' if vi else 'warnings'}, "
-                  f"{f['info']} {'thông tin' if vi else 'info'}")
+                  counts_text(f, lang))
     console = _stdout()
     console.print(table)
     if output:
@@ -453,7 +452,7 @@ def load_result(input_path: Path | None, catalog: Path | None, files: list[str] 
 
         paths = paths if paths is not None else expand_inputs(files, exclude=[catalog] if catalog else [])
         result = merge(paths, catalog=catalog, agencies=_parse_agency_options(agency), roster=_roster(agencies_file))
-        print_findings([f for f in result.findings if f.severity == "error"], lang, verbose)
+        print_findings(errors(result.findings), lang, verbose)
         require_readable(result.inputs, result.findings, "tasks")
         return result
     from nq57cli.write.mergedbook import read_merged
@@ -984,7 +983,7 @@ def load_indicator_data(input_path: Path | None, catalog: Path | None, files: li
                              "Indicator submissions need --catalog CHI-TIEU.xlsx (the indicator catalog).")
         paths = paths if paths is not None else expand_inputs(files, exclude=[catalog])
         result = merge_indicators(paths, catalog, milestone, _parse_agency_options(agency))
-        print_findings([f for f in result.findings if f.severity == "error"], lang, verbose)
+        print_findings(errors(result.findings), lang, verbose)
         require_readable(result.inputs, result.findings, "indicators")
         return result
     from nq57cli.write.indicatorbook import read_indicator_book
@@ -1061,10 +1060,7 @@ def _print_indicator_summary(result: Any, lang: str, output: Path) -> None:
             table.add_row("  " + status_label(status, lang), str(counts[status]))
     if result.unmatched:
         table.add_row("Giá trị không khớp chỉ tiêu" if vi else "Unmatched values", str(len(result.unmatched)))
-    severities = {s: sum(1 for f in result.findings if f.severity == s) for s in ("error", "warning", "info")}
-    table.add_row("Phát hiện" if vi else "Findings",
-                  f"{severities['error']} {'lỗi' if vi else 'errors'}, {severities['warning']} "
-                  f"{'cảnh báo' if vi else 'warnings'}, {severities['info']} {'thông tin' if vi else 'info'}")
+    table.add_row("Phát hiện" if vi else "Findings", counts_text(count_by_severity(result.findings), lang))
     console = _stdout()
     console.print(table)
     missed = [f"{i.code} ({i.assessment.text(i.unit, lang).split('(', 1)[-1].rstrip(')')})" for i in result.indicators

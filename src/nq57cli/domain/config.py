@@ -28,6 +28,14 @@ AUTHORITY_PREFIX = {
 }
 
 
+class ConfigValueError(ValueError):
+    """A configuration value refused: its Vietnamese text (str(), what pydantic shows) and its English one."""
+
+    def __init__(self, message_vi: str, message_en: str) -> None:
+        super().__init__(message_vi)
+        self.message_en = message_en
+
+
 class Section(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
@@ -66,11 +74,12 @@ class DocumentConfig(Section):
         if isinstance(value, dt.datetime):
             return value.date()
         if isinstance(value, str) and value.strip():
-            from nq57cli.domain.deadline import DATE_FORMS_VI, read_day
+            from nq57cli.domain.deadline import DATE_FORMS_EN, DATE_FORMS_VI, read_day
 
             parsed = read_day(value)
             if parsed is None:
-                raise ValueError(f"ngày không đọc được: {value!r} (viết {DATE_FORMS_VI})")
+                raise ConfigValueError(f"ngày không đọc được: {value!r} (viết {DATE_FORMS_VI})",
+                                      f"cannot read the date {value!r} (write {DATE_FORMS_EN})")
             return parsed
         return None if value == "" else value
 
@@ -79,7 +88,8 @@ class DocumentConfig(Section):
     def _ends_with_archive(cls, value: list[str]) -> list[str]:
         items = [v.strip().lstrip("-–").strip() for v in value if v.strip()]
         if items and not items[-1].lower().startswith("lưu"):
-            raise ValueError("dòng cuối của nơi nhận phải là \"Lưu: VT, ...\"")
+            raise ConfigValueError("dòng cuối của nơi nhận phải là \"Lưu: VT, ...\"",
+                                  "the last recipient line must be \"Lưu: VT, ...\"")
         return items
 
     @field_validator("number", mode="before")
@@ -103,13 +113,16 @@ class SignerConfig(Section):
             return value
         key = value.strip().upper().rstrip(".").replace(" ", "")
         if key not in AUTHORITY_ALIASES:
-            raise ValueError(f"thẩm quyền ký phải là một trong TM, KT, TL, TUQ (hoặc T/M, K/T, T/L), không phải {value!r}")
+            raise ConfigValueError(
+                f"thẩm quyền ký phải là một trong TM, KT, TL, TUQ (hoặc T/M, K/T, T/L), không phải {value!r}",
+                f"the signing authority must be one of TM, KT, TL, TUQ (or T/M, K/T, T/L), not {value!r}")
         return AUTHORITY_ALIASES[key]
 
     @model_validator(mode="after")
     def _needs_on_behalf(self) -> SignerConfig:
         if self.authority and not self.on_behalf.strip():
-            raise ValueError("khi có thẩm quyền ký (TM/KT/TL/TUQ) cần ghi on_behalf, ví dụ \"GIÁM ĐỐC\"")
+            raise ConfigValueError("khi có thẩm quyền ký (TM/KT/TL/TUQ) cần ghi on_behalf, ví dụ \"GIÁM ĐỐC\"",
+                                   "a signing authority (TM/KT/TL/TUQ) needs on_behalf, such as \"GIÁM ĐỐC\"")
         return self
 
 
@@ -131,9 +144,10 @@ class ReportTextConfig(Section):
         names = [v.strip().lower() for v in value if v.strip()]
         for name in names:
             if name not in APPENDIX_FORMS:
-                raise ValueError(f"phụ lục {name!r} không có; chọn trong {', '.join(APPENDIX_FORMS)}")
+                raise ConfigValueError(f"phụ lục {name!r} không có; chọn trong {', '.join(APPENDIX_FORMS)}",
+                                      f"no appendix {name!r}; choose among {', '.join(APPENDIX_FORMS)}")
         if len(set(names)) != len(names):
-            raise ValueError("một phụ lục được ghi hai lần")
+            raise ConfigValueError("một phụ lục được ghi hai lần", "an appendix is named twice")
         return names
 
 
@@ -208,8 +222,10 @@ class ReportConfig(BaseModel):
     @model_validator(mode="after")
     def _party_authorities(self) -> ReportConfig:
         if self.style == "party" and self.signer.authority not in PARTY_AUTHORITIES:
-            raise ValueError("văn bản của Đảng chỉ dùng thẩm quyền ký T/M, K/T hoặc T/L (Hướng dẫn 36-HD/VPTW), "
-                             f"không phải {self.signer.authority!r}")
+            raise ConfigValueError("văn bản của Đảng chỉ dùng thẩm quyền ký T/M, K/T hoặc T/L (Hướng dẫn "
+                                   f"36-HD/VPTW), không phải {self.signer.authority!r}",
+                                   "a Party document signs only with T/M, K/T or T/L (Guidance 36-HD/VPTW), "
+                                   f"not {self.signer.authority!r}")
         return self
 
     @field_validator("appendix")
@@ -219,7 +235,8 @@ class ReportConfig(BaseModel):
             form = FORMS.get(name)
             if form is None or form.kind not in ("appendix", "plan"):
                 choices = ", ".join(n for n, f in FORMS.items() if f.kind in ("appendix", "plan"))
-                raise ValueError(f"[appendix.{name}] không phải mẫu có phụ lục; chọn trong {choices}")
+                raise ConfigValueError(f"[appendix.{name}] không phải mẫu có phụ lục; chọn trong {choices}",
+                                      f"[appendix.{name}] is not a form with an appendix; choose among {choices}")
         return value
 
 
@@ -298,8 +315,9 @@ def _describe(exc: ValidationError, lines: dict[str, int], source: str) -> Usage
             problems_en.append(f"unknown key \"{key}\"{where_en}{hint_en}")
         else:
             message = str(error["msg"]).removeprefix("Value error, ")
+            cause = (error.get("ctx") or {}).get("error")
             problems_vi.append(f"\"{key}\"{where_vi}: {message}")
-            problems_en.append(f"\"{key}\"{where_en}: {message}")
+            problems_en.append(f"\"{key}\"{where_en}: {cause.message_en if isinstance(cause, ConfigValueError) else message}")
     return UsageError(f"Cấu hình {source} không hợp lệ: " + "; ".join(problems_vi),
                       f"Invalid configuration {source}: " + "; ".join(problems_en))
 

@@ -12,7 +12,9 @@ from typing import Annotated, Any, Literal
 # 10–20 ms on each start. An explicit setting of the variable is respected.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, SkipValidation
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, SkipValidation, model_validator
+
+from nq57cli.domain.findings import errors, finding_message, severity_of
 
 Severity = Literal["error", "warning", "info"]
 # "unknown": the agency reported, but its status cell cannot be read (words outside the vocabulary, a formula
@@ -86,7 +88,8 @@ class Model(BaseModel):
 
 
 class Finding(Model):
-    """One problem found in the input, with where it is. Messages are rendered per language."""
+    """One problem found in the input, with where it is. Messages are rendered per language when shown
+    (findings.py); the severity is the one its code declares unless given (findings.SEVERITY_VARIES)."""
 
     severity: Severity
     code: str
@@ -97,9 +100,14 @@ class Finding(Model):
     value: str | None = None
     params: dict[str, Any] = Field(default_factory=dict)
 
-    def message(self, lang: str = "vi") -> str:
-        from nq57cli.domain.messages import finding_message
+    @model_validator(mode="before")
+    @classmethod
+    def _declared_severity(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "severity" not in data and "code" in data:
+            data = {**data, "severity": severity_of(data["code"])}
+        return data
 
+    def message(self, lang: str = "vi") -> str:
         return finding_message(self, lang)
 
     def location(self) -> str:
@@ -256,7 +264,7 @@ class MergeResult(Model):
         return [i for i in self.inputs if i.role == "submission" and i.readable]
 
     def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
+        return errors(self.findings)
 
     def status_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}

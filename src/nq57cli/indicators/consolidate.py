@@ -55,7 +55,7 @@ def consolidate(indicator: Indicator, findings: list[Finding]) -> tuple[Indicato
     sheet, cell = _location(other)
     listing = "; ".join(f"{v.agency}: {v.raw}" for v in values)
     findings.append(Finding(
-        severity="warning", code="indicator.conflict" if chosen else "indicator.conflict_unresolved", file=other.file,
+        code="indicator.conflict" if chosen else "indicator.conflict_unresolved", file=other.file,
         sheet=sheet, cell=cell, value=other.raw,
         params={"indicator": indicator.code, "values": listing, "agency": chosen.agency if chosen else ""}))
     return chosen, True
@@ -95,16 +95,16 @@ def assess(indicator: Indicator, milestone: str, chosen: IndicatorValue | None, 
                   "value_unit": (value.unit if value else "") or ""}
         if result.reason in ("target_to_do", "target_text"):
             sheet, _, cell = indicator.cells.get(f"target_{milestone}", "!").rpartition("!")
-            findings.append(Finding(severity="warning", code=code, file=catalog_file, sheet=sheet or None,
+            findings.append(Finding(code=code, file=catalog_file, sheet=sheet or None,
                                     cell=cell or None, value=target.raw if target else None, params=params))
         elif chosen is not None:
             sheet, cell = _location(chosen)
-            findings.append(Finding(severity="warning", code=code, file=chosen.file, sheet=sheet, cell=cell,
+            findings.append(Finding(code=code, file=chosen.file, sheet=sheet, cell=cell,
                                     value=chosen.raw, params=params))
     elif result.status == "not_reported":
         where = indicator.cells.get(f"target_{milestone}") or indicator.cells.get("stt") or "!"
         sheet, _, cell = where.rpartition("!")
-        findings.append(Finding(severity="info", code="indicator.not_reported", file=catalog_file, sheet=sheet or None,
+        findings.append(Finding(code="indicator.not_reported", file=catalog_file, sheet=sheet or None,
                                 cell=cell or None, params={"indicator": indicator.code,
                                                            "monitor": indicator.monitor or "-"}))
     return assessment

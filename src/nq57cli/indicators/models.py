@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from nq57cli.domain.findings import count_by_severity, errors
 from nq57cli.domain.models import Finding, Group, InputFile, Model
 from nq57cli.indicators.evaluate import STATUSES, Status, assessment_text
 from nq57cli.indicators.values import Target, json_number
@@ -91,7 +92,7 @@ class IndicatorResult(Model):
     tool_version: str = ""
 
     def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
+        return errors(self.findings)
 
     def readable_submissions(self) -> list[InputFile]:
         return [i for i in self.inputs if i.role == "submission" and i.readable]
@@ -136,9 +137,7 @@ def _assessment_dict(indicator: Indicator, lang: str) -> dict[str, Any] | None:
 
 def indicator_result_to_dict(result: IndicatorResult, lang: str = "vi") -> dict[str, Any]:
     """The documented JSON shape of `nq57 indicators --json`."""
-    severities = {"error": 0, "warning": 0, "info": 0}
-    for finding in result.findings:
-        severities[finding.severity] += 1
+    severities = count_by_severity(result.findings)
     submissions = [i for i in result.inputs if i.role == "submission"]
     return {
         "tool_version": result.tool_version,

@@ -201,7 +201,7 @@ def load_indicator_catalog(path: Path, display: str | None = None) -> IndicatorC
     for parent, children in orphans.items():
         first = children[0]
         sheet, _, cell = first.cells.get("stt", f"{table.sheet}!A1").rpartition("!")
-        findings.append(Finding(severity="warning", code="indicator.missing_parent", file=display, sheet=sheet,
+        findings.append(Finding(code="indicator.missing_parent", file=display, sheet=sheet,
                                 cell=cell, column=table.headers.get("stt"), value=first.code,
                                 params={"parent": parent, "codes": ", ".join(c.code for c in children)}))
     info = InputFile(path=str(path), name=display, sha256=sha256_of(path), size=path.stat().st_size, role="catalog",
@@ -304,7 +304,7 @@ def load_indicator_submission(path: Path, catalog: IndicatorCatalog, milestone: 
     agency = sender.name
     value_field = next((f for f in (f"value_{milestone}", "value") if f in table.columns), None)
     if value_field is None:
-        findings.append(Finding(severity="error", code="indicator.no_value_column", file=display, sheet=table.sheet,
+        findings.append(Finding(code="indicator.no_value_column", file=display, sheet=table.sheet,
                                 params={"milestone": milestone}))
         return IndicatorSubmission(info, [], findings)
     by_code = {i.code: i for i in catalog.indicators}

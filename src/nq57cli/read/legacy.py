@@ -655,13 +655,11 @@ def decode_legacy_rows(path: Path, sheet_name: str, rows: list[list[Any]], displ
         return rows
     out, conversions = convert_rows(path, sheet_name, rows, archive)
     for item in conversions:
-        how_vi = f"phông chữ {', '.join(item.fonts)}" if item.by_font else "nội dung chữ"
-        how_en = f"the font {', '.join(item.fonts)}" if item.by_font else "the text"
         findings.append(Finding(
             severity="info" if item.by_font else "warning", code="text.legacy_encoding", file=display,
             sheet=sheet_name,
             params={"encoding": NAMES[item.encoding], "count": len(item.cells), "cells": cell_list(item.cells),
-                    "how_vi": how_vi, "how_en": how_en},
+                    "how": "font" if item.by_font else "text", "fonts": ", ".join(item.fonts)},
         ))
     return out
 

@@ -433,19 +433,19 @@ def read_table(path: Path, display: str | None = None, schema: Schema = TASKS) -
     findings: list[Finding] = []
     try:
         workbook, notes, archive = _open(path)
-        findings.extend(Finding(severity="info", code=code, file=display, params=params) for code, params in notes)
+        findings.extend(Finding(code=code, file=display, params=params) for code, params in notes)
     except WorkbookUnreadable as exc:
-        return ReadOutcome(None, [Finding(severity="error", code=exc.code, file=display, params=exc.params)])
+        return ReadOutcome(None, [Finding(code=exc.code, file=display, params=exc.params)])
     except OSError as exc:  # locked, or gone between listing and reading (guards.py)
         code, params = os_error_problem(exc)
-        return ReadOutcome(None, [Finding(severity="error", code=code, file=display, params=params)])
+        return ReadOutcome(None, [Finding(code=code, file=display, params=params)])
     try:
         return _read_workbook(workbook, path, display, findings, schema, archive)
     except WorkbookUnreadable as exc:
-        findings.append(Finding(severity="error", code=exc.code, file=display, params=exc.params))
+        findings.append(Finding(code=exc.code, file=display, params=exc.params))
         return ReadOutcome(None, findings)
     except Exception as exc:  # a damaged part found while reading a sheet
-        findings.append(Finding(severity="error", code="file.corrupt", file=display, params={"detail": _short(exc)}))
+        findings.append(Finding(code="file.corrupt", file=display, params={"detail": _short(exc)}))
         return ReadOutcome(None, findings)
     finally:
         for opened in (workbook, archive):
@@ -480,7 +480,7 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
         raise WorkbookUnreadable("file.empty")
     if best is None:
         first = next((m.name for m in visible_first), None)
-        findings.append(Finding(severity="error", code=schema.no_header, file=display, sheet=first))
+        findings.append(Finding(code=schema.no_header, file=display, sheet=first))
         return ReadOutcome(None, findings)
     sheet_name, rows, (r, height, columns, headers), merged = best
     data_start = r + height
@@ -493,7 +493,7 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
     for c, value in enumerate(rows[r]):
         text = _text(value)
         if text and c not in columns.values() and schema.field_for(text) is None and height == 1:
-            findings.append(Finding(severity="info", code="header.unmapped", file=display, sheet=sheet_name,
+            findings.append(Finding(code="header.unmapped", file=display, sheet=sheet_name,
                                     cell=cell_ref(r, c), column=text))
     title_lines = []  # line by line: "UBND TỈNH QUẢNG NGÃI⏎SỞ TÀI CHÍNH" in one cell is two lines (agency.py)
     for row in rows[:r]:
@@ -516,11 +516,11 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
     table_rows = _assemble(body, data_start, fields, letters, (title_col, title_header), merged, unreadable, schema)
     for record in table_rows:
         if record.more_rows:
-            findings.append(Finding(severity="info", code="row.continued", file=display, sheet=sheet_name,
+            findings.append(Finding(code="row.continued", file=display, sheet=sheet_name,
                                     cell=f"A{record.row}",
                                     params={"first": record.row, "rows": ", ".join(map(str, record.more_rows))}))
         for name, ref, value in record.ignored:
-            findings.append(Finding(severity="warning", code="row.continued_value", file=display, sheet=sheet_name,
+            findings.append(Finding(code="row.continued_value", file=display, sheet=sheet_name,
                                     cell=ref, column=headers.get(name), value=_as_text(value),
                                     params={"first": record.row, "kept": _as_text(record.values.get(name))}))
     table = SheetTable(

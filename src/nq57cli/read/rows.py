@@ -10,28 +10,14 @@ from typing import Any
 from nq57cli.domain.agency import split_agencies
 from nq57cli.domain.deadline import parse_date, parse_deadline
 from nq57cli.domain.docref import parse_document
+from nq57cli.domain.findings import severity_of
 from nq57cli.domain.models import Deadline, Finding, Group, Report, Task, in_sheet
 from nq57cli.read.reader import RawRow, SheetTable
 from nq57cli.domain.status import parse_status
 from nq57cli.core.text import SHORT_TEXT, clean, clean_recurring, one_line, one_line_recurring
 from nq57cli.write.xlsxout import column_letter
 
-# Severity of the parser issue codes when they come from a cell.
-ISSUE_SEVERITY = {
-    "date.invalid": "error",
-    "date.month_first": "warning",
-    "date.ambiguous": "warning",
-    "date.unparsed": "warning",
-    "deadline.no_date": "info",
-}
 _ID_SPACES = re.compile(r"\s+")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-def _vi_date(value: Any) -> Any:
-    """ISO dates in messages are shown the Vietnamese way, 01/10/2025."""
-    match = _ISO_DATE.match(value) if isinstance(value, str) else None
-    return f"{match.group(3)}/{match.group(2)}/{match.group(1)}" if match else value
 
 
 def normalize_id(value: Any) -> str | None:
@@ -86,8 +72,7 @@ class RowContext:
 
     def issues(self, issues: list[tuple[str, dict]], field_name: str, value: Any) -> None:
         for code, params in issues:
-            shown = {k: _vi_date(v) for k, v in params.items()}
-            self.add(ISSUE_SEVERITY.get(code, "warning"), code, field_name, value, **shown)
+            self.add(severity_of(code), code, field_name, value, **params)  # dates shown per language (findings.py)
 
     def unreadable(self, skip: tuple[str, ...] = ()) -> dict[str, str]:
         """The row's fields whose cell (on any of its rows) cannot be read: field → the Excel error, or "" for a
@@ -106,16 +91,14 @@ class RowContext:
                 found.setdefault(name, error or "")
                 if name not in skip:
                     self.findings.append(Finding(
-                        severity="warning", code="cell.error_value" if error else "cell.formula_no_value",
+                        code="cell.error_value" if error else "cell.formula_no_value",
                         file=table.file, sheet=table.sheet, cell=cell, column=table.headers.get(name), value=error))
         return found
 
-    def id_unreadable(self, error: str, then_vi: str, then_en: str) -> None:
+    def id_unreadable(self, error: str, then: str, **params: Any) -> None:
         """The task ID cannot be read (see unreadable()): an error naming the cell, saying what is done instead."""
         self.add("error", "task.id_unreadable", "task_id", error or None,
-                 what_vi=f"lỗi Excel {error}" if error else "công thức chưa có giá trị tính sẵn",
-                 what_en=f"the Excel error {error}" if error else "a formula without a cached value",
-                 then_vi=then_vi, then_en=then_en)
+                 what="error" if error else "formula", then=then, **params)  # texts: findings.LABELS
 
     def formula_check(self, field_name: str) -> bool:
         """True (and a finding) when the field's cell is a formula Excel never calculated."""
@@ -253,7 +236,7 @@ def parse_catalog(table: SheetTable) -> tuple[list[Task], list[Group], list[Find
         if not task_id:
             task_id = f"NV-{len(tasks) + 1:03d}"
             if "task_id" in unreadable:
-                ctx.id_unreadable(unreadable["task_id"], f"tạm đặt mã {task_id}", f"numbered {task_id} for now")
+                ctx.id_unreadable(unreadable["task_id"], "numbered", assigned=task_id)
         if task_id in seen:
             ctx.add("error", "task.duplicate_id", "task_id", task_id, first=seen[task_id])
             continue
@@ -302,10 +285,7 @@ def parse_reports(
         result = clean(values.get("result"))
         unreadable = ctx.unreadable(skip=("task_id",))  # only a sheet with formulas or errors has any
         if "task_id" in unreadable and not task_id:
-            ctx.id_unreadable(unreadable["task_id"], *(("dòng được khớp theo nội dung nhiệm vụ",
-                                                        "the row is matched by its task text") if title else
-                                                       ("dòng không có nội dung nhiệm vụ để khớp, bỏ qua",
-                                                        "the row has no task text to match; skipped")))
+            ctx.id_unreadable(unreadable["task_id"], "matched" if title else "skipped")
         if not title and not task_id:
             if status_raw or result:
                 ctx.add("warning", "task.no_title", "title")

@@ -991,7 +991,7 @@ def document_findings(config: ReportConfig, as_of: dt.date | None) -> list[Findi
     its figures are counted at."""
     day = config.document.date
     if day is not None and as_of is not None and day < as_of:
-        return [Finding(severity="warning", code="render.date_before_as_of",
+        return [Finding(code="render.date_before_as_of",
                         params={"date": format_date(day), "as_of": format_date(as_of)})]
     return []
 

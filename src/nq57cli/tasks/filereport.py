@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from nq57cli.domain.findings import count_by_severity, errors
 from nq57cli.domain.models import Finding, MergeResult, Model
 
 PROBLEM = ("error", "warning")
@@ -26,7 +27,7 @@ class FileReport(Model):
     findings: list[Finding] = Field(default_factory=list)
 
     def count(self, severity: str) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
+        return count_by_severity(self.findings)[severity]
 
     @property
     def clean(self) -> bool:
@@ -37,7 +38,7 @@ class FileReport(Model):
         return {
             "file": self.file, "path": self.path, "role": self.role, "agency": self.agency,
             "readable": self.readable, "clean": self.clean,
-            "counts": {s: self.count(s) for s in ("error", "warning", "info")},
+            "counts": count_by_severity(self.findings),
             "findings": [f.to_dict(lang) for f in self.findings],
         }
 
@@ -62,14 +63,14 @@ class ValidationReport(Model):
         return [f for f in self.submissions if not f.clean]
 
     def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
+        return errors(self.findings)
 
     def to_json_dict(self, lang: str = "vi") -> dict[str, Any]:
         return {
             "files": [f.to_json_dict(lang) for f in self.files],
             "general": [f.to_dict(lang) for f in self.general],
             "clean_files": self.clean_files,
-            "counts": {s: sum(1 for f in self.findings if f.severity == s) for s in ("error", "warning", "info")},
+            "counts": count_by_severity(self.findings),
         }
 
 

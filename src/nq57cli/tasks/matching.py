@@ -199,7 +199,7 @@ def match_reports(reports: list[Report], catalog: Catalog, matcher: TextMatcher,
             sure.append((report, score))
     if sure:  # one line per file: each row's task and score are in the reports sheet ("Khớp theo", "Điểm khớp")
         first, scores = sure[0][0], [score for _, score in sure]
-        findings.append(Finding(severity="info", code="task.text_matches", file=first.file, sheet=first.sheet,
+        findings.append(Finding(code="task.text_matches", file=first.file, sheet=first.sheet,
                                 params={"count": len(sure), "low": min(scores), "high": max(scores),
                                         "rows": _row_ranges([report.row for report, _ in sure])}))
 

@@ -63,10 +63,6 @@ def _assign_reports(tasks: list[Task], submissions: list[Submission], registry: 
             by_id[task_id].reports[:0] = [report for _, _, report in first]
 
 
-_TEXT_FIELDS = {"result": ("kết quả thực hiện", "results"), "difficulties": ("khó khăn, vướng mắc", "difficulties"),
-                "proposals": ("đề xuất, kiến nghị", "proposals")}
-
-
 def _combine(task: Task, findings: list[Finding]) -> None:
     """The task's status, texts and completion date from its reports (already in agency order: see
     _assign_reports; at national scale a task has a thousand), and the conflicts between them."""
@@ -76,14 +72,14 @@ def _combine(task: Task, findings: list[Finding]) -> None:
         text = join_agency_texts(reports, name)
         setattr(task, name, text)
         if text and len(text) > EXCEL_MAX_TEXT:  # merged.xlsx: the tasks sheet shows the beginning (mergedbook)
-            findings.append(Finding(severity="info", code="task.text_continued",
+            findings.append(Finding(code="task.text_continued",
                                     params={"task_id": task.task_id, "length": len(text), "limit": EXCEL_MAX_TEXT,
-                                            "field_vi": _TEXT_FIELDS[name][0], "field_en": _TEXT_FIELDS[name][1]}))
+                                            "field": name}))
     done = sorted({r.completed_on for r in reports if r.completed_on and r.status == "completed"})
     task.completed_on = done[-1] if done and task.status == "completed" else None
     if len(done) > 1:  # many agencies, many dates: the earliest and the latest say enough
         shown = done if len(done) <= 6 else done[:3] + [None] + done[-2:]
-        findings.append(Finding(severity="warning", code="conflict.completion_date",
+        findings.append(Finding(code="conflict.completion_date",
                                 params={"task_id": task.task_id, "count": len(done),
                                         "dates": ", ".join(format_date(d) if d else "…" for d in shown)}))
     reporting = Counter(r.agency for r in reports)  # (counted in C)
@@ -96,7 +92,7 @@ def _combine(task: Task, findings: list[Finding]) -> None:
             if len({r.file for r in same}) > 1:  # twice in one file is flagged on reading that file
                 first = same[1]
                 sheet, _, cell = (first.cells.get("title") or f"{first.sheet}!A{first.row}").rpartition("!")
-                findings.append(Finding(severity="warning", code="conflict.duplicate_report", file=first.file,
+                findings.append(Finding(code="conflict.duplicate_report", file=first.file,
                                         sheet=sheet, cell=cell,
                                         params={"agency": agency, "task_id": task.task_id,
                                                 "cells": ", ".join(f"{r.file} {r.cells.get('title', r.row)}"
@@ -145,7 +141,7 @@ def merge(
         kept.append(loaded)
     for agency, files in files_by_agency.items():
         if len(files) > 1:
-            findings.append(Finding(severity="warning", code="agency.duplicate_file",
+            findings.append(Finding(code="agency.duplicate_file",
                                     params={"agency": agency, "files": ", ".join(files)}))
     if cat:
         tasks = [t.model_copy(deep=True) for t in cat.tasks]
@@ -159,11 +155,11 @@ def merge(
         reporting = {r.agency for r in task.reports}
         task.silent = [a for a in _named_agencies(task, registry) if a not in reporting]
         if not task.reports:
-            findings.append(Finding(severity="info", code="task.not_reported", params={"task_id": task.task_id}))
+            findings.append(Finding(code="task.not_reported", params={"task_id": task.task_id}))
         elif task.lead:
             for lead in registry.expand(split_agencies(task.lead)):
                 if lead in task.silent:
-                    findings.append(Finding(severity="info", code="task.lead_silent",
+                    findings.append(Finding(code="task.lead_silent",
                                             params={"agency": lead, "task_id": task.task_id}))
     unmatched = [r for r in all_reports if r.matched_id is None]
     return MergeResult(

@@ -45,13 +45,6 @@ def display_names(paths: list[Path]) -> dict[Path, str]:
     return {path: path.name if counts[path.name] == 1 else str(path) for path in paths}
 
 
-def source_name(source: str, lang: str) -> str:
-    """How an agency.source finding names where the agency was read from ("the file name", ...)."""
-    from nq57cli.domain.messages import SOURCE_NAMES
-
-    return SOURCE_NAMES[source][1 if lang == "en" else 0]
-
-
 def open_submission(path: Path, display: str, overrides: dict[str, str], registry: Registry,
                     schema: Schema = TASKS) -> tuple[InputFile, SheetTable | None, Sender | None, list[Finding]]:
     """Read one agency file's table and tell its agency (the `agency.source` finding): its input
@@ -71,9 +64,8 @@ def open_submission(path: Path, display: str, overrides: dict[str, str], registr
     sender = identify_sender(path, table.title_lines, overrides, registry)
     info.agency, info.agency_source = sender.name, sender.source  # type: ignore[assignment]
     info.sheet, info.header_row = table.sheet, table.header_row
-    findings.append(Finding(severity="info", code="agency.source", file=display, sheet=table.sheet,
-                            params={"agency": sender.name, "source_vi": source_name(sender.source, "vi"),
-                                    "source_en": source_name(sender.source, "en")}))
+    findings.append(Finding(code="agency.source", file=display, sheet=table.sheet,
+                            params={"agency": sender.name, "source": sender.source}))
     return info, table, sender, findings
 
 
@@ -89,10 +81,10 @@ def load_submission(path: Path, overrides: dict[str, str], known: list[str] | Re
         return Submission(info, [], [], findings)
     agency = sender.name
     if sender.ambiguous:
-        findings.append(Finding(severity="warning", code="agency.ambiguous", file=display,
+        findings.append(Finding(code="agency.ambiguous", file=display,
                                 params={"agency": agency, "choices": "; ".join(sender.ambiguous)}))
     elif registry and registry.get(agency) is None:
-        findings.append(Finding(severity="warning", code="agency.unexpected", file=display, params={"agency": agency}))
+        findings.append(Finding(code="agency.unexpected", file=display, params={"agency": agency}))
     reports, groups, row_findings = parse_reports(table, agency, check_deadlines=check_deadlines)
     info.rows = len(reports)
     findings += row_findings
@@ -105,7 +97,7 @@ def load_submission(path: Path, overrides: dict[str, str], known: list[str] | Re
 def is_duplicate_file(info: InputFile, seen: dict[str, str], findings: list[Finding]) -> bool:
     """Whether this file's content was read already under another name (a `file.duplicate` finding)."""
     if info.sha256 and info.sha256 in seen:
-        findings.append(Finding(severity="warning", code="file.duplicate", file=info.name,
+        findings.append(Finding(code="file.duplicate", file=info.name,
                                 params={"other": seen[info.sha256]}))
         return True
     if info.sha256:

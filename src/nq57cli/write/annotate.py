@@ -18,6 +18,7 @@ from typing import Any
 from nq57cli.write.agencybook import row_height, text_cell, wrapped_lines
 from nq57cli.core.fileio import atomic_write
 from nq57cli.read.inputs import PRODUCER, OutputGuard, marker
+from nq57cli.domain.findings import SEVERITIES, count_by_severity, counts_text, severity_label
 from nq57cli.domain.models import SEVERITY_ORDER, Finding
 from nq57cli.core.stable import save_reproducibly
 
@@ -30,10 +31,9 @@ MARKED = ("error", "warning")  # severities that mark a cell; info findings are 
 
 TEXT = {
     "vi": {
-        "severity": {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"},
+        "severity": {s: severity_label(s, "vi").capitalize() for s in SEVERITIES},
         "columns": ["Mức độ", "Trang tính", "Ô", "Cột", "Giá trị", "Vấn đề", "Mã lỗi"],
         "title": "CÁC LỖI CẦN SỬA — {file}",
-        "counts": "{error} lỗi, {warning} cảnh báo, {info} thông tin.",
         "how": "Ô có lỗi được tô đỏ nhạt, ô có cảnh báo tô vàng; rê chuột vào ô để xem ghi chú; bấm vào địa chỉ ô "
                "để đến ô đó. Sửa xong, gửi lại tệp.",
         "separate": "Không ghi trực tiếp được vào tệp {file}; hãy sửa tệp gốc theo danh sách dưới đây"
@@ -42,10 +42,9 @@ TEXT = {
         "none": "Không có lỗi nào.",
     },
     "en": {
-        "severity": {"error": "Error", "warning": "Warning", "info": "Info"},
+        "severity": {s: severity_label(s, "en").capitalize() for s in SEVERITIES},
         "columns": ["Severity", "Sheet", "Cell", "Column", "Value", "Problem", "Code"],
         "title": "PROBLEMS TO FIX — {file}",
-        "counts": "{error} errors, {warning} warnings, {info} info.",
         "how": "Cells with errors are filled light red, cells with warnings yellow; hover a cell to read its "
                "note; click a cell address to go there. Send the file back once fixed.",
         "separate": "{file} cannot be edited directly; fix the original following the list below{xlsx} and send "
@@ -213,11 +212,11 @@ def _findings_sheet(workbook: Any, path: Path, findings: list[Finding], lang: st
     ws = workbook.create_sheet(FINDINGS_SHEET)
     for index, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
-    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    counts = count_by_severity(findings)
     intro = text["how"] if sheets is not None else text["separate"].format(
         file=path.name, xlsx="" if can_annotate(path) else text["as_xlsx"])
     text_cell(ws, 1, 1, text["title"].format(file=path.name)).font = Font(bold=True, size=13)
-    text_cell(ws, 2, 1, (text["counts"].format(**counts) + " " + intro) if findings else text["none"])
+    text_cell(ws, 2, 1, (counts_text(counts, lang) + ". " + intro) if findings else text["none"])
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(WIDTHS))
     ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.row_dimensions[2].height = 33

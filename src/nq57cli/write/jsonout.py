@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from nq57cli.domain.deadline import format_date
+from nq57cli.domain.findings import count_by_severity
 from nq57cli.domain.models import MergeResult, Report, Task
 
 
@@ -78,9 +79,7 @@ def merge_result_to_dict(result: MergeResult, lang: str = "vi", lazy: bool = Fal
 
 
 def summary(result: MergeResult) -> dict[str, Any]:
-    severities = {"error": 0, "warning": 0, "info": 0}
-    for finding in result.findings:
-        severities[finding.severity] += 1
+    severities = count_by_severity(result.findings)
     submissions = [i for i in result.inputs if i.role == "submission"]
     return {
         "files": len(submissions),

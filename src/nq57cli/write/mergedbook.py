@@ -10,6 +10,7 @@ from typing import Any
 from nq57cli.domain.agency import split_agencies
 from nq57cli.domain.deadline import parse_date, parse_deadline
 from nq57cli.domain.docref import parse_document
+from nq57cli.domain.findings import SEVERITIES, severity_label
 from nq57cli.core.fileio import atomic_write
 from nq57cli.domain.models import (JOINED_FIELDS, Deadline, Finding, Group, InputFile, MergeResult, Report, Task,
                             join_agency_texts)
@@ -50,7 +51,7 @@ INPUT_COLUMNS = [
     ("Trang tính", 16, False), ("Dòng tiêu đề", 10, False), ("Số dòng", 9, False), ("SHA-256", 66, False),
     ("Kích thước (byte)", 14, False), ("Đọc được", 9, False),
 ]
-SEVERITY_VI = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
+SEVERITY_VI = {s: severity_label(s).capitalize() for s in SEVERITIES}  # "Lỗi", "Cảnh báo", "Thông tin"
 MATCH_VI = {"id": "mã", "text": "nội dung", "new": "mới", "none": "không khớp"}
 
 
@@ -214,7 +215,7 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
         status = status_of(raw_status) if raw_status else None
         if raw_status and status is None:  # a word typed in Excel that is no status: unclear, not "no report"
             status = "unknown"
-            findings.append(Finding(severity="warning", code="merged.bad_status", file=path.name,
+            findings.append(Finding(code="merged.bad_status", file=path.name,
                                     sheet=TASKS_SHEET, cell=f"J{number}", column="Tình trạng", value=raw_status))
         raw_deadline = row_value(record, "Thời hạn hoàn thành")
         deadline = deadline_of(raw_deadline).model_copy() if raw_deadline is not None else Deadline(kind="none")
