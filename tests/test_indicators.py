@@ -35,7 +35,8 @@ from nq57cli.indicators.indicators import (
 )
 from nq57cli.domain.models import MergeResult, Task
 from nq57cli.read.reader import read_table
-from nq57cli.render.document import build_context, render_document
+from nq57cli.render.context import build_context
+from nq57cli.render.document import render_document
 
 FOLDER = SAMPLES / "indicators"
 CATALOG = FOLDER / "chi-tieu.xlsx"
