@@ -1,15 +1,18 @@
 """Composing DOCX packages: a rendered appendix appended as new sections (styles, images and
-numbering carried over), and the .docx bytes written with fixed zip times (reproducible files)."""
+numbering carried over), fixed document properties, and the .docx bytes written with fixed zip
+times (reproducible files)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from copy import deepcopy
 from typing import Any
 
-from nq57cli.core.stable import ZIP_TIME, frozen_package
+from nq57cli.core.stable import FIXED_MOMENT, ZIP_TIME, frozen_package
 from nq57cli.errors import RenderError
+from nq57cli.read.inputs import PRODUCER
 
 DOCX_MODE = 0o644 << 16  # rw-r--r-- on every zip entry
 
@@ -123,6 +126,25 @@ def append_document(main: Any, appendix: Any) -> None:
     for index, node in enumerate(body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"),
                                  start=1):
         node.set("id", str(index))
+
+
+def fix_properties(document: Any, day: dt.date | None, title: str, author: str, subject: str = "",
+                   keywords: str = "") -> None:
+    """Core properties that depend on nothing but the arguments, so two runs give identical documents:
+    created, modified and printed on `day` (the document's date), else at stable.FIXED_MOMENT."""
+    moment = dt.datetime.combine(day, dt.time()) if day else FIXED_MOMENT
+    props = document.core_properties
+    props.title = title[:255]
+    props.subject = subject
+    props.author = author[:255]
+    props.last_modified_by = PRODUCER
+    props.comments = ""
+    props.keywords = keywords
+    props.category = ""
+    props.revision = 1
+    props.created = moment
+    props.modified = moment
+    props.last_printed = moment
 
 
 class _FixedTimeZip:

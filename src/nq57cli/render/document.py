@@ -5,38 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from nq57cli.core.fileio import atomic_write_bytes
-from nq57cli.core.stable import FIXED_MOMENT
 from nq57cli.domain.config import ReportConfig
 from nq57cli.domain.deadline import format_date
 from nq57cli.domain.models import Finding, MergeResult
 from nq57cli.errors import UsageError
-from nq57cli.render.compose import append_document, docx_bytes
+from nq57cli.render.compose import append_document, docx_bytes, fix_properties
 from nq57cli.render.context import build_context
 from nq57cli.render.engine import render_laid_out
 from nq57cli.render.forms import FORMS, Form, get_form, template_path
 
 if TYPE_CHECKING:
     from nq57cli.indicators.indicators import IndicatorResult
-
-
-def _properties(document: Any, config: ReportConfig, context: dict[str, Any]) -> None:
-    """Core properties fixed by the config, so two runs give identical documents."""
-    moment = dt.datetime.combine(config.document.date, dt.time()) if config.document.date else FIXED_MOMENT
-    props = document.core_properties
-    props.title = f"{context['doc']['title']} {context['doc']['summary']}".strip()[:255]
-    props.subject = context["form"]["name"]
-    props.author = context["agency"]["full_name"][:255]
-    props.last_modified_by = "nq57"
-    props.comments = ""
-    props.keywords = ""
-    props.category = ""
-    props.revision = 1
-    props.created = moment
-    props.modified = moment
-    props.last_printed = moment
 
 
 def document_findings(config: ReportConfig, as_of: dt.date | None) -> list[Finding]:
@@ -74,5 +56,7 @@ def render_document(result: MergeResult, form: Form | str, config: ReportConfig,
             part = render_laid_out(template_path(FORMS[appendix["form"]], config.template_dir),
                                     {**context, "appendix": appendix})
             append_document(document, part)
-    _properties(document, config, context)
+    fix_properties(document, config.document.date,
+                   f"{context['doc']['title']} {context['doc']['summary']}".strip(), context["agency"]["full_name"],
+                   subject=context["form"]["name"])
     return atomic_write_bytes(output, docx_bytes(document))

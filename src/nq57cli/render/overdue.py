@@ -3,25 +3,23 @@ letter per lead agency, rendered with the templates and the engine of `nq57 rend
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nq57cli.core.fileio import atomic_write_bytes
-from nq57cli.core.stable import FIXED_MOMENT
 from nq57cli.core.text import strip_diacritics
 from nq57cli.domain.agency import agency_key
 from nq57cli.domain.deadline import format_date
 from nq57cli.domain.format import BLANK_NUMBER, deadline_text, punctuated, roman, text
 from nq57cli.domain.models import MergeResult
 from nq57cli.domain.status import status_label
-from nq57cli.read.inputs import PRODUCER, OutputGuard, marker
-from nq57cli.render.compose import docx_bytes
+from nq57cli.read.inputs import OutputGuard, marker
+from nq57cli.render.compose import docx_bytes, fix_properties
 from nq57cli.render.context import build_context
 from nq57cli.render.engine import render_laid_out
-from nq57cli.render.forms import builtin_templates_dir
+from nq57cli.render.forms import template_file
 from nq57cli.tasks.overdue import OverdueItem, OverdueReport, is_issuer, letter_agencies
 from nq57cli.write.overduebook import INTERNAL_LIST_FILE, write_internal_list
 
@@ -52,13 +50,6 @@ LETTER_CLOSING = (
 )
 
 
-def _template_file(name: str, config: ReportConfig) -> Path:
-    """`config.template_dir/<name>` when the user has one there, else the built-in template."""
-    if config.template_dir is not None and (Path(config.template_dir) / name).is_file():
-        return Path(config.template_dir) / name
-    return builtin_templates_dir() / name
-
-
 def _base_context(config: ReportConfig) -> dict[str, Any]:
     """Header block, signer, document number and date exactly as `nq57 render` prints them for
     a BC (`render.build_context` over no tasks: only the metadata parts are used)."""
@@ -69,15 +60,8 @@ def _base_context(config: ReportConfig) -> dict[str, Any]:
 def _render(template: Path, context: dict[str, Any], title: str, config: ReportConfig, kind: str | None = None) -> bytes:
     """Render with the sandboxed docxtpl helper of `nq57 render`; fixed properties, fixed zip dates."""
     document = render_laid_out(template, context)
-    moment = dt.datetime.combine(config.document.date, dt.time()) if config.document.date else FIXED_MOMENT
-    props = document.core_properties
-    props.title = title[:255]
-    props.author = context["agency"]["full_name"][:255]
-    props.last_modified_by = PRODUCER
-    props.subject = props.comments = props.category = ""
-    props.keywords = marker(kind) if kind else ""  # outputs.made_by_nq57: a later run may replace it
-    props.revision = 1
-    props.created = props.modified = props.last_printed = moment
+    fix_properties(document, config.document.date, title, context["agency"]["full_name"],
+                   keywords=marker(kind) if kind else "")  # outputs.made_by_nq57: a later run may replace it
     return docx_bytes(document)
 
 
@@ -133,7 +117,7 @@ def write_overdue_docx(report: OverdueReport, path: Path, config: ReportConfig) 
     """The appendix "DANH SÁCH NHIỆM VỤ QUÁ HẠN" (landscape A4, Times New Roman, header row repeated,
     grouped by `report.by`), with the metadata of `config` (a `config.ReportConfig`); atomic."""
     context = appendix_context(report, config)
-    data = _render(_template_file(APPENDIX_TEMPLATE, config), context, f"{APPENDIX_TITLE} {APPENDIX_NAME}", config)
+    data = _render(template_file(APPENDIX_TEMPLATE, config.template_dir), context, f"{APPENDIX_TITLE} {APPENDIX_NAME}", config)
     return atomic_write_bytes(path, data)
 
 
@@ -188,7 +172,7 @@ def write_letters(report: OverdueReport, folder: Path, config: ReportConfig,
     letter is refused before any is written (outputs.OutputGuard; its `force` replaces it)."""
     start = config.document.date or report.as_of
     reply_by = reply_by or date.fromordinal(start.toordinal() + REPLY_DAYS)
-    template = _template_file(LETTER_TEMPLATE, config)
+    template = template_file(LETTER_TEMPLATE, config.template_dir)
     names: list[tuple[str, str]] = []
     used: set[str] = set()
     own = False
