@@ -8,8 +8,8 @@
 
 Built with the helpers of build_templates.py, so both share the layout of the other forms (Decree
 30/2020: A4, margins 20/20/30/15 mm, Times New Roman, page numbers from page 2). The variables are
-those of `nq57cli.render.document.build_context` plus `letter`, `rows` and `as_of` as filled by
-`nq57cli.tasks.overdue` (see `letter_context` and `appendix_context` there).
+those of `nq57cli.render.context.build_context` plus `letter`, `rows` and `as_of` as filled by
+`nq57cli.render.overdue` (see `letter_context` and `appendix_context` there).
 """
 
 from __future__ import annotations

@@ -26,7 +26,8 @@ from nq57cli.indicators.read import INDICATORS, field_for, load_indicator_catalo
 from nq57cli.indicators.values import code_key, parse_code, parse_number, parse_target, parse_value
 from nq57cli.domain.models import MergeResult, Task
 from nq57cli.read.reader import read_table
-from nq57cli.render.document import build_context, render_document
+from nq57cli.render.context import build_context
+from nq57cli.render.document import render_document
 
 FOLDER = SAMPLES / "indicators"
 CATALOG = FOLDER / "chi-tieu.xlsx"

@@ -20,9 +20,9 @@ from nq57cli.tasks.overdue import (
     classify,
     summary_line,
     terminal_table,
-    to_json_dict,
-    write_overdue_xlsx,
 )
+from nq57cli.write.overduebook import write_overdue_xlsx
+from nq57cli.write.overduejson import to_json_dict
 
 SKHCN = "Sở Khoa học và Công nghệ"
 SNV = "Sở Nội vụ"
@@ -448,7 +448,7 @@ def test_samples_through_merged_workbook(sample_result, tmp_path):
 # DOCX: the appendix and the letters, read back with python-docx
 
 from nq57cli.domain.config import ReportConfig  # noqa: E402
-from nq57cli.tasks.overdue import letter_file_name, write_letters, write_overdue_docx  # noqa: E402
+from nq57cli.render.overdue import letter_file_name, write_letters, write_overdue_docx  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
@@ -518,7 +518,7 @@ def test_letters_on_samples(sample_result, tmp_path, as_of, letters):
     from docx.enum.section import WD_ORIENT
     from openpyxl import load_workbook
 
-    from nq57cli.tasks.overdue import INTERNAL_LIST_FILE, INTERNAL_SHEET
+    from nq57cli.write.overduebook import INTERNAL_LIST_FILE, INTERNAL_SHEET
 
     letters, own = letters
     config = ReportConfig()

@@ -365,7 +365,9 @@ def test_no_letter_to_the_issuing_agency(seed_catalog, tmp_path):
     from datetime import date
 
     from nq57cli.domain.config import ReportConfig
-    from nq57cli.tasks.overdue import INTERNAL_LIST_FILE, INTERNAL_SHEET, classify, write_letters
+    from nq57cli.render.overdue import write_letters
+    from nq57cli.tasks.overdue import classify
+    from nq57cli.write.overduebook import INTERNAL_LIST_FILE, INTERNAL_SHEET
 
     result = merge([], catalog=seed_catalog)
     written = write_letters(classify(result, date(2026, 1, 15)), tmp_path / "cv", ReportConfig())

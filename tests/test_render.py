@@ -22,7 +22,9 @@ from nq57cli.domain.config import ReportConfig, apply_overrides, load_config, wr
 from nq57cli.errors import RenderError, UsageError
 from nq57cli.render.forms import FORMS, builtin_templates_dir, list_forms
 from nq57cli.domain.models import Deadline, DocumentRef, Group, MergeResult, Task
-from nq57cli.render.document import build_context, place_date_line, render_document, short_date
+from nq57cli.domain.format import place_date_line, short_date
+from nq57cli.render.context import build_context
+from nq57cli.render.document import render_document
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = "A & B <x> {{ secret }} {% if %}"
@@ -474,7 +476,7 @@ def test_a_thousand_rows_each_once_under_its_group(config, tmp_path):
 
 
 def test_agency_text_is_cleaned_but_kept():
-    from nq57cli.render.document import text
+    from nq57cli.domain.format import text
 
     assert text("  Dòng 1\r\nDòng\x07 2\x0b Dòng 3 ") == "Dòng 1\nDòng 2\n Dòng 3"
     assert text("cu\u0301") == "cú"  # NFD → NFC

@@ -19,7 +19,8 @@ from nq57cli.render.consolidate import agency_texts, consolidate, natural_sorted
 from nq57cli.render.forms import FORMS, builtin_templates_dir
 from nq57cli.render.layout import column_widths, text_width
 from nq57cli.domain.models import Deadline, Group, MergeResult, Report, Task
-from nq57cli.render.document import build_context, document_findings, render_document
+from nq57cli.render.context import build_context
+from nq57cli.render.document import document_findings, render_document
 
 LEAD, PARTNER = "Sở Khoa học và Công nghệ", "Sở Nội vụ"
 COMMON = "Đã quán triệt, triển khai thực hiện nghiêm túc nội dung nhiệm vụ tại địa phương."

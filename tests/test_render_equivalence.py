@@ -1,5 +1,5 @@
 """The faster render path gives what docxtpl and python-docx give on their own, byte for byte:
-render.Template's string steps, its grid check and its document swap, docx_bytes' single zip pass,
+engine.Template's string steps, its grid check and its document swap, docx_bytes' single zip pass,
 text()'s shortcuts, and read_merged's per-value caches. No timing here."""
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from docx import Document
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from nq57cli.render import document as render
+from nq57cli.domain import format as fmt
+from nq57cli.render import compose, engine, forms
+from nq57cli.render.context import build_context
 from nq57cli.domain.config import ReportConfig, apply_overrides
 from nq57cli.domain.models import Deadline, DocumentRef, Group, MergeResult, Task
 from nq57cli.core.stable import frozen_package
@@ -32,25 +34,25 @@ def _strings(count: int, seed: int) -> list[str]:
 
 def test_paragraph_spans_are_the_regex_matches():
     for text in _strings(4000, 1) + ["<w:p a<w:p>b</w:p>", "<w:p x</w:p>y</w:p>", "<w:p", "<w:p >", "<w:p></w:p"]:
-        assert list(render._paragraph_spans(text)) == [m.span() for m in PARAGRAPH.finditer(text)], text
+        assert list(engine._paragraph_spans(text)) == [m.span() for m in PARAGRAPH.finditer(text)], text
 
 
 def test_resolve_listing_is_docxtpls():
-    template = render._template_class().__new__(render._template_class())
+    template = engine.template_class().__new__(engine.template_class())
     for text in _strings(4000, 2):
         assert type(template).resolve_listing(template, text) == DocxTemplate.resolve_listing(template, text), text
 
 
 def _old_text(value: object) -> str:
-    """render.text before its shortcuts."""
+    """fmt.text before its shortcuts."""
     import unicodedata
 
     if value is None:
         return ""
     out = unicodedata.normalize("NFC", str(value))
     out = out.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\u2028", "\n")
-    out = render._ILLEGAL_XML.sub("", out)
-    out = render._DOCXTPL_ESCAPES.sub("\u200b", out)
+    out = fmt._ILLEGAL_XML.sub("", out)
+    out = fmt._DOCXTPL_ESCAPES.sub("\u200b", out)
     return out.strip()
 
 
@@ -59,9 +61,9 @@ def test_text_shortcuts_change_nothing():
     rng = random.Random(3)
     for _ in range(20000):
         value = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
-        assert render.text(value) == _old_text(value), repr(value)
+        assert fmt.text(value) == _old_text(value), repr(value)
     for code in list(range(0x3000)) + [0xFEFF, 0xFFFD, 0xFFFE, 0xFFFF, 0x1F600]:
-        assert render.text(f"a{chr(code)}b") == _old_text(f"a{chr(code)}b"), hex(code)
+        assert fmt.text(f"a{chr(code)}b") == _old_text(f"a{chr(code)}b"), hex(code)
 
 
 # ----------------------------------------------------------------------- whole templates, both ways
@@ -77,22 +79,22 @@ def context():
                                        raw="Thông báo số 05-TB/BCĐTW"),
                   deadline=Deadline(kind="date", due=date(2025, 6, 30), raw="30/6/2025")) for k in range(1, 13)]
     config = apply_overrides(ReportConfig(), {"document.number": "300", "document.date": "2025-09-20"})
-    return render.build_context(MergeResult(tasks=tasks, groups=groups, findings=[], inputs=[]), config, "bao-cao")
+    return build_context(MergeResult(tasks=tasks, groups=groups, findings=[], inputs=[]), config, "bao-cao")
 
 
 def _docxtpl(path, context):
     """The template rendered by docxtpl itself, with nq57's environment and chart."""
     template = DocxTemplate(str(path))
     template.init_docx()
-    values = dict(context, chart=render._chart_class()(template, context["stats"]))
-    template.render(values, jinja_env=render._environment(), autoescape=True)
+    values = dict(context, chart=engine.chart_class()(template, context["stats"]))
+    template.render(values, jinja_env=engine.environment(), autoescape=True)
     return template.docx
 
 
 def _saved(document) -> bytes:
     raw = io.BytesIO()
     document.save(raw)
-    return frozen_package(raw.getvalue(), external_attr=render.DOCX_MODE)
+    return frozen_package(raw.getvalue(), external_attr=compose.DOCX_MODE)
 
 
 def _user_template(tmp_path, build) -> object:
@@ -135,16 +137,16 @@ def _merges_and_parts(document):  # colspan, vm, hm, {{r}}, {%p}, {_{ escapes, h
 @pytest.mark.parametrize("build", [_columns_from_a_loop, _fewer_cells, _merges_and_parts])
 def test_user_templates_render_as_docxtpl_renders_them(build, context, tmp_path):
     path = _user_template(tmp_path, build)
-    ours = render._render_template(path, context)
-    assert render.docx_bytes(ours) == _saved(_docxtpl(path, context))
+    ours = engine.render_template(path, context)
+    assert compose.docx_bytes(ours) == _saved(_docxtpl(path, context))
 
 
 @pytest.mark.parametrize("form", ["phu-luc-03", "phu-luc-01", "bao-cao"])
 def test_builtin_templates_render_as_docxtpl_renders_them(form, context, tmp_path):
-    path = render.template_path(render.FORMS[form])
-    ours = render._render_template(path, context)
+    path = forms.template_path(forms.FORMS[form])
+    ours = engine.render_template(path, context)
     assert etree.tostring(ours.element) == etree.tostring(_docxtpl(path, context).element)
-    assert render.docx_bytes(ours) == _saved(_docxtpl(path, context))
+    assert compose.docx_bytes(ours) == _saved(_docxtpl(path, context))
 
 
 def test_environment_reads_dict_items_as_jinja_does(context):
@@ -152,7 +154,7 @@ def test_environment_reads_dict_items_as_jinja_does(context):
     from jinja2.sandbox import SandboxedEnvironment
 
     plain = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
-    ours = render._environment()
+    ours = engine.environment()
     for source in ("{{ agency.code }}", "{{ agency.items() | list }}", "{{ agency.get('code') }}",
                    "{% for k in agency.keys() %}{{ k }};{% endfor %}", "{{ stats.groups[0].by_status.completed }}"):
         assert ours.from_string(source).render(context) == plain.from_string(source).render(context)

@@ -23,7 +23,8 @@ from nq57cli.domain.config import ReportConfig
 from nq57cli.render.forms import FORMS
 from nq57cli.render.layout import UNBREAKABLE
 from nq57cli.tasks.merge import merge
-from nq57cli.tasks.overdue import classify, write_letters, write_overdue_docx
+from nq57cli.render.overdue import write_letters, write_overdue_docx
+from nq57cli.tasks.overdue import classify
 from nq57cli.render.pdf import convert_many, find_soffice
 from nq57cli.render.document import render_document
 

@@ -19,7 +19,8 @@ from nq57cli.domain.status import combine_status
 from nq57cli.tasks.merge import merge
 from nq57cli.write.mergedbook import read_merged, write_merged
 from nq57cli.read.reader import read_table
-from nq57cli.render.document import build_context, render_document
+from nq57cli.render.context import build_context
+from nq57cli.render.document import render_document
 
 NV01 = "Tiếp tục nâng cao tinh thần trách nhiệm, có quyết tâm chính trị cao"
 NV02 = "Rà soát, ban hành các văn bản thuộc lĩnh vực, chức năng làm căn cứ triển khai Đề án"

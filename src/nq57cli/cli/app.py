@@ -829,14 +829,10 @@ def overdue_command(
     from datetime import date
 
     from nq57cli.domain.deadline import parse_date_option
-    from nq57cli.tasks.overdue import (
-        classify,
-        terminal_table,
-        to_json_dict,
-        write_letters,
-        write_overdue_docx,
-        write_overdue_xlsx,
-    )
+    from nq57cli.render.overdue import write_letters, write_overdue_docx
+    from nq57cli.tasks.overdue import classify, terminal_table
+    from nq57cli.write.overduebook import write_overdue_xlsx
+    from nq57cli.write.overduejson import to_json_dict
 
     lang = _check_lang(lang)
     day = parse_date_option(as_of, "--as-of") if as_of else date.today()
@@ -959,8 +955,10 @@ def _demo_steps(result: Any, out: Path, lang: str, guard: OutputGuard) -> list[P
     from datetime import date
 
     from nq57cli.domain.config import apply_overrides, load_config
-    from nq57cli.tasks.overdue import classify, write_letters, write_overdue_xlsx
     from nq57cli.render.document import render_document
+    from nq57cli.render.overdue import write_letters
+    from nq57cli.tasks.overdue import classify
+    from nq57cli.write.overduebook import write_overdue_xlsx
 
     config = apply_overrides(load_config(None), {"document.date": DEMO_AS_OF})
     written = [render_document(result, form, config, out / f"{form}.docx") for form in ("phu-luc-03", "bao-cao")]

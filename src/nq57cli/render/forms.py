@@ -152,11 +152,16 @@ def builtin_templates_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "templates"
 
 
+def template_file(name: str, template_dir: Path | None = None) -> Path:
+    """The template file `name`: `template_dir/<name>` when that exists, else the built-in one."""
+    if template_dir is not None and (Path(template_dir) / name).is_file():
+        return Path(template_dir) / name
+    return builtin_templates_dir() / name
+
+
 def template_path(form: Form, template_dir: Path | None = None) -> Path:
-    """The template file of a form: `template_dir/<file>` when that exists, else the built-in one."""
-    if template_dir is not None and (template_dir / form.template).is_file():
-        return template_dir / form.template
-    return builtin_templates_dir() / form.template
+    """The template file of a form (template_file of its file name)."""
+    return template_file(form.template, template_dir)
 
 
 def export_templates(folder: Path) -> tuple[list[Path], list[Path]]:

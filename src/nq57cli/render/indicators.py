@@ -20,7 +20,7 @@ def indicator_context(result: IndicatorResult | None) -> dict[str, Any] | None:
     """
     if result is None:
         return None
-    from nq57cli.render.document import percent, text
+    from nq57cli.domain.format import percent, text
 
     titles = {g.key: g.title for g in result.groups}
     milestones = list(result.milestones)

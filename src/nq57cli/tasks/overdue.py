@@ -1,5 +1,6 @@
 """Which tasks are late as of a date, whose they are, and how the national monitoring system
-classes every task (`nq57 overdue`). A library: it returns data and writes files, never prints.
+classes every task (`nq57 overdue`): the rules and the text for people; the files are written by
+write/overduebook.py (XLSX), write/overduejson.py (JSON) and render/overdue.py (DOCX).
 
 Classes (`category`), decided in this order:
 
@@ -33,10 +34,8 @@ group, in catalog order.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
@@ -44,8 +43,6 @@ from pydantic import Field
 from nq57cli.domain.agency import agency_key, split_agencies
 from nq57cli.domain.deadline import format_date, parse_deadline
 from nq57cli.errors import UsageError
-from nq57cli.core.fileio import atomic_write
-from nq57cli.read.inputs import PRODUCER, OutputGuard, marker
 from nq57cli.domain.models import CombinedStatus, Deadline, MergeResult, Model, Status, Task
 from nq57cli.domain.status import status_label
 from nq57cli.core.text import match_key, one_line
@@ -482,293 +479,7 @@ def terminal_table(report: OverdueReport, lang: str = "vi") -> TerminalTable:
 
 
 # --------------------------------------------------------------------------------------------
-# JSON
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def item_to_dict(item: OverdueItem, lang: str = "vi") -> dict[str, Any]:
-    return {
-        "task_id": item.task_id,
-        "order": item.order,
-        "group": item.group,
-        "stt": item.stt,
-        "title": item.title,
-        "deadline": {"kind": item.deadline.kind, "due": _iso(item.deadline.due), "raw": item.deadline.raw,
-                     "note": item.deadline.note},
-        "lead": item.lead,
-        "leads": item.leads,
-        "partners": item.partners,
-        "status": item.status,
-        "status_label": status_label(item.status, lang),
-        "completed_on": _iso(item.completed_on),
-        "category": item.category,
-        "category_label": CATEGORY_LABELS[item.category]["en" if lang == "en" else "vi"],
-        "overdue": item.overdue,
-        "days_late": item.days_late,
-        "days_left": item.days_left,
-        "due_soon": item.due_soon,
-        "pending": item.pending,
-        "silent": item.silent,
-        "reports": [
-            {"agency": r.agency, "status": r.status, "completed_on": _iso(r.completed_on), "category": r.category}
-            for r in item.reports
-        ],
-        "notes": [{"code": n.code, "message": n.message(lang)} for n in item.notes],
-    }
-
-
-def to_json_dict(report: OverdueReport, lang: str = "vi") -> dict[str, Any]:
-    """The documented JSON of `nq57 overdue --json`:
-
-    {"as_of": "2025-09-30", "within": null | N, "by": "lead" | "agency" | "group",
-     "summary": {"tasks", "overdue", "due_soon" (null without within), "categories": {class: n}},
-     "summary_text": one line in `lang`,
-     "overdue": [task IDs, most days late first], "due_soon": [task IDs, soonest first],
-     "groups": [{"key", "title", "overdue": [IDs], "due_soon": [IDs]}],
-     "tasks": [every task in catalog order: {"task_id", "order", "group", "stt", "title",
-               "deadline": {"kind", "due", "raw", "note"}, "lead", "leads", "partners", "status",
-               "status_label", "completed_on", "category", "category_label", "overdue", "days_late",
-               "days_left", "due_soon", "pending", "silent",
-               "reports": [{"agency", "status", "completed_on", "category"}],
-               "notes": [{"code", "message"}]}]}
-    Dates are ISO 8601 strings.
-    """
-    return {
-        "as_of": report.as_of.isoformat(),
-        "within": report.within,
-        "by": report.by,
-        "summary": report.summary.model_dump(mode="json"),
-        "summary_text": summary_line(report, lang),
-        "overdue": [i.task_id for i in report.overdue],
-        "due_soon": [i.task_id for i in report.due_soon],
-        "groups": [g.model_dump(mode="json") for g in report.groups],
-        "tasks": [item_to_dict(i, lang) for i in report.items],
-    }
-
-
-# --------------------------------------------------------------------------------------------
-# XLSX: the list to forward
-
-OVERDUE_SHEET = "Quá hạn"
-DUE_SOON_SHEET = "Sắp đến hạn"
-SUMMARY_SHEET = "Tổng hợp"
-# (header, width, wrap); the title row is row 1, the header row 2.
-XLSX_COLUMNS = [
-    ("STT", 6, False), ("Nhóm", 10, False), ("Mã nhiệm vụ", 12, False), ("Nhiệm vụ", 60, True),
-    ("Cơ quan chủ trì", 24, True), ("Thời hạn (như đã ghi)", 18, True), ("Hạn (ngày)", 12, False),
-    ("Tình trạng", 18, True), ("Số ngày quá hạn", 10, False), ("Đơn vị chưa hoàn thành", 28, True),
-    ("Đơn vị chưa báo cáo", 28, True), ("Ghi chú", 50, True),
-]
-DUE_SOON_COLUMNS = XLSX_COLUMNS[:8] + [("Số ngày còn lại", 10, False)] + XLSX_COLUMNS[9:]
-
-
-def _xlsx_row(number: int, item: OverdueItem, days: int | None, lang: str) -> list[Any]:
-    return [
-        number, item.group, item.task_id, item.title, item.lead, item.deadline_text or None, item.deadline.due,
-        status_label(item.status, lang), days, "; ".join(item.pending) or None, "; ".join(item.silent) or None,
-        "\n".join(n.message(lang) for n in item.notes) or None,
-    ]
-
-
-def write_overdue_xlsx(report: OverdueReport, path: Path, lang: str = "vi") -> Path:
-    """The list of late tasks to forward (one row per task, most days late first), written
-    atomically; with a sheet of tasks falling due soon when `within` was given and a summary sheet."""
-    from nq57cli.write.xlsxout import new_workbook, write_sheet
-
-    day = format_date(report.as_of)
-    overdue_rows = [_xlsx_row(n, i, i.days_late, lang) for n, i in enumerate(report.overdue, start=1)]
-    soon_rows = [_xlsx_row(n, i, i.days_left, lang) for n, i in enumerate(report.due_soon, start=1)]
-    summary_rows: list[list[Any]] = [["Tính đến ngày", report.as_of], ["Tổng số nhiệm vụ", report.summary.tasks],
-                                     ["Số nhiệm vụ quá hạn", report.summary.overdue]]
-    summary_rows += [[CATEGORY_LABELS[c]["vi"], n] for c, n in report.summary.categories.items()]
-    summary_rows.append(["Tóm tắt", summary_line(report, lang)])
-
-    def write(tmp: Path) -> None:
-        workbook = new_workbook(tmp, len(overdue_rows) + len(soon_rows), "Danh sách nhiệm vụ quá hạn")
-        write_sheet(workbook, OVERDUE_SHEET, XLSX_COLUMNS, overdue_rows,
-                    title=f"DANH SÁCH NHIỆM VỤ QUÁ HẠN (tính đến ngày {day})")
-        if report.within is not None:
-            write_sheet(workbook, DUE_SOON_SHEET, DUE_SOON_COLUMNS, soon_rows,
-                        title=f"NHIỆM VỤ ĐẾN HẠN TRONG {report.within} NGÀY TỚI (tính từ ngày {day})")
-        write_sheet(workbook, SUMMARY_SHEET, [("Nội dung", 36, True), ("Giá trị", 100, True)], summary_rows,
-                    title=f"PHÂN LOẠI NHIỆM VỤ (tính đến ngày {day})")
-        workbook.close()
-
-    return atomic_write(path, write)
-
-
-# --------------------------------------------------------------------------------------------
-# DOCX: the appendix and the reminder letters, rendered with the templates of `nq57 render`
-
-APPENDIX_TEMPLATE = "qua-han.docx"
-LETTER_TEMPLATE = "cong-van-don-doc.docx"
-APPENDIX_TITLE = "PHỤ LỤC"
-APPENDIX_NAME = "DANH SÁCH NHIỆM VỤ QUÁ HẠN"
-LETTER_SUMMARY = "V/v đôn đốc thực hiện nhiệm vụ quá hạn"
-LETTER_FILE_PREFIX = "cong-van-don-doc-"
-REPLY_DAYS = 7  # default time given to answer a reminder letter
-NO_OVERDUE = "Không có nhiệm vụ quá hạn."
-APPENDIX_FOOTNOTE = ("Ghi chú: nhiệm vụ quá hạn là nhiệm vụ có thời hạn cụ thể, đã qua thời hạn (tính từ ngày "
-                     "liền sau thời hạn) mà chưa hoàn thành; số ngày quá hạn tính đến ngày {as_of}.")
-LETTER_OPENING = (
-    "Thực hiện nhiệm vụ của Cơ quan Thường trực Ban Chỉ đạo tỉnh về phát triển khoa học, công nghệ, đổi mới "
-    "sáng tạo và chuyển đổi số, {issuer} đã tổng hợp tình hình thực hiện các nhiệm vụ theo Nghị quyết số "
-    "57-NQ/TW ngày 22/12/2024 của Bộ Chính trị. Tính đến ngày {as_of}, {agency} còn {count} nhiệm vụ được giao "
-    "chủ trì đã quá thời hạn nhưng chưa hoàn thành hoặc chưa báo cáo kết quả, cụ thể như sau:"
-)
-LETTER_CLOSING = (
-    "Để bảo đảm tiến độ thực hiện các nhiệm vụ được giao, {issuer} đề nghị {agency} khẩn trương chỉ đạo, tổ chức "
-    "thực hiện các nhiệm vụ nêu trên; báo cáo kết quả thực hiện, nêu rõ nguyên nhân chậm tiến độ, khó khăn, "
-    "vướng mắc và đề xuất, kiến nghị (nếu có) gửi về {issuer} trước ngày {reply_by} để tổng hợp, báo cáo "
-    "Ban Chỉ đạo tỉnh./."
-)
-
-
-def _template_file(name: str, config: ReportConfig) -> Path:
-    """`config.template_dir/<name>` when the user has one there, else the built-in template."""
-    from nq57cli.render.forms import builtin_templates_dir
-
-    if config.template_dir is not None and (Path(config.template_dir) / name).is_file():
-        return Path(config.template_dir) / name
-    return builtin_templates_dir() / name
-
-
-def _base_context(config: ReportConfig) -> dict[str, Any]:
-    """Header block, signer, document number and date exactly as `nq57 render` prints them for
-    a BC (`render.build_context` over no tasks: only the metadata parts are used)."""
-    from nq57cli.render.document import build_context
-
-    empty = MergeResult(tasks=[], groups=[], findings=[], inputs=[])
-    return build_context(empty, config, "bao-cao")
-
-
-def _render(template: Path, context: dict[str, Any], title: str, config: ReportConfig, kind: str | None = None) -> bytes:
-    """Render with the sandboxed docxtpl helper of `nq57 render`; fixed properties, fixed zip dates."""
-    import datetime as dt
-
-    from nq57cli.render.document import FIXED_TIME, docx_bytes, render_laid_out
-
-    document = render_laid_out(template, context)
-    moment = dt.datetime.combine(config.document.date, dt.time()) if config.document.date else FIXED_TIME
-    props = document.core_properties
-    props.title = title[:255]
-    props.author = context["agency"]["full_name"][:255]
-    props.last_modified_by = PRODUCER
-    props.subject = props.comments = props.category = ""
-    props.keywords = marker(kind) if kind else ""  # outputs.made_by_nq57: a later run may replace it
-    props.revision = 1
-    props.created = props.modified = props.last_printed = moment
-    return docx_bytes(document)
-
-
-def _days(item: OverdueItem) -> str:
-    return str(item.days_late) if item.days_late is not None else ""
-
-
-def _remarks(item: OverdueItem) -> str:
-    parts = []
-    if item.pending:
-        parts.append("Chưa hoàn thành: " + "; ".join(item.pending))
-    if item.silent:
-        parts.append("Chưa báo cáo: " + "; ".join(item.silent))
-    parts.extend(n.vi for n in item.notes)
-    return "\n".join(parts)
-
-
-def appendix_context(report: OverdueReport, config: ReportConfig) -> dict[str, Any]:
-    """Variables of qua-han.docx: render's metadata plus `appendix`, `as_of` and `rows` (a bold
-    row per group of `report.by`, then its overdue tasks, most days late first)."""
-    from nq57cli.render.document import deadline_text, roman, text
-
-    base = _base_context(config)
-    doc = base["doc"]
-    by_id = {i.task_id: i for i in report.items}
-    rows: list[dict[str, Any]] = []
-    listed = [g for g in report.groups if g.overdue]
-    number = 0
-    for index, group in enumerate(listed, start=1):
-        label = text(group.title)
-        if report.by != "group":
-            label = f"{label} ({len(group.overdue)} nhiệm vụ)"
-        rows.append({"is_group": True, "text": f"{roman(index)}. {label}"})
-        for task_id in group.overdue:
-            item = by_id[task_id]
-            number += 1
-            rows.append({
-                "is_group": False, "number": number, "id": text(item.task_id), "title": text(item.title),
-                "lead": text(item.lead), "deadline": deadline_text(item.deadline),
-                "status": status_label(item.status, "vi"), "days_late": _days(item), "remarks": text(_remarks(item)),
-            })
-    if not rows:
-        rows.append({"is_group": True, "text": NO_OVERDUE})
-    as_of = format_date(report.as_of)
-    appendix = {
-        "title": APPENDIX_TITLE, "name": APPENDIX_NAME, "label": "Phụ lục",
-        "attached": f"(Kèm theo {doc['kind_name']} số {doc['symbol']} ngày {doc['short_date']} "
-                    f"của {text(config.agency.full_name)})",
-        "footnote": APPENDIX_FOOTNOTE.format(as_of=as_of),
-    }
-    return {**base, "appendix": appendix, "rows": rows, "as_of": as_of}
-
-
-def write_overdue_docx(report: OverdueReport, path: Path, config: ReportConfig) -> Path:
-    """The appendix "DANH SÁCH NHIỆM VỤ QUÁ HẠN" (landscape A4, Times New Roman, header row repeated,
-    grouped by `report.by`), with the metadata of `config` (a `config.ReportConfig`); atomic."""
-    from nq57cli.core.fileio import atomic_write_bytes
-
-    context = appendix_context(report, config)
-    data = _render(_template_file(APPENDIX_TEMPLATE, config), context, f"{APPENDIX_TITLE} {APPENDIX_NAME}", config)
-    return atomic_write_bytes(path, data)
-
-
-def _letter_number_line(config: ReportConfig) -> str:
-    """'Số:        /SKHCN-VP' (state; the drafting unit from the "Lưu: VT, VP" line) or
-    'Số        -CV/<code>' (Party); the number itself is left blank for the records office."""
-    from nq57cli.render.document import BLANK_NUMBER
-
-    code = config.agency.code
-    if config.style == "party":
-        return f"Số {BLANK_NUMBER}-CV/{code}"
-    archive = config.document.recipients[-1] if config.document.recipients else ""
-    units = [u.strip(" .;") for u in archive.partition(":")[2].split(",")]
-    unit = next((u for u in units if u and u.upper() != "VT"), "")
-    return f"Số: {BLANK_NUMBER}/{code}-{unit}" if unit else f"Số: {BLANK_NUMBER}/{code}"
-
-
-def letter_context(report: OverdueReport, agency: str, config: ReportConfig, reply_by: date) -> dict[str, Any]:
-    """Variables of cong-van-don-doc.docx for one lead agency: render's metadata, `letter`
-    (agency, summary, opening) and `rows` (its overdue tasks, most days late first)."""
-    from nq57cli.render.document import _punctuated, deadline_text, text
-
-    base = _base_context(config)
-    key = agency_key(agency)
-    items = [i for i in report.overdue if any(agency_key(lead) == key for lead in i.leads)]
-    issuer = text(config.agency.full_name)
-    as_of = format_date(report.as_of)
-    values = {"issuer": issuer, "agency": text(agency), "as_of": as_of, "count": len(items),
-              "reply_by": format_date(reply_by)}
-    rows = [
-        {"number": n, "id": text(i.task_id), "title": text(i.title), "deadline": deadline_text(i.deadline),
-         "status": status_label(i.status, "vi"), "days_late": _days(i)}
-        for n, i in enumerate(items, start=1)
-    ]
-    archive = config.document.recipients[-1:] or ["Lưu: VT"]
-    doc = {**base["doc"], "number_line": _letter_number_line(config), "closing": LETTER_CLOSING.format(**values)}
-    letter = {"agency": text(agency), "summary": LETTER_SUMMARY, "opening": LETTER_OPENING.format(**values),
-              "count": len(items), "as_of": as_of, "reply_by": values["reply_by"]}
-    return {**base, "doc": doc, "letter": letter, "rows": rows, "as_of": as_of,
-            "recipients": _punctuated(["Như trên", *archive])}
-
-
-def letter_file_name(agency: str) -> str:
-    """'cong-van-don-doc-so-noi-vu.docx': ASCII, lower case, from the agency name."""
-    from nq57cli.core.text import strip_diacritics
-
-    slug = re.sub(r"[^a-z0-9]+", "-", strip_diacritics(agency).casefold()).strip("-") or "don-vi"
-    return f"{LETTER_FILE_PREFIX}{slug}.docx"
+# Who gets a reminder letter
 
 
 def letter_agencies(report: OverdueReport) -> list[str]:
@@ -784,10 +495,6 @@ def letter_agencies(report: OverdueReport) -> list[str]:
     return sorted((names[k] for k in counts), key=lambda name: (-counts[agency_key(name)], match_key(name)))
 
 
-INTERNAL_LIST_FILE = "viec-qua-han-cua-don-vi.xlsx"  # the issuing agency's own late tasks: no letter to itself
-INTERNAL_SHEET = "Việc quá hạn của đơn vị"
-
-
 def is_issuer(agency: str, config: ReportConfig) -> bool:
     """Whether `agency` is the agency issuing the letters (nq57.toml [agency]: name, full name, code),
     compared through the registry's agency_key: "Sở Khoa học và Công nghệ" is "SỞ KHOA HỌC VÀ CÔNG NGHỆ"."""
@@ -799,61 +506,3 @@ def is_issuer(agency: str, config: ReportConfig) -> bool:
     issuer = Registry([Agency(name=display_name(own.name), short=own.code or None, aliases=tuple(names))])
     found, _ = issuer.resolve(agency)
     return found is not None
-
-
-def write_internal_list(report: OverdueReport, path: Path, config: ReportConfig, lang: str = "vi") -> Path:
-    """The issuing agency's own late tasks as an internal list (one sheet), instead of a letter to itself."""
-    from nq57cli.write.xlsxout import new_workbook, write_sheet
-
-    items = [i for i in report.overdue if any(is_issuer(lead, config) for lead in i.leads)]
-    rows = [_xlsx_row(n, i, i.days_late, lang) for n, i in enumerate(items, start=1)]
-    title = (f"NHIỆM VỤ QUÁ HẠN DO {config.agency.name} CHỦ TRÌ — DANH SÁCH NỘI BỘ "
-             f"(tính đến ngày {format_date(report.as_of)})")
-
-    def write(tmp: Path) -> None:
-        workbook = new_workbook(tmp, len(rows), "Danh sách nhiệm vụ quá hạn nội bộ", keywords=marker("letter"))
-        write_sheet(workbook, INTERNAL_SHEET, XLSX_COLUMNS, rows, title=title)
-        workbook.close()
-
-    return atomic_write(path, write)
-
-
-def write_letters(report: OverdueReport, folder: Path, config: ReportConfig,
-                  reply_by: date | None = None, guard: OutputGuard | None = None) -> list[Path]:
-    """One reminder letter (công văn đôn đốc) per lead agency with overdue tasks, in Decree 30
-    format, into `folder`; answers are asked for by `reply_by` (default: the document date from
-    nq57.toml, else the as-of date, plus 7 days). The issuing agency (nq57.toml [agency]) gets no
-    letter: its own late tasks go into an internal list (INTERNAL_LIST_FILE), written last.
-    Returns the files written, in agency order. A file already there that is not an unchanged nq57
-    letter is refused before any is written (outputs.OutputGuard; its `force` replaces it)."""
-    from nq57cli.core.fileio import atomic_write_bytes
-
-    start = config.document.date or report.as_of
-    reply_by = reply_by or date.fromordinal(start.toordinal() + REPLY_DAYS)
-    template = _template_file(LETTER_TEMPLATE, config)
-    names: list[tuple[str, str]] = []
-    used: set[str] = set()
-    own = False
-    for agency in letter_agencies(report):
-        if is_issuer(agency, config):
-            own = True
-            continue
-        name = letter_file_name(agency)
-        stem, counter = name.removesuffix(".docx"), 2
-        while name in used:
-            name, counter = f"{stem}-{counter}.docx", counter + 1
-        used.add(name)
-        names.append((agency, name))
-    if guard is None:
-        guard = OutputGuard()
-        guard.add_file(template)
-    targets = [Path(folder) / name for _, name in names] + ([Path(folder) / INTERNAL_LIST_FILE] if own else [])
-    guard.check_replace(targets, "letter")
-    written: list[Path] = []
-    for agency, name in names:
-        context = letter_context(report, agency, config, reply_by)
-        data = _render(template, context, f"{LETTER_SUMMARY} - {agency}", config, kind="letter")
-        written.append(atomic_write_bytes(Path(folder) / name, data))
-    if own:
-        written.append(write_internal_list(report, Path(folder) / INTERNAL_LIST_FILE, config))
-    return written
