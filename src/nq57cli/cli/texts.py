@@ -16,6 +16,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "for the details and send them to the developers.",
     ),
     "lang_choices": ("phải là vi hoặc en", "must be vi or en"),
+    "interrupted": ("Đã dừng theo yêu cầu (Ctrl-C); các tệp đã ghi trước đó vẫn nguyên vẹn, không để lại tệp tạm.",
+                    "Stopped (Ctrl-C); files written before are whole, no temporary file left."),
     # findings (output.py)
     "general": ("(chung)", "(general)"),
     "severity.error": ("lỗi", "error"),

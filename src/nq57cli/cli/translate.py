@@ -56,9 +56,7 @@ def aborted() -> NoReturn:
 
 def interrupted(lang: str) -> None:
     """Ctrl-C: one line on stderr in the chosen language (helpers are stopped, temporary files gone)."""
-    from nq57cli.core.fileio import INTERRUPTED
-
-    sys.stderr.write(INTERRUPTED[1 if lang == "en" else 0] + "\n")
+    sys.stderr.write(text("interrupted", lang) + "\n")
 
 
 def fail(code: ExitCode, message: str, findings: list, lang: str, json_out: bool) -> NoReturn:
