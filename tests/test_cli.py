@@ -95,7 +95,7 @@ def test_folder_input_and_glob(tmp_path, samples_dir):
 def test_folder_listing(tmp_path):
     """A folder gives its workbooks by name, the extension in any case; hidden files, Excel lock files
     and other files are left out; a link to a file already listed and the output are not read twice."""
-    from nq57cli.cli.app import expand_inputs
+    from nq57cli.read.inputs import expand_inputs
 
     folder = tmp_path / "nop"
     folder.mkdir()

@@ -276,7 +276,7 @@ def test_ctrl_c_during_a_parallel_merge(tmp_path, lang):
 
 
 def test_demo_never_writes_into_the_samples(tmp_path):
-    from nq57cli.cli.app import samples_folder
+    from nq57cli.pipeline import samples_folder
 
     samples = samples_folder()
     before = tree(samples)

@@ -6,7 +6,8 @@ use carries its own copy of click with the texts written in the code (no gettext
 put in place at the few points click offers: the help formatter, the help option, the usage
 metavars, typer.core's gettext function, and the error messages made here from the exception's
 fields. Help texts of commands and options are written in both languages next to each other in
-cli.py (`h("vi", "en")`) and the English one is put in place when English is chosen.
+cli/options.py and cli/commands/ (`h("vi", "en")`) and the English one is put in place when English is
+chosen; the CLI's other words are in cli/texts.py.
 """
 
 from __future__ import annotations

@@ -11,10 +11,6 @@ from pathlib import Path
 
 from nq57cli.errors import OutputError
 
-INTERRUPTED = ("Đã dừng theo yêu cầu (Ctrl-C); các tệp đã ghi trước đó vẫn nguyên vẹn, không để lại tệp tạm.",
-               "Stopped (Ctrl-C); files written before are whole, no temporary file left.")
-
-
 # errors of writing itself, whichever file the system names (a full disk names none)
 _WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG}
 

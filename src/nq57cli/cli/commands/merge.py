@@ -1,0 +1,69 @@
+"""`nq57 merge`: read, check and merge the agencies' reports by task ID → merged.xlsx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from nq57cli.cli.app import command, keep_until_exit
+from nq57cli.cli.lang import h
+from nq57cli.cli.options import AgenciesFileOpt, AgencyOpt, CatalogOpt, DebugOpt, JsonOpt, LangOpt, VerboseOpt, check_lang
+from nq57cli.cli.output import print_findings, print_lines, print_summary, progress_callback, stderr
+from nq57cli.errors import ExitCode, UsageError
+from nq57cli.pipeline import expected_agencies, load_roster, parse_agency_options
+from nq57cli.read.inputs import OutputGuard, require_readable
+
+
+@command("merge", english="Read, check and merge the agencies' reports by task ID → merged.xlsx.")
+def merge_command(
+    files: Annotated[list[str], typer.Argument(help=h("Các tệp báo cáo (.xlsx, .xlsm, .xls, .ods), thư mục hoặc mẫu *.xlsx.",
+                                                      "Submission files (.xlsx, .xlsm, .xls, .ods), folders or patterns like *.xlsx."))],
+    catalog: CatalogOpt = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help=h("Tệp tổng hợp sẽ ghi.",
+                                                                  "The consolidated workbook to write."))] = Path("merged.xlsx"),
+    agency: AgencyOpt = [],  # noqa: B006 - typer needs a list default
+    agencies: AgenciesFileOpt = None,
+    json_out: JsonOpt = False,
+    lang: LangOpt = "vi",
+    verbose: VerboseOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Đọc, kiểm tra và gộp báo cáo của các đơn vị theo mã nhiệm vụ → merged.xlsx."""
+    from nq57cli.tasks.merge import merge
+    from nq57cli.write.mergedbook import write_merged
+
+    lang = check_lang(lang)
+    overrides = parse_agency_options(agency)
+    guard = OutputGuard()
+    paths = guard.add_items(files, exclude=[catalog])
+    if not paths:
+        raise UsageError("Chưa có tệp báo cáo nào để gộp.", "No submission files to merge.")
+    guard.add_files([catalog, agencies])
+    guard.check_file(output)
+    callback, progress = progress_callback(len(paths))
+    roster = load_roster(agencies)
+    if progress:
+        with progress:
+            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback, roster=roster)
+    else:
+        result = merge(paths, catalog=catalog, agencies=overrides, roster=roster)
+    if not result.readable_submissions():
+        print_findings(result.findings, lang, verbose)
+    require_readable(result.inputs, result.findings, "tasks", writes=True)
+    written = write_merged(result, output, lang)
+    print_findings(result.findings, lang, verbose)
+    from nq57cli.tasks.missing import missing_report
+
+    if json_out:  # written in pieces: the text of a national merge is never held whole
+        from nq57cli.write.jsonout import merge_result_to_dict, write_json
+
+        write_json(merge_result_to_dict(result, lang, lazy=True), lambda chunk: typer.echo(chunk, nl=False))
+    else:
+        print_summary(result, lang, written)
+        if catalog or agencies:  # who has not answered needs a list of who should
+            print_lines(missing_report(result, expected_agencies(result, agencies)).summary_lines(lang), stderr())
+    keep_until_exit(result)
+    if result.errors():
+        raise typer.Exit(int(ExitCode.FINDINGS))

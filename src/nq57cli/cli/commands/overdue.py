@@ -1,0 +1,107 @@
+"""`nq57 overdue`: overdue (and soon due) tasks as of a date, by agency; the list, appendix and letters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from nq57cli.cli.app import command
+from nq57cli.cli.lang import h
+from nq57cli.cli.options import (
+    AgencyOpt,
+    CatalogOpt,
+    ConfigOpt,
+    DebugOpt,
+    FilesArg,
+    InputOpt,
+    JsonOpt,
+    LangOpt,
+    SetOpt,
+    VerboseOpt,
+    check_lang,
+)
+from nq57cli.cli.output import findings_printer, print_overdue, print_written, stderr
+from nq57cli.errors import ExitCode, UsageError
+from nq57cli.pipeline import gather_config_inputs, gather_data_inputs, load_report_config, load_result
+from nq57cli.read.inputs import OutputGuard
+
+
+@command("overdue", english="Overdue (and soon due) tasks as of a date, by agency; reminder letters.")
+def overdue_command(
+    files: FilesArg = None,
+    input_path: InputOpt = None,
+    catalog: CatalogOpt = None,
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", help=h("Ngày tính quá hạn: 30/9/2025, 30.9.2025 hoặc 2025-09-30 (mặc định: hôm nay).",
+                                                      "The date overdue is counted at: 30/9/2025, 30.9.2025 or 2025-09-30 (default: today)."))
+    ] = None,
+    within: Annotated[Optional[int], typer.Option("--within", help=h("Liệt kê thêm nhiệm vụ đến hạn trong N ngày tới.",
+                                                                     "Also list the tasks due within the next N days."))] = None,
+    by: Annotated[str, typer.Option("--by", help=h("Nhóm theo: lead (cơ quan chủ trì), agency (đơn vị báo cáo), group (nhóm).",
+                                                   "Group by: lead (lead agency), agency (reporting agency), group (task group)."))] = "lead",
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help=h("Ghi danh sách ra tệp Excel để chuyển tiếp.",
+                                                                  "Write the list to an Excel file to pass on."))] = None,
+    docx: Annotated[Optional[Path], typer.Option("--docx", help=h("Ghi phụ lục \"Danh sách nhiệm vụ quá hạn\" (Word).",
+                                                                  "Write the \"Danh sách nhiệm vụ quá hạn\" appendix (Word)."))] = None,
+    letters: Annotated[
+        Optional[Path], typer.Option("--letters", help=h("Ghi công văn đôn đốc, mỗi cơ quan chủ trì có việc quá hạn một tệp.",
+                                                         "Write reminder letters, one file per lead agency with overdue tasks."))
+    ] = None,
+    fail_on_overdue: Annotated[
+        bool, typer.Option("--fail-on-overdue", help=h("Thoát với mã 1 khi có nhiệm vụ quá hạn (cho script).",
+                                                       "Exit with code 1 when tasks are overdue (for scripts)."))
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help=h("Với --letters: ghi đè cả tệp có sẵn không do nq57 tạo.",
+                                                          "With --letters: replace files nq57 did not make too."))] = False,
+    config: ConfigOpt = None,
+    set_: SetOpt = [],  # noqa: B006
+    agency: AgencyOpt = [],  # noqa: B006
+    json_out: JsonOpt = False,
+    lang: LangOpt = "vi",
+    verbose: VerboseOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Nhiệm vụ quá hạn (và sắp đến hạn) tính đến một ngày, của cơ quan nào; công văn đôn đốc."""
+    from datetime import date
+
+    from nq57cli.domain.deadline import parse_date_option
+    from nq57cli.render.overdue import write_letters, write_overdue_docx
+    from nq57cli.tasks.overdue import classify, terminal_table
+    from nq57cli.write.overduebook import write_overdue_xlsx
+    from nq57cli.write.overduejson import to_json_dict
+
+    lang = check_lang(lang)
+    day = parse_date_option(as_of, "--as-of") if as_of else date.today()
+    if within is not None and within < 0:
+        raise UsageError("--within phải là số ngày ≥ 0", "--within must be a number of days ≥ 0")
+    guard = OutputGuard(force=force)
+    listed = gather_data_inputs(guard, input_path, catalog, files)
+    if docx or letters:
+        gather_config_inputs(guard, config)
+    for path in (xlsx, docx):
+        guard.check_file(path)
+    guard.check_folder(letters)
+    settings = load_report_config(config, set_) if (docx or letters) else None
+    if settings is not None:
+        guard.add_folder(settings.template_dir)
+        guard.check_file(docx)
+        guard.check_folder(letters)
+    result = load_result(input_path, catalog, files, agency, listed, show=findings_printer(lang, verbose))
+    report = classify(result, day, within=within, by=by)
+    written: list[Path] = []
+    if xlsx:
+        written.append(write_overdue_xlsx(report, xlsx, lang))
+    if docx:
+        written.append(write_overdue_docx(report, docx, settings))
+    if letters:
+        written.extend(write_letters(report, letters, settings, guard=guard))
+    if json_out:
+        typer.echo(json.dumps(to_json_dict(report, lang), ensure_ascii=False, indent=2))
+    else:
+        print_overdue(terminal_table(report, lang))
+    print_written(written, lang, stderr())
+    if fail_on_overdue and report.summary.overdue:
+        raise typer.Exit(int(ExitCode.FINDINGS))

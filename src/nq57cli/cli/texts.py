@@ -1,0 +1,63 @@
+"""The command line's own words (headings, labels, notes) in Vietnamese and English, one entry per key.
+
+Finding messages live in domain/messages.py, help texts next to their options (`h("vi", "en")`).
+"""
+
+from __future__ import annotations
+
+# key: (Vietnamese, English). Placeholders are filled by text(key, lang, **params).
+TEXTS: dict[str, tuple[str, str]] = {
+    # errors (translate.py)
+    "error": ("lỗi", "error"),
+    "unexpected": (
+        "lỗi không lường trước trong nq57 ({kind}: {detail}); chạy lại lệnh với --debug "
+        "để xem chi tiết và gửi cho người phát triển.",
+        "unexpected error in nq57 ({kind}: {detail}); run the command again with --debug "
+        "for the details and send them to the developers.",
+    ),
+    "lang_choices": ("phải là vi hoặc en", "must be vi or en"),
+    "interrupted": ("Đã dừng theo yêu cầu (Ctrl-C); các tệp đã ghi trước đó vẫn nguyên vẹn, không để lại tệp tạm.",
+                    "Stopped (Ctrl-C); files written before are whole, no temporary file left."),
+    # findings (output.py)
+    "general": ("(chung)", "(general)"),
+    "more_findings": (
+        "  … và {hidden} phát hiện khác (xem trang \"Phát hiện\" của tệp tổng hợp, hoặc dùng -v)",
+        "  … and {hidden} more (see the \"Phát hiện\" sheet, or use -v)",
+    ),
+    # summaries (output.py)
+    "summary": ("Tổng hợp", "Summary"),
+    "files_read": ("Tệp đã đọc", "Files read"),
+    "tasks": ("Nhiệm vụ", "Tasks"),
+    "agency_reports": ("Báo cáo của đơn vị", "Agency reports"),
+    "unmatched_rows": ("Dòng không khớp nhiệm vụ", "Unmatched rows"),
+    "findings": ("Phát hiện", "Findings"),
+    "indicator_summary": ("Tổng hợp chỉ tiêu", "Indicators"),
+    "milestone": ("Mốc đánh giá", "Milestone"),
+    "indicators_evaluated": ("Chỉ tiêu được đánh giá", "Indicators evaluated"),
+    "unmatched_values": ("Giá trị không khớp chỉ tiêu", "Unmatched values"),
+    "not_met": ("Chưa đạt: ", "Not met: "),
+    # files made or kept
+    "written": ("Đã ghi: ", "Written: "),
+    "created": ("Đã tạo: ", "Created: "),
+    "kept": ("Đã có, giữ nguyên: ", "Exists, left alone: "),
+    "pdf_skipped": ("Bỏ qua PDF: ", "PDF skipped: "),
+    # template
+    "template_not_named": (" (không có trong danh mục: nhận mọi nhiệm vụ)", " (not in the catalog: gets every task)"),
+    "template_tasks": ("nhiệm vụ", "tasks"),
+    # validate
+    "clean_files": ("Tệp không có lỗi: ", "Clean files: "),
+    "files_to_fix": ("Tệp cần sửa: ", "Files to fix: "),
+    "annotated_copy": ("Bản đánh dấu lỗi: ", "Annotated copy: "),
+    # demo
+    "demo_data": ("Dữ liệu mẫu: {catalog} + {count} tệp báo cáo", "Sample data: {catalog} + {count} submissions"),
+    "demo_outputs": ("Kết quả mẫu trong thư mục {folder}/:", "Demo outputs in {folder}/:"),
+    "demo_errors": ("Các lỗi trên là lỗi cố ý trong dữ liệu mẫu (xem samples/README.md).",
+                    "The errors above are deliberate mistakes in the sample data (see samples/README.md)."),
+}
+
+
+def text(key: str, lang: str, **params: object) -> str:
+    """The text `key` in `lang` (English with "en", else Vietnamese), its placeholders filled from `params`."""
+    vi, en = TEXTS[key]
+    chosen = en if lang == "en" else vi
+    return chosen.format(**params) if params else chosen
