@@ -158,3 +158,7 @@ def test_the_readme_example_runs(tmp_path, monkeypatch):
     exec(compile(code, "README.md", "exec"), names)  # noqa: S102 - our own documentation
     assert (tmp_path / "bao-cao.docx").is_file()
     assert names["late"].summary.overdue == int(names["late"].items_frame()["overdue"].sum())
+
+
+def test_all_lists_exactly_the_lazy_names():
+    assert set(nq57cli.__all__) == {"__version__", *PUBLIC}

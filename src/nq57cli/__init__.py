@@ -46,7 +46,8 @@ _LAZY = {
     "ValidationReport": "nq57cli.tasks.filereport",
 }
 
-__all__ = ["__version__", *_LAZY]
+__all__ = ["__version__", "merge", "read_merged", "validate", "overdue", "merge_indicators", "render", "Finding",
+           "MergeResult", "Nq57Error", "OverdueReport", "IndicatorResult", "ValidationReport"]
 
 
 def __getattr__(name: str) -> Any:
