@@ -32,7 +32,7 @@ def _names(exc: OSError, *paths: Path) -> bool:
     return any(os.fspath(f) in named for f in (exc.filename, exc.filename2) if f is not None)
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
+def atomic_write(path: Path, write: Callable[[Path], object]) -> Path:
     """Call write(tmp) on a temporary path beside `path`, then rename it over `path`.
 
     An interrupted run leaves any previous file at `path` whole; missing folders are created.

@@ -27,7 +27,7 @@ def fixed_core_properties(xml: bytes, keep_created: bool = False) -> bytes:
     file), else both set to FIXED_TIME."""
     created = _CREATED.search(xml)
     kept = keep_created and created is not None and created.group(2).strip()
-    moment = created.group(2) if kept else FIXED_TIME.encode()
+    moment = created.group(2) if kept and created is not None else FIXED_TIME.encode()
     if created is not None:
         xml = _CREATED.sub(lambda m: m.group(1) + moment + m.group(3), xml)
     else:

@@ -277,6 +277,24 @@ class MergeResult(Model):
 
         return merge_result_to_dict(self, lang)
 
+    def tasks_frame(self) -> Any:
+        """The tasks as a pandas DataFrame (nq57cli.frames; needs the [analysis] extra)."""
+        from nq57cli.frames import tasks_frame
+
+        return tasks_frame(self)
+
+    def reports_frame(self) -> Any:
+        """The agencies' reports as a pandas DataFrame (nq57cli.frames)."""
+        from nq57cli.frames import reports_frame
+
+        return reports_frame(self)
+
+    def findings_frame(self, lang: str = "vi") -> Any:
+        """The findings as a pandas DataFrame, messages in `lang` (nq57cli.frames)."""
+        from nq57cli.frames import findings_frame
+
+        return findings_frame(self, lang)
+
 
 # --- Many models of one class across processes -------------------------------------------------
 

@@ -99,7 +99,7 @@ class IndicatorResult(Model):
 
     def counts(self) -> dict[str, int]:
         """Indicators per status at the milestone (headings are not evaluated)."""
-        counts = {s: 0 for s in STATUSES}
+        counts: dict[str, int] = {s: 0 for s in STATUSES}
         for indicator in self.indicators:
             if indicator.assessment:
                 counts[indicator.assessment.status] += 1
@@ -107,6 +107,24 @@ class IndicatorResult(Model):
 
     def to_json_dict(self, lang: str = "vi") -> dict[str, Any]:
         return indicator_result_to_dict(self, lang)
+
+    def indicators_frame(self) -> Any:
+        """The indicators and their assessment as a pandas DataFrame (nq57cli.frames; [analysis] extra)."""
+        from nq57cli.frames import indicators_frame
+
+        return indicators_frame(self)
+
+    def values_frame(self) -> Any:
+        """The values the agencies reported as a pandas DataFrame (nq57cli.frames)."""
+        from nq57cli.frames import values_frame
+
+        return values_frame(self)
+
+    def findings_frame(self, lang: str = "vi") -> Any:
+        """The findings as a pandas DataFrame, messages in `lang` (nq57cli.frames)."""
+        from nq57cli.frames import findings_frame
+
+        return findings_frame(self, lang)
 
 # ------------------------------------------------------------------------------ JSON
 

@@ -189,6 +189,12 @@ class OverdueReport(Model):
     def item(self, task_id: str) -> OverdueItem:
         return next(i for i in self.items if i.task_id == task_id)
 
+    def items_frame(self) -> Any:
+        """The classed tasks as a pandas DataFrame (nq57cli.frames; needs the [analysis] extra)."""
+        from nq57cli.frames import items_frame
+
+        return items_frame(self)
+
 
 def _late_order(item: OverdueItem) -> tuple[int, int]:
     return (-(item.days_late or 0), item.order)
