@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SAMPLES, sha256, submission_rows, write_xlsx
+from nq57cli.write.jsonout import merge_result_to_dict
 from nq57cli.cli.app import app
 from nq57cli.errors import UsageError
 from nq57cli.tasks.merge import merge
@@ -73,7 +74,7 @@ def test_json_equals_library_result(tmp_path):
     out = tmp_path / "merged.xlsx"
     result = run("merge", "--catalog", str(SAMPLES / "catalog.xlsx"), *map(str, SUBMISSIONS), "-o", str(out), "--json")
     data = json.loads(result.stdout)
-    library = merge(SUBMISSIONS, catalog=SAMPLES / "catalog.xlsx").to_json_dict("vi")
+    library = merge_result_to_dict(merge(SUBMISSIONS, catalog=SAMPLES / "catalog.xlsx"), "vi")
     assert data == json.loads(json.dumps(library, ensure_ascii=False))
     task = data["tasks"][0]
     assert set(task) >= {"task_id", "group", "title", "deadline", "status", "agencies"}

@@ -18,7 +18,7 @@ from conftest import SAMPLES, sha256, write_xlsx
 from nq57cli.cli.app import app
 from nq57cli.domain.config import ReportConfig, apply_overrides
 from nq57cli.errors import UnreadableInputError, UsageError
-from nq57cli.render.forms import FORMS, builtin_templates_dir
+from nq57cli.domain.forms import FORMS, builtin_templates_dir
 from nq57cli.write.indicatorbook import INDICATORS_SHEET, read_indicator_book, write_indicators
 from nq57cli.indicators.consolidate import merge_indicators
 from nq57cli.indicators.evaluate import assessment_text, evaluate

@@ -371,7 +371,7 @@ def test_many_completion_dates_are_summed_up(tmp_path, catalog):
     ("Sở Tài chính", "Sở Tài chính"),
 ])
 def test_agency_names_snap_to_the_catalog_through_abbreviations(written, known):
-    from nq57cli.domain.agency import canonical
+    from nq57cli.domain.registry import canonical
 
     catalog = ["Sở Khoa học và Công nghệ", "UBND xã Nghĩa Hành", "Sở KH&ĐT", "Sở Lao động - Thương binh và Xã hội",
                "Sở Giáo dục và Đào tạo", "Sở Tài chính", "Sở Tư pháp"]

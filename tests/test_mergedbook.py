@@ -10,7 +10,7 @@ import pytest
 from conftest import SAMPLES, submission_rows, write_xlsx
 from nq57cli.tasks.merge import merge
 from nq57cli.write.mergedbook import CONTINUED, read_merged, write_merged
-from nq57cli.write.xlsxout import EXCEL_MAX_TEXT
+from nq57cli.core.cells import EXCEL_MAX_TEXT
 
 SUBMISSIONS = sorted((SAMPLES / "submissions").glob("*.xlsx"))
 

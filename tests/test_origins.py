@@ -16,6 +16,7 @@ from openpyxl.styles import Border, PatternFill, Side
 from typer.testing import CliRunner
 
 from conftest import HEADER, SAMPLES
+from nq57cli.write.jsonout import merge_result_to_dict
 from nq57cli.read import guards
 from nq57cli.read import reader
 from nq57cli.cli.app import app
@@ -168,16 +169,19 @@ def test_old_excel_without_libreoffice_names_the_format(monkeypatch, tmp_path):
 
 
 @pytest.mark.skipif(libreoffice() is None, reason="LibreOffice not installed")
-def test_old_excel_is_converted_by_libreoffice_and_said_so(tmp_path):
+def test_old_excel_is_converted_by_libreoffice_and_said_so(tmp_path, monkeypatch):
     import tempfile
 
-    before = set(Path(tempfile.gettempdir()).glob("nq57-convert-*"))
+    private = tmp_path / "tmp"  # this test's own temporary folder: other runs' conversions do not show here
+    private.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
+    before = set(private.glob("nq57-convert-*"))
     path = tmp_path / "excel4.xls"
     shutil.copyfile(CORPUS / "xlrd-biff4_no_format_no_window2.xls", path)
     outcome = read_table(path)
     assert outcome.findings[0].code == "file.converted" and outcome.findings[0].severity == "info"
     assert "file.corrupt" not in [f.code for f in outcome.findings]
-    assert set(Path(tempfile.gettempdir()).glob("nq57-convert-*")) == before  # the private folder is gone
+    assert set(private.glob("nq57-convert-*")) == before  # the private folder is gone
 
 
 # --- formatting without values --------------------------------------------------------------------------
@@ -281,14 +285,14 @@ def test_an_ods_filled_across_is_refused_by_its_cells(tmp_path):
 # --- --json written in pieces ------------------------------------------------------------------------------
 
 def test_merge_json_written_in_pieces_is_the_same_document(tmp_path):
-    from nq57cli.write.jsonout import merge_result_to_dict, write_json
+    from nq57cli.write.jsonout import write_json
     from nq57cli.tasks.merge import merge
 
     result = merge(sorted((SAMPLES / "submissions").glob("*.xlsx")), catalog=SAMPLES / "catalog.xlsx")
     pieces: list[str] = []
     write_json(merge_result_to_dict(result, "en", lazy=True), pieces.append)
     assert len(pieces) > 1  # really in pieces
-    assert "".join(pieces) == json.dumps(result.to_json_dict("en"), ensure_ascii=False, indent=2) + "\n"
+    assert "".join(pieces) == json.dumps(merge_result_to_dict(result, "en"), ensure_ascii=False, indent=2) + "\n"
     cli = runner.invoke(app, ["merge", "--json", "--lang", "en", "-c", str(SAMPLES / "catalog.xlsx"),
                               str(SAMPLES / "submissions"), "-o", str(tmp_path / "merged.xlsx")])
     assert json.loads(cli.stdout)["tasks"] == json.loads("".join(pieces))["tasks"]

@@ -43,7 +43,7 @@ def work(tmp_path, monkeypatch):
     shutil.copy(SUBS[3], tmp_path / "merged.xlsx")  # any workbook: refused before it is read
     shutil.copy(SUBS[4], tmp_path / "agencies.xlsx")
     (tmp_path / "mau").mkdir()
-    from nq57cli.render.forms import builtin_templates_dir
+    from nq57cli.domain.forms import builtin_templates_dir
 
     for docx in builtin_templates_dir().glob("*.docx"):
         shutil.copy(docx, tmp_path / "mau" / docx.name)

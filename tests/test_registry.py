@@ -18,7 +18,8 @@ from nq57cli.cli.app import app
 from nq57cli.tasks.catalog import load_catalog
 from nq57cli.tasks.merge import merge
 from nq57cli.tasks.missing import missing_report
-from nq57cli.domain.registry import Agency, Registry, identify_sender, read_agencies
+from nq57cli.domain.registry import Agency, Registry, identify_sender
+from nq57cli.read.agencylist import read_agencies
 
 
 @pytest.mark.parametrize("cell, names", [

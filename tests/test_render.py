@@ -20,7 +20,7 @@ from docx.shared import Mm, Pt
 
 from nq57cli.domain.config import ReportConfig, apply_overrides, load_config, write_starter
 from nq57cli.errors import RenderError, UsageError
-from nq57cli.render.forms import FORMS, builtin_templates_dir, list_forms
+from nq57cli.domain.forms import FORMS, builtin_templates_dir, list_forms
 from nq57cli.domain.models import Deadline, DocumentRef, Group, MergeResult, Task
 from nq57cli.domain.format import place_date_line, short_date
 from nq57cli.render.context import build_context
@@ -386,7 +386,7 @@ def test_user_template_renders(result, config, tmp_path):
 
 
 def test_template_dir_restyles_the_appendix_of_a_report(result, config, tmp_path):
-    from nq57cli.render.forms import export_templates
+    from nq57cli.domain.forms import export_templates
 
     copied, skipped = export_templates(tmp_path / "mau")
     assert len(copied) == len({f.template for f in FORMS.values()}) and not skipped

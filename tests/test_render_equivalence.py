@@ -15,7 +15,8 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from nq57cli.domain import format as fmt
-from nq57cli.render import compose, engine, forms
+from nq57cli.domain import forms
+from nq57cli.render import compose, engine
 from nq57cli.render.context import build_context
 from nq57cli.domain.config import ReportConfig, apply_overrides
 from nq57cli.domain.models import Deadline, DocumentRef, Group, MergeResult, Task

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 
 from conftest import SAMPLES
 from nq57cli.domain.config import ReportConfig
-from nq57cli.render.forms import FORMS
+from nq57cli.domain.forms import FORMS
 from nq57cli.render.layout import UNBREAKABLE
 from nq57cli.tasks.merge import merge
 from nq57cli.render.overdue import write_letters, write_overdue_docx

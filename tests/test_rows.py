@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from conftest import HEADER, submission_rows, write_xlsx
+from nq57cli.write.jsonout import merge_result_to_dict
 from nq57cli.cli.app import app
 from nq57cli.domain.config import ReportConfig, apply_overrides
 from nq57cli.domain.status import combine_status
@@ -173,7 +174,7 @@ def test_unknown_status_keeps_its_report(tmp_path, catalog):
     assert "Chưa rõ tình trạng" in unknown.message("vi") and "Status unclear" in unknown.message("en")
     assert tasks["NV-03"].status == "not_applicable"  # "not our function"
 
-    data = result.to_json_dict()
+    data = merge_result_to_dict(result, "vi")
     assert data["summary"]["status"]["unknown"] == 1
     assert next(t for t in data["tasks"] if t["task_id"] == "NV-02")["status"] == "unknown"
     assert next(t for t in data["tasks"] if t["task_id"] == "NV-02")["agencies"][0]["status"] == "unknown"

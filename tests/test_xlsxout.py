@@ -13,7 +13,8 @@ import python_calamine as calamine
 
 from conftest import another_thread_running
 from nq57cli.write import xlsxout
-from nq57cli.write.xlsxout import EXCEL_MAX_TEXT, column_letter, new_workbook, write_sheet
+from nq57cli.core.cells import EXCEL_MAX_TEXT, column_letter
+from nq57cli.write.xlsxout import new_workbook, write_sheet
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 COLUMNS = [("Mã", 10, False), ("Nội dung", 60, True), ("Ngày", 12, False), ("Số", 8, False)]

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from nq57cli.domain.config import ReportConfig
     from nq57cli.domain.models import MergeResult
     from nq57cli.indicators.models import IndicatorResult
-    from nq57cli.render.forms import Form
+    from nq57cli.domain.forms import Form
     from nq57cli.tasks.filereport import ValidationReport
     from nq57cli.tasks.overdue import OverdueReport
 
@@ -43,7 +43,7 @@ def merge(paths: str | Path | Iterable[str | Path], catalog: str | Path | None =
 
     people = None
     if roster is not None:
-        from nq57cli.domain.registry import read_agencies
+        from nq57cli.read.agencylist import read_agencies
 
         people = read_agencies(Path(roster))
     return merge_files(_paths(paths, catalog), catalog=Path(catalog) if catalog is not None else None,

@@ -32,10 +32,10 @@ def parse_agency_options(values: list[str]) -> dict[str, str]:
 
 
 def load_roster(agencies_file: Path | None) -> Any:
-    """The agency list of --agencies (registry.read_agencies), or None."""
+    """The agency list of --agencies (agencylist.read_agencies), or None."""
     if not agencies_file:
         return None
-    from nq57cli.domain.registry import read_agencies
+    from nq57cli.read.agencylist import read_agencies
 
     return read_agencies(agencies_file)
 

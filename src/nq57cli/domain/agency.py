@@ -204,13 +204,6 @@ def _agency_key(name: str) -> str:  # the catalog's agencies are compared with e
     return key
 
 
-def canonical(name: str, known: list[str]) -> str:
-    """Snap a name to the spelling used in `known` when it is clearly the same agency (registry.Registry.snap)."""
-    from nq57cli.domain.registry import as_registry
-
-    return as_registry(known).snap(name) if known else name
-
-
 # Agency names that hold a comma or "và" (and so are not split there): ministries' and departments'
 # names as written in provincial catalogs. The catalog's own cells add to these (see registry.py).
 KNOWN_NAMES = (

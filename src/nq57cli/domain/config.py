@@ -12,7 +12,7 @@ from typing import Any, Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from nq57cli.errors import UsageError
-from nq57cli.render.forms import APPENDIX_FORMS, FORMS
+from nq57cli.domain.forms import APPENDIX_FORMS, FORMS
 
 CONFIG_NAME = "nq57.toml"
 Style = Literal["state", "party"]

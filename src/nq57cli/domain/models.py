@@ -272,11 +272,6 @@ class MergeResult(Model):
             counts[task.status] = counts.get(task.status, 0) + 1
         return counts
 
-    def to_json_dict(self, lang: str = "vi") -> dict[str, Any]:
-        from nq57cli.write.jsonout import merge_result_to_dict
-
-        return merge_result_to_dict(self, lang)
-
     def tasks_frame(self) -> Any:
         """The tasks as a pandas DataFrame (nq57cli.frames; needs the [analysis] extra)."""
         from nq57cli.frames import tasks_frame

@@ -641,7 +641,7 @@ def _syllables(text: str) -> int:
 
 def cell_list(cells: list[tuple[int, int]], limit: int = 12) -> str:
     """"C5, C6, D9 …(+40)": the converted cells, in sheet order."""
-    from nq57cli.read.reader import cell_ref
+    from nq57cli.core.cells import cell_ref
 
     ordered = sorted(cells)
     shown = ", ".join(cell_ref(r, c) for r, c in ordered[:limit])

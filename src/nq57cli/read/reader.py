@@ -22,7 +22,7 @@ from nq57cli.read.guards import Archive, Problem, ods_extent_problem, os_error_p
 from nq57cli.read.legacy import decode_legacy_rows
 from nq57cli.domain.models import CellRefs, Finding
 from nq57cli.core.text import SHORT_TEXT, clean, header_key, one_line, one_line_recurring
-from nq57cli.write.xlsxout import column_letter
+from nq57cli.core.cells import cell_ref, column_letter
 
 from nq57cli.read.inputs import SUBMISSION_SUFFIXES as SUPPORTED  # the one list of extensions read
 
@@ -86,11 +86,6 @@ _FOOTER_NOTE_RE = re.compile(
     r"^(?:noi nhan|nguoi lap(?: bieu| bang)?|da ky|ky ten|ky ghi ro ho ten(?: dong dau)?)$|^luu (?:vt|van thu)\b"
     r"|^[a-z ]{2,40} ngay(?: \d+)? thang(?: \d+)? nam(?: \d+)?$"
 )
-
-
-def cell_ref(row: int, col: int) -> str:
-    """0-based row and column → "F14"."""
-    return f"{column_letter(col)}{row + 1}"
 
 
 def sha256_of(path: Path) -> str:

@@ -15,7 +15,7 @@ from nq57cli.domain.models import Deadline, Finding, Group, Report, Task, in_she
 from nq57cli.read.reader import RawRow, SheetTable
 from nq57cli.domain.status import parse_status
 from nq57cli.core.text import SHORT_TEXT, clean, clean_recurring, one_line, one_line_recurring
-from nq57cli.write.xlsxout import column_letter
+from nq57cli.core.cells import column_letter
 
 _ID_SPACES = re.compile(r"\s+")
 

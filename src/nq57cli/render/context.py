@@ -24,7 +24,7 @@ from nq57cli.domain.format import (
 from nq57cli.domain.models import Group, MergeResult, Task
 from nq57cli.domain.status import DISPLAY_ORDER, status_label
 from nq57cli.render.consolidate import agency_texts, consolidate
-from nq57cli.render.forms import FORMS, Form, get_form
+from nq57cli.domain.forms import FORMS, Form, get_form
 from nq57cli.tasks.overdue import is_overdue, uncertain_deadline
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from nq57cli.errors import UsageError
 from nq57cli.render.compose import append_document, docx_bytes, fix_properties
 from nq57cli.render.context import build_context
 from nq57cli.render.engine import render_laid_out
-from nq57cli.render.forms import FORMS, Form, get_form, template_path
+from nq57cli.domain.forms import FORMS, Form, get_form, template_path
 
 if TYPE_CHECKING:
     from nq57cli.indicators.models import IndicatorResult

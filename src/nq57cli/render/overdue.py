@@ -19,7 +19,7 @@ from nq57cli.read.inputs import OutputGuard, marker
 from nq57cli.render.compose import docx_bytes, fix_properties
 from nq57cli.render.context import build_context
 from nq57cli.render.engine import render_laid_out
-from nq57cli.render.forms import template_file
+from nq57cli.domain.forms import template_file
 from nq57cli.tasks.overdue import OverdueItem, OverdueReport, is_issuer, letter_agencies
 from nq57cli.write.overduebook import INTERNAL_LIST_FILE, write_internal_list
 

@@ -15,7 +15,7 @@ from nq57cli.domain.status import combine_status
 from nq57cli.tasks.catalog import load_catalog
 from nq57cli.tasks.matching import TextMatcher
 from nq57cli.tasks.submissions import LoadJob, Progress, Submission, is_duplicate_file, load_all
-from nq57cli.write.xlsxout import EXCEL_MAX_TEXT
+from nq57cli.core.cells import EXCEL_MAX_TEXT
 
 
 def _union_tasks(reports: list[Report]) -> list[Task]:
@@ -112,7 +112,7 @@ def merge(
     """Read, validate and merge submissions (against a catalog when given) into one result.
 
     `workers`: processes for reading (default: one per CPU when there are many files).
-    `roster`: an agency list (registry.read_agencies), before the catalog's own agencies.
+    `roster`: an agency list (agencylist.read_agencies), before the catalog's own agencies.
     """
     overrides = agencies or {}
     cat = load_catalog(catalog, roster) if catalog else None

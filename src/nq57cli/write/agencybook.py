@@ -22,7 +22,8 @@ from nq57cli.errors import UsageError
 from nq57cli.core.fileio import atomic_write
 from nq57cli.read.inputs import PRODUCER, OutputGuard, marker
 from nq57cli.domain.models import Group, Task
-from nq57cli.domain.registry import Registry, read_agencies
+from nq57cli.domain.registry import Registry
+from nq57cli.read.agencylist import read_agencies
 from nq57cli.core.stable import save_reproducibly
 from nq57cli.domain.status import OWN_LABELS, STATUS_LABELS
 from nq57cli.core.text import one_line, strip_diacritics
@@ -421,6 +422,6 @@ def _serial(day: date) -> int:
 
 
 def read_agency_list(path: Path) -> list[str]:
-    """Agency names from an agency list workbook (registry.read_agencies: name, short name, aliases,
+    """Agency names from an agency list workbook (agencylist.read_agencies: name, short name, aliases,
     kind, e-mail); order kept, repeats and section headings skipped."""
     return [agency.name for agency in read_agencies(path)]

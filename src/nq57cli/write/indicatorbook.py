@@ -16,7 +16,8 @@ from nq57cli.indicators.values import json_number, parent_code, parse_code, pars
 from nq57cli.write.mergedbook import FINDING_COLUMNS, FINDINGS_SHEET, INPUT_COLUMNS, INPUTS_SHEET, SEVERITY_VI, row_value, sheet_rows
 from nq57cli.domain.models import Finding, Group, InputFile
 from nq57cli.core.text import clean, header_key, one_line
-from nq57cli.write.xlsxout import column_letter, new_workbook, open_own_workbook, write_sheet
+from nq57cli.core.cells import column_letter
+from nq57cli.write.xlsxout import new_workbook, open_own_workbook, write_sheet
 
 INDICATORS_SHEET = "Chỉ tiêu"
 VALUES_SHEET = "Giá trị đơn vị"

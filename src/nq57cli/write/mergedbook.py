@@ -16,7 +16,8 @@ from nq57cli.domain.models import (JOINED_FIELDS, Deadline, Finding, Group, Inpu
                             join_agency_texts)
 from nq57cli.domain.status import parse_own_status, status_label
 from nq57cli.core.text import clean, header_key, one_line
-from nq57cli.write.xlsxout import EXCEL_MAX_TEXT, new_workbook, open_own_workbook, write_sheet
+from nq57cli.core.cells import EXCEL_MAX_TEXT
+from nq57cli.write.xlsxout import new_workbook, open_own_workbook, write_sheet
 
 TASKS_SHEET = "Nhiệm vụ"
 GROUPS_SHEET = "Nhóm nhiệm vụ"

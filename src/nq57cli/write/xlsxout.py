@@ -20,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from nq57cli.core.cells import EXCEL_MAX_TEXT, column_letter
 from nq57cli.core.stable import FIXED_TIME, ZIP_TIME
 
 # ISA-L's deflate (isal, a declared dependency): on sheet XML 4-5 times as fast as zlib level 3, and
@@ -30,7 +31,6 @@ COMPRESS_LEVEL = 1
 
 Column = tuple[str, int, bool]  # header, width, wrapped
 
-EXCEL_MAX_TEXT = 32767  # characters Excel can hold in one cell
 CHUNK_ROWS = 1000  # rows turned into XML and deflated as one piece
 PARALLEL_ROWS = 5_000  # rows (all sheets) from which pieces are made on worker processes
 
@@ -42,16 +42,6 @@ _EPOCH = date(1899, 12, 30).toordinal()
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-
-
-def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _escape_special(match: re.Match) -> str:

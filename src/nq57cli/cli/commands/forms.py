@@ -13,7 +13,7 @@ from nq57cli.cli.options import DebugOpt, JsonOpt, LangOpt
 @command("forms", english="List the built-in document forms, one per line.")
 def forms_command(json_out: JsonOpt = False, lang: LangOpt = "vi", debug: DebugOpt = False) -> None:
     """Liệt kê các mẫu văn bản có sẵn, mỗi mẫu một dòng."""
-    from nq57cli.render.forms import list_forms
+    from nq57cli.domain.forms import list_forms
 
     forms = list_forms()
     if json_out:

@@ -33,7 +33,7 @@ def init_command(
     starter = write_starter(folder)
     created, skipped = list(starter.created), list(starter.skipped)
     if with_templates:
-        from nq57cli.render.forms import export_templates
+        from nq57cli.domain.forms import export_templates
 
         copied, kept = export_templates(folder / "templates")
         created += copied

@@ -80,7 +80,7 @@ def render_command(
     Mẫu chi-tieu đọc dữ liệu chỉ tiêu: -i indicators.xlsx, hoặc --catalog CHI-TIEU.xlsx và các tệp chỉ tiêu."""
     from nq57cli.domain.deadline import parse_date_option
     from nq57cli.render.document import render_document
-    from nq57cli.render.forms import get_form
+    from nq57cli.domain.forms import get_form
 
     lang = check_lang(lang)
     chosen = get_form(form)
