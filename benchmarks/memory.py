@@ -2,7 +2,7 @@
 .ods files formatted or filled down, each a child process measured by os.wait4 (getrusage of the
 child), against baselines in the same run (`python -c pass`, validate of a one-table sample).
 
-    python benchmarks/memory.py            # rows = NQ57_MAX_ROWS (100,000 by default)
+    python benchmarks/memory.py            # rows = NQ57_MAX_ROWS (50,000 by default)
     python benchmarks/memory.py --quick    # 2,000 rows: checks the script works
 """
 

@@ -36,7 +36,9 @@ def _limit(name: str, default: int) -> int:
 MAX_FILE_MB = _limit("NQ57_MAX_FILE_MB", 50)  # size of one input file
 MAX_UNZIPPED_MB = _limit("NQ57_MAX_UNZIPPED_MB", 300)  # its parts once decompressed (zip bombs)
 MAX_RATIO = _limit("NQ57_MAX_RATIO", 200)  # decompressed / compressed, for parts over 10 MB
-MAX_ROWS = _limit("NQ57_MAX_ROWS", 100_000)  # rows of the task sheet
+# Rows of the task sheet. An agency's report has tens to a few thousand rows; at 98,000 rows a merge
+# peaked at 1,026 MB, over the 1 GB any single input may take, so the limit is 50,000 (benchmarks/memory.py).
+MAX_ROWS = _limit("NQ57_MAX_ROWS", 50_000)
 HEADER_SEARCH_ROWS = 30
 
 _GROUP_RE = re.compile(
