@@ -138,8 +138,6 @@ def test_the_command_line_never_imports_pandas(tmp_path):
     assert "pandas" not in modules
 
 
-@pytest.mark.xfail(strict=False, reason="52 mypy errors remain in modules other helpers are splitting (issue 15); "
-                                        "the lead removes this mark after integration")
 @pytest.mark.skipif(shutil.which("mypy", path=str(Path(sys.executable).parent)) is None, reason="mypy not installed")
 def test_mypy_passes_on_the_package():
     done = subprocess.run([shutil.which("mypy", path=str(Path(sys.executable).parent)), "src/nq57cli"],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Sequence
 from typing import Annotated, Any, Callable
 
 import typer
@@ -37,13 +38,14 @@ class _App(TyperGroup):
     def get_help_option(self, ctx: Any) -> Any:
         return clilang.localized_help_option(super().get_help_option(ctx))
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         args = list(sys.argv[1:] if args is None else args)
         lang = clilang.choose_language(args)
         clilang.set_language(lang, self)
         try:
-            done = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            done = super().main(args, prog_name, complete_var, standalone_mode=False,
+                                windows_expand_args=windows_expand_args, **extra)
         except click.ClickException as exc:
             if not standalone_mode:
                 raise
@@ -80,7 +82,7 @@ def command(*args: Any, english: str, **kwargs: Any) -> Callable:
         def wrapper(*a: Any, **kw: Any) -> Any:
             if kw.get("lang") in clilang.LANGS:  # the language chosen for the run: --lang (here or before
                 kw["lang"] = clilang.language()  # the command's name), else NQ57_LANG, else Vietnamese
-            lang = kw.get("lang") if kw.get("lang") in clilang.LANGS else "vi"
+            lang = kw["lang"] if kw.get("lang") in clilang.LANGS else "vi"
             try:
                 return func(*a, **kw)
             except (Exception, KeyboardInterrupt) as exc:

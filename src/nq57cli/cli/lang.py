@@ -93,9 +93,9 @@ def language() -> str:
     return _current
 
 
-def text(en: str) -> str:
-    """click's or typer's own text in the chosen language (a gettext function)."""
-    return VI.get(en, en) if _current == "vi" else en
+def text(message: str) -> str:
+    """click's or typer's own text in the chosen language (a gettext function, named as gettext's)."""
+    return VI.get(message, message) if _current == "vi" else message
 
 
 def set_language(lang: str, command: Any) -> None:
@@ -149,7 +149,9 @@ def error_message(exc: Any) -> str:
         return exc.format_message()
     if isinstance(exc, click.exceptions.MissingParameter):
         param = exc.param
-        hint = exc.param_hint if exc.param_hint is not None else (param.get_error_hint(exc.ctx) if param else None)
+        # typer's click types get_error_hint's ctx as Context, yet passes its exceptions' ctx (maybe None) itself
+        hint = exc.param_hint if exc.param_hint is not None else (
+            param.get_error_hint(exc.ctx) if param else None)  # type: ignore[arg-type]
         hint = click.exceptions._join_param_hints(hint) or ""
         kind = exc.param_type or (param.param_type_name if param else "parameter")
         noun = {"option": "tùy chọn", "argument": "đối số"}.get(kind, "tham số")
@@ -161,7 +163,9 @@ def error_message(exc: Any) -> str:
         return message
     if isinstance(exc, click.exceptions.BadParameter):
         param = exc.param
-        hint = exc.param_hint if exc.param_hint is not None else (param.get_error_hint(exc.ctx) if param else None)
+        # typer's click types get_error_hint's ctx as Context, yet passes its exceptions' ctx (maybe None) itself
+        hint = exc.param_hint if exc.param_hint is not None else (
+            param.get_error_hint(exc.ctx) if param else None)  # type: ignore[arg-type]
         hint = click.exceptions._join_param_hints(hint)
         message = _free_text(exc.message)
         return f"Giá trị không hợp lệ cho {hint}: {message}" if hint else f"Giá trị không hợp lệ: {message}"

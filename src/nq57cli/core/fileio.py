@@ -53,7 +53,7 @@ def atomic_write(path: Path, write: Callable[[Path], object]) -> Path:
     return path
 
 
-def atomic_create(path: Path, write: Callable[[Path], None]) -> bool:
+def atomic_create(path: Path, write: Callable[[Path], object]) -> bool:
     """Like atomic_write, but only when `path` does not exist yet (`nq57 init`): False when it does.
 
     The complete temporary file is linked to `path` (which fails if `path` exists meanwhile), so an

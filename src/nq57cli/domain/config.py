@@ -558,6 +558,6 @@ def write_starter(folder: Path) -> Starter:
     created: list[Path] = []
     skipped: list[Path] = []
     for path, text in files.items():
-        made = atomic_create(path, lambda tmp, text=text: tmp.write_bytes(text.encode("utf-8")))
+        made = atomic_create(path, lambda tmp: tmp.write_bytes(text.encode("utf-8")))
         (created if made else skipped).append(path)
     return Starter(created=created, skipped=skipped)

@@ -157,7 +157,7 @@ def format_date(d: date | None) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
-def _number_text(value: numbers.Real) -> str:
+def _number_text(value: numbers.Real | float) -> str:
     try:
         if isinstance(value, numbers.Integral):
             return str(int(value))
@@ -169,7 +169,7 @@ def _number_text(value: numbers.Real) -> str:
         return "?"
 
 
-def _from_serial(value: numbers.Real) -> date | None:
+def _from_serial(value: numbers.Real | float) -> date | None:
     """Excel serial day number (1900 system) to date, for plausible serials only."""
     try:
         number = float(value)
@@ -180,7 +180,7 @@ def _from_serial(value: numbers.Real) -> date | None:
     return EXCEL_EPOCH + timedelta(days=math.floor(number))
 
 
-def _as_year(value: numbers.Real) -> int | None:
+def _as_year(value: numbers.Real | float) -> int | None:
     try:
         number = float(value)
     except (TypeError, ValueError, OverflowError):
@@ -208,6 +208,7 @@ def _pick(hits: list[DateHit], text: str, context: object) -> tuple[DateHit | No
     if not valid:
         return None, issues
     chosen = max(valid, key=lambda h: (h.value, h.start))
+    assert chosen.value is not None  # valid holds the hits with a date only
     if chosen.month_first is not None:
         context_text = one_line(context) if context is not None else None
         mentioned = {h.value for h in find_dates(context_text or "")}
@@ -459,7 +460,7 @@ def parse_deadline(value: object, *, context: str | None = None) -> tuple[Deadli
     return Deadline(kind="none", raw=text), [("date.unparsed", {"text": flat})]
 
 
-def _numeric_deadline(value: numbers.Real, raw: str | None) -> tuple[Deadline, list[Issue]]:
+def _numeric_deadline(value: numbers.Real | float, raw: str | None) -> tuple[Deadline, list[Issue]]:
     """A number as a year (2025) or an Excel serial date; raw defaults to its printed form."""
     year = _as_year(value)
     if year is not None:

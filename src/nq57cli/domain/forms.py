@@ -179,6 +179,6 @@ def export_templates(folder: Path) -> tuple[list[Path], list[Path]]:
         target = folder / form.template
         if target in copied or target in skipped:  # a template shared by two forms (phu-luc-chi-tiet)
             continue
-        made = atomic_create(target, lambda tmp, form=form: shutil.copyfile(source / form.template, tmp))
+        made = atomic_create(target, lambda tmp: shutil.copyfile(source / form.template, tmp))
         (copied if made else skipped).append(target)
     return copied, skipped

@@ -91,7 +91,9 @@ class Finding(Model):
     """One problem found in the input, with where it is. Messages are rendered per language when shown
     (findings.py); the severity is the one its code declares unless given (findings.SEVERITY_VARIES)."""
 
-    severity: Severity
+    # always set: _declared_severity fills it from the code's declaration when not given (the default is
+    # what makes it optional in the constructor's signature, for type checkers)
+    severity: Severity = "error"
     code: str
     file: str | None = None
     sheet: str | None = None
@@ -309,7 +311,7 @@ def pack_models(models: list[Any]) -> tuple:
     cls = type(models[0])
     keys = tuple(models[0].__dict__)
     sets: dict[frozenset, int] = {}
-    rows = []
+    rows: list[tuple[Any, ...] | int] = []  # each model's values, then the number of its set of fields set
     for model in models:
         state = model.__dict__
         if type(model) is not cls or model.__pydantic_extra__ or model.__pydantic_private__ \

@@ -347,7 +347,7 @@ def load_indicator_submission(path: Path, catalog: IndicatorCatalog, milestone: 
                         catalog=target.raw if target else "")
         values.append(IndicatorValue(
             agency=agency, file=display, sheet=table.sheet, row=row.row, cell=f"{table.sheet}!{cell}",
-            raw=value.raw if cell in percent_refs else (one_line(raw) if isinstance(raw, str) else value.raw),
+            raw=value.raw if cell in percent_refs else ((one_line(raw) or "") if isinstance(raw, str) else value.raw),
             value=value, code=code, name=name, unit=one_line(row.values.get("unit")), note=clean(row.values.get("note")),
             matched=indicator.code if indicator else None, match_method=method, match_score=score,  # type: ignore[arg-type]
         ))

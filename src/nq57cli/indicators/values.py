@@ -85,10 +85,10 @@ def parse_number(token: str) -> Decimal | None:
             return Decimal(whole.replace(thousands, "") + "." + frac) if _grouped(whole, thousands) else None
         if dots:
             parts = t.split(".")
-            thousands = _grouped(t, ".") and not parts[0].startswith("0")
+            grouped = _grouped(t, ".") and not parts[0].startswith("0")
             if len(parts) > 2:
-                return Decimal(t.replace(".", "")) if thousands else None
-            return Decimal(t.replace(".", "")) if thousands else Decimal(t)
+                return Decimal(t.replace(".", "")) if grouped else None
+            return Decimal(t.replace(".", "")) if grouped else Decimal(t)
         if commas:
             parts = t.split(",")
             if len(parts) == 2:
@@ -204,8 +204,8 @@ def _parse(value: Any, words: tuple[tuple[str, str | None], ...]) -> Target | No
     if isinstance(value, bool):
         return Target(kind="text", raw=str(value))
     if isinstance(value, (int, float)):
-        number = _from_cell(value)
-        return Target(kind="number", number=number, raw=format_number(number))
+        exact = _from_cell(value)
+        return Target(kind="number", number=exact, raw=format_number(exact))
     raw = one_line(value) or ""
     if not raw:
         return None

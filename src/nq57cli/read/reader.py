@@ -259,8 +259,8 @@ def _short(exc: Exception) -> str:
 
 
 def _header_candidates(rows: list[list[Any]], merged: list[tuple],
-                       schema: Schema = TASKS) -> list[tuple[int, int, dict[str, int], dict[str, str]]]:
-    """(score, header_row, columns, headers) for each one- and two-row header in the first rows."""
+                       schema: Schema = TASKS) -> list[tuple[int, int, int, dict[str, int], dict[str, str]]]:
+    """(score, header_row, height, columns, headers) for each one- and two-row header in the first rows."""
     spans: dict[tuple[int, int], Any] = {}
     for (r0, c0), (r1, c1) in merged:
         if r0 < HEADER_SEARCH_ROWS and r0 < len(rows) and c0 < len(rows[r0]):
@@ -361,8 +361,7 @@ def _row_kind(values: dict[str, Any], row_cells: list[Any],
     if len(row_cells) - row_cells.count(None) - row_cells.count("") > 2:
         return None, None  # a group row holds its text in one (merged) cell, or STT + title
     filled = [v for v in row_cells if v not in ("", None)]
-    texts = [one_line(v) for v in filled]
-    texts = [t for t in texts if t]
+    texts = [t for t in map(one_line, filled) if t]
     if not texts:
         return None, None
     stt = one_line(values.get("stt")) or ""
@@ -495,9 +494,9 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
     title_lines = []  # line by line: "UBND TỈNH QUẢNG NGÃI⏎SỞ TÀI CHÍNH" in one cell is two lines (agency.py)
     for row in rows[:r]:
         for value in row:
-            text = clean(value)
-            if text:
-                title_lines.extend(text.split("\n"))
+            cell_text = clean(value)
+            if cell_text:
+                title_lines.extend(cell_text.split("\n"))
     title_field = next((key for key in schema.required if key in columns), None)
     title_col = columns.get(title_field) if title_field else None
     title_header = header_key((headers.get(title_field, "") if title_field else "").split(" / ")[0])

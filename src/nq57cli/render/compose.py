@@ -182,5 +182,7 @@ def docx_bytes(document: Any) -> bytes:
         writer = _FixedTimeZip(archive)
         PackageWriter._write_content_types_stream(writer, parts)
         PackageWriter._write_pkg_rels(writer, package.rels)
-        PackageWriter._write_parts(writer, parts)
+        # python-docx annotates the duck-typed physical writer with PhysPkgWriter, a factory class that
+        # cannot be subclassed (its __new__ returns its zip writer)
+        PackageWriter._write_parts(writer, parts)  # type: ignore[arg-type]
     return out.getvalue()

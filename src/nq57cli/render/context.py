@@ -245,7 +245,7 @@ def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
     group_stats: list[dict[str, Any]] = []
     pairs = _grouped(result)
     for index, (group, members) in enumerate(pairs, start=1):
-        task_dicts = []
+        task_dicts: list[dict[str, Any]] = []
         for in_group, task in enumerate(members, start=1):
             task_dicts.append(_task_context(task, len(tasks) + len(task_dicts) + 1, in_group, as_of,
                                             config.results, form.results_mode))
@@ -302,11 +302,11 @@ def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
     if form.kind == "report":
         appendices = [_appendix(name, config, doc) for name in config.report.appendices]
         if len(appendices) >= 2:  # Decree 30: several appendices are numbered I, II, ... in order
-            for index, entry in enumerate(appendices, start=1):
-                override = config.appendix.get(entry["form"])
-                if not (override and override.title and text(override.title) != FORMS[entry["form"]].appendix_title):
-                    entry["title"] = f"PHỤ LỤC {roman(index)}"
-                    entry["label"] = f"Phụ lục {roman(index)}"
+            for index, listed in enumerate(appendices, start=1):
+                override = config.appendix.get(listed["form"])
+                if not (override and override.title and text(override.title) != FORMS[listed["form"]].appendix_title):
+                    listed["title"] = f"PHỤ LỤC {roman(index)}"
+                    listed["label"] = f"Phụ lục {roman(index)}"
         appendix = appendices[0] if appendices else _appendix("phu-luc-03", config, doc)
     else:
         appendix = _appendix(form.name, config, doc)

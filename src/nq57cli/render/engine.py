@@ -324,6 +324,8 @@ def chart_class() -> type:
     class ChartImage(InlineImage):
         """The status chart, drawn the first time a template prints {{ chart }}."""
 
+        image_descriptor: io.BytesIO | None  # InlineImage's image; None until the chart is drawn
+
         def __init__(self, tpl: Any, stats: dict[str, Any]) -> None:
             from docx.shared import Mm
 

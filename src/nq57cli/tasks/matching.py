@@ -198,8 +198,8 @@ def match_reports(reports: list[Report], catalog: Catalog, matcher: TextMatcher,
         else:
             sure.append((report, score))
     if sure:  # one line per file: each row's task and score are in the reports sheet ("Khớp theo", "Điểm khớp")
-        first, scores = sure[0][0], [score for _, score in sure]
-        findings.append(Finding(code="task.text_matches", file=first.file, sheet=first.sheet,
+        first_report, scores = sure[0][0], [score for _, score in sure]
+        findings.append(Finding(code="task.text_matches", file=first_report.file, sheet=first_report.sheet,
                                 params={"count": len(sure), "low": min(scores), "high": max(scores),
                                         "rows": _row_ranges([report.row for report, _ in sure])}))
 

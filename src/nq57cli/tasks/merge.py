@@ -27,7 +27,7 @@ def _union_tasks(reports: list[Report]) -> list[Task]:
             task_id = report.task_id or f"NV-{len(tasks) + 1:03d}"
             tasks[key] = Task(task_id=task_id, order=len(tasks) + 1, group=report.group, stt=report.stt,
                               title=report.title or "", document=report.document,
-                              deadline=report.deadline or Task.model_fields["deadline"].default_factory())
+                              deadline=report.deadline or Task.model_fields["deadline"].get_default(call_default_factory=True))
         report.matched_id = tasks[key].task_id
         report.match_method = "id" if report.task_id else "new"
     return list(tasks.values())
@@ -78,7 +78,7 @@ def _combine(task: Task, findings: list[Finding]) -> None:
     done = sorted({r.completed_on for r in reports if r.completed_on and r.status == "completed"})
     task.completed_on = done[-1] if done and task.status == "completed" else None
     if len(done) > 1:  # many agencies, many dates: the earliest and the latest say enough
-        shown = done if len(done) <= 6 else done[:3] + [None] + done[-2:]
+        shown = done if len(done) <= 6 else [*done[:3], None, *done[-2:]]
         findings.append(Finding(code="conflict.completion_date",
                                 params={"task_id": task.task_id, "count": len(done),
                                         "dates": ", ".join(format_date(d) if d else "…" for d in shown)}))

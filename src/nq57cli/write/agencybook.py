@@ -156,7 +156,7 @@ def write_agency_templates(
     written = []
     for plan in plans:
         path = folder / plan.file_name
-        written.append(atomic_write(path, lambda tmp, plan=plan: save_reproducibly(
+        written.append(atomic_write(path, lambda tmp: save_reproducibly(
             _build(catalog, plan, period, return_by), tmp)))
     return written
 

@@ -13,7 +13,7 @@ import shutil
 import unicodedata
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from nq57cli.write.agencybook import row_height, text_cell, wrapped_lines
 from nq57cli.core.fileio import atomic_write
@@ -29,7 +29,20 @@ AUTHOR = "nq57"
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}  # light red, yellow
 MARKED = ("error", "warning")  # severities that mark a cell; info findings are only listed
 
-TEXT = {
+
+class _Texts(TypedDict):
+    """The texts of the findings sheet and the cell notes, in one language."""
+
+    severity: dict[str, str]
+    columns: list[str]
+    title: str
+    how: str
+    separate: str
+    as_xlsx: str
+    none: str
+
+
+TEXT: dict[str, _Texts] = {
     "vi": {
         "severity": {s: severity_label(s, "vi").capitalize() for s in SEVERITIES},
         "columns": ["Mức độ", "Trang tính", "Ô", "Cột", "Giá trị", "Vấn đề", "Mã lỗi"],

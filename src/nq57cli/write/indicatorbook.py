@@ -151,7 +151,7 @@ def read_indicator_book(path: Path, milestone: str | None = None) -> IndicatorRe
         item = IndicatorValue(
             agency=one_line(row_value(record, "Đơn vị báo cáo")) or "", file=one_line(row_value(record, "Tệp")) or path.name,
             sheet=sheet or VALUES_SHEET, row=number, cell=source or f"{VALUES_SHEET}!A{number}",
-            raw=one_line(raw) if isinstance(raw, str) else value.raw, value=value,
+            raw=(one_line(raw) or "") if isinstance(raw, str) else value.raw, value=value,
             code=parse_code(row_value(record, "STT (đơn vị ghi)")), name=clean(row_value(record, "Tên chỉ tiêu (đơn vị ghi)")),
             unit=one_line(row_value(record, "Đơn vị tính (đơn vị ghi)")), note=clean(row_value(record, "Ghi chú")),
             matched=matched if matched in by_code else None,
@@ -165,7 +165,7 @@ def read_indicator_book(path: Path, milestone: str | None = None) -> IndicatorRe
         if value is not None:
             used = IndicatorValue(agency=agency or "", file=path.name, sheet=INDICATORS_SHEET, row=number,
                                   cell=f"{INDICATORS_SHEET}!{value_col}{number}",
-                                  raw=one_line(raw) if isinstance(raw, str) else value.raw, value=value,
+                                  raw=(one_line(raw) or "") if isinstance(raw, str) else value.raw, value=value,
                                   matched=ind.code)
         ind.assessment = assess(ind, chosen, used, False, path.name, findings)
     headers_by_milestone = {m: h for m, (h, _) in milestone_columns.items()}

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from nq57cli.domain.agency import split_agencies
 from nq57cli.domain.deadline import parse_date, parse_deadline
 from nq57cli.domain.docref import parse_document
 from nq57cli.domain.findings import SEVERITIES, severity_label
 from nq57cli.core.fileio import atomic_write
-from nq57cli.domain.models import (JOINED_FIELDS, Deadline, Finding, Group, InputFile, MergeResult, Report, Task,
-                            join_agency_texts)
+from nq57cli.domain.models import (JOINED_FIELDS, Deadline, Finding, Group, InputFile, MergeResult, Report, Status,
+                            Task, join_agency_texts)
 from nq57cli.domain.status import parse_own_status, status_label
 from nq57cli.core.text import clean, header_key, one_line
 from nq57cli.core.cells import EXCEL_MAX_TEXT
@@ -152,13 +152,14 @@ def row_picker(records: list[tuple[int, SheetRow]], headers: tuple[str, ...]) ->
     column and the rows are full width, as calamine gives them, it picks them in one C call: the
     reports sheet of a national merge has 60,000 rows of 12 fields."""
     columns = records[0][1].columns if records else {}
-    indexes = [columns.get(header_key(h)) for h in headers]
-    if not records or None in indexes or len(indexes) < 2:
+    found = [columns.get(header_key(h)) for h in headers]
+    indexes = [i for i in found if i is not None]
+    if not records or len(indexes) < len(headers) or len(indexes) < 2:
         return lambda record: [row_value(record, h) for h in headers]
     from operator import itemgetter
 
-    pick = itemgetter(*indexes)  # type: ignore[arg-type]
-    width = max(indexes) + 1  # type: ignore[type-var]
+    pick = itemgetter(*indexes)
+    width = max(indexes) + 1
 
     def values(record: SheetRow) -> list[Any]:
         if len(record.values) < width:
@@ -279,7 +280,8 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
         task.reports.append(Report(
             agency=agency, file=short(file) or path.name, sheet=sheet or REPORTS_SHEET, row=number,
             task_id=short(own_id), matched_id=task.task_id,
-            status=None if report_status == "no_report" else report_status,
+            # parse_own_status returns a CombinedStatus code (typed str)
+            status=None if report_status == "no_report" else cast("Status | None", report_status),
             status_raw=short(status_raw),
             result=text(result), completed_on=date_of(completed_on),
             difficulties=text(difficulties), proposals=text(proposals),
@@ -300,14 +302,14 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
     inputs = [InputFile(path=str(path), name=path.name, role="merged", rows=len(tasks))]
     for _, record in sheet_rows(workbook, INPUTS_SHEET):  # the files the merge read, for `missing`
         role = one_line(row_value(record, "Vai trò"))
-        name = one_line(row_value(record, "Tệp"))
-        if role not in ("catalog", "submission") or not name:
+        file_name = one_line(row_value(record, "Tệp"))
+        if role not in ("catalog", "submission") or not file_name:
             continue
-        source = one_line(row_value(record, "Nguồn tên đơn vị"))
+        name_source = one_line(row_value(record, "Nguồn tên đơn vị"))
         rows = row_value(record, "Số dòng")
         inputs.append(InputFile(
-            path=name, name=name, role=role, agency=one_line(row_value(record, "Đơn vị")),  # type: ignore[arg-type]
-            agency_source=source if source in ("option", "label", "title", "properties", "filename") else None,  # type: ignore[arg-type]
+            path=file_name, name=file_name, role=role, agency=one_line(row_value(record, "Đơn vị")),  # type: ignore[arg-type]
+            agency_source=name_source if name_source in ("option", "label", "title", "properties", "filename") else None,  # type: ignore[arg-type]
             sheet=one_line(row_value(record, "Trang tính")), sha256=one_line(row_value(record, "SHA-256")),
             rows=int(rows) if isinstance(rows, (int, float)) else 0,
             readable=header_key(row_value(record, "Đọc được") or "có") != "khong",

@@ -94,9 +94,9 @@ def overdue_command(
     written: list[Path] = []
     if xlsx:
         written.append(write_overdue_xlsx(report, xlsx, lang))
-    if docx:
+    if docx and settings is not None:  # settings are loaded whenever docx or letters is asked for
         written.append(write_overdue_docx(report, docx, settings))
-    if letters:
+    if letters and settings is not None:
         written.extend(write_letters(report, letters, settings, guard=guard))
     if json_out:
         typer.echo(json.dumps(to_json_dict(report, lang), ensure_ascii=False, indent=2))
