@@ -32,17 +32,23 @@ def _names(exc: OSError, *paths: Path) -> bool:
     return any(os.fspath(f) in named for f in (exc.filename, exc.filename2) if f is not None)
 
 
+def temporary_beside(path: Path) -> Path:
+    """An empty temporary file in `path`'s folder (created if missing), named after it: renamed or
+    linked over `path` once complete. A folder that cannot be written is an OutputError naming `path`."""
+    with writing(path, *path.parents):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
+        os.close(fd)
+    return Path(name)
+
+
 def atomic_write(path: Path, write: Callable[[Path], object]) -> Path:
     """Call write(tmp) on a temporary path beside `path`, then rename it over `path`.
 
     An interrupted run leaves any previous file at `path` whole; missing folders are created.
     A path that cannot be written (folder is a file, no permission, disk full) is an OutputError.
     """
-    with writing(path, *path.parents):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
-        os.close(fd)
-    tmp = Path(name)
+    tmp = temporary_beside(path)
     try:
         with writing(path, tmp):
             write(tmp)
@@ -60,11 +66,7 @@ def atomic_create(path: Path, write: Callable[[Path], object]) -> bool:
     interrupted run never leaves a half file that a later run would keep as "already there"."""
     if os.path.lexists(path):
         return False
-    with writing(path, *path.parents):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
-        os.close(fd)
-    tmp = Path(name)
+    tmp = temporary_beside(path)
     try:
         with writing(path, tmp):
             write(tmp)
