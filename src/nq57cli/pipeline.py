@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
+from nq57cli.domain.findings import errors
 from nq57cli.errors import UnreadableInputError, UsageError
 from nq57cli.read.inputs import OutputGuard, expand_inputs, require_readable
 
@@ -50,8 +51,6 @@ def load_result(input_path: Path | None, catalog: Path | None, files: list[str] 
 
         paths = paths if paths is not None else expand_inputs(files, exclude=[catalog] if catalog else [])
         result = merge(paths, catalog=catalog, agencies=parse_agency_options(agency), roster=load_roster(agencies_file))
-        from nq57cli.domain.findings import errors
-
         show(errors(result.findings))
         require_readable(result.inputs, result.findings, "tasks")
         return result
@@ -81,8 +80,6 @@ def load_indicator_data(input_path: Path | None, catalog: Path | None, files: li
                              "Indicator submissions need --catalog CHI-TIEU.xlsx (the indicator catalog).")
         paths = paths if paths is not None else expand_inputs(files, exclude=[catalog])
         result = merge_indicators(paths, catalog, milestone, parse_agency_options(agency))
-        from nq57cli.domain.findings import errors
-
         show(errors(result.findings))
         require_readable(result.inputs, result.findings, "indicators")
         return result
@@ -95,8 +92,6 @@ def load_indicator_data(input_path: Path | None, catalog: Path | None, files: li
             f"No indicator workbook {path}; run \"nq57 indicators\" first, or give -i, or --catalog and the files.",
         )
     result = read_indicator_book(path, milestone)
-    from nq57cli.domain.findings import errors
-
     show(result.findings if verbose else errors(result.findings))
     return result
 
