@@ -5,7 +5,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 
@@ -29,10 +30,6 @@ def fork_context() -> Any | None:
     return multiprocessing.get_context("fork")
 
 
-def _run_chunk(func: Callable[[Any], Any], chunk: Sequence[Any]) -> list[Any]:
-    return [func(item) for item in chunk]
-
-
 def shared_map(func: Callable[[Any], Any], items: Sequence[Any], workers: int, chunk_size: int = 1,
                initializer: Callable[..., None] | None = None, initargs: tuple = (),
                done: Callable[[Any, Any], None] | None = None, spawn: bool = True) -> list[Any]:
@@ -40,11 +37,14 @@ def shared_map(func: Callable[[Any], Any], items: Sequence[Any], workers: int, c
 
     Helpers (forked when fork_context() allows, else spawned) take chunks (up to `chunk_size` items,
     fewer where the two ends are expected to meet: _chunk_bounds) from the front of the list;
-    this process works through it from the back, taking each chunk no helper has started yet. Neither
-    waits for the other: when they meet, this process collects the helpers' results, in order. `func`
-    and `initializer` must be module-level functions; forked helpers inherit what this process holds,
-    spawned ones get `initargs` pickled (`spawn=False`: no helpers when they could not be forked).
-    `done(item, result)` is called once per item, in this process.
+    this process works through it from the back. A shared pair of counters under one lock says
+    which chunk each takes next, so no chunk is done twice and neither waits for the other; when
+    they meet, this process collects the helpers' results (read from their pipes as they come, by a
+    thread of this process), in order. `func` and `initializer` must be module-level functions;
+    forked helpers inherit what this process holds, spawned ones get `initargs` and the items
+    pickled (`spawn=False`: no helpers when they could not be forked). `done(item, result)` is
+    called once per item, in this process. An error in a helper, or Ctrl-C here, stops every helper
+    at once (terminated and waited for): no process is left behind.
     """
     chunks = [items[start:end] for start, end in _chunk_bounds(len(items), chunk_size, workers)]
     workers = min(workers, len(chunks))  # no helper that could never get a chunk
@@ -53,56 +53,162 @@ def shared_map(func: Callable[[Any], Any], items: Sequence[Any], workers: int, c
         context = multiprocessing.get_context("spawn")
     if context is None:
         return _local(func, chunks, done)
-    from concurrent.futures import ProcessPoolExecutor
-
-    mine: dict[int, list[Any]] = {}
-    pool = ProcessPoolExecutor(max_workers=workers - 1, mp_context=context, initializer=_start_helper,
-                               initargs=(initializer, initargs))
-    try:
-        futures = [pool.submit(_run_chunk, func, chunk) for chunk in chunks]
-        for index in range(len(chunks) - 1, -1, -1):
-            if not futures[index].cancel():  # a helper has it: the rest are theirs too
-                break
-            mine[index] = _local(func, [chunks[index]], done)
-        out: list[Any] = []
-        for index, chunk in enumerate(chunks):
-            if index in mine:
-                out.extend(mine[index])
-                continue
-            results = futures[index].result()
-            if done:
-                for item, result in zip(chunk, results):
-                    done(item, result)
-            out.extend(results)
-    except BaseException:  # Ctrl-C, or a helper's error: stop the helpers now, not after their chunks
-        _stop(pool)
-        raise
-    pool.shutdown(wait=True)
-    return out
+    return _Helpers(context, workers - 1, func, chunks, initializer, initargs).share(done)
 
 
-def _start_helper(initializer: Callable[..., None] | None, initargs: tuple) -> None:
-    """A helper ignores Ctrl-C (the terminal sends it to the whole process group): this process
-    stops the helpers itself (_stop), so that one line is printed, not a traceback per helper."""
+class _Helpers:
+    """The helper processes of one shared_map, the counters they share with this process, and the
+    thread that receives their results."""
+
+    def __init__(self, context: Any, count: int, func: Callable[[Any], Any], chunks: list[Sequence[Any]],
+                 initializer: Callable[..., None] | None, initargs: tuple) -> None:
+        self.func, self.chunks = func, chunks
+        self.lock = context.Lock()
+        self.next = context.RawArray("q", [0, len(chunks) - 1])  # next chunk from the front, from the back
+        self.results: dict[int, list[Any]] = {}
+        self.failure: BaseException | None = None
+        self.arrived = threading.Condition()
+        self.processes: list[Any] = []
+        self.readers: list[Any] = []
+        with _interrupts_held():  # a helper must never see Ctrl-C before it ignores it (_helper)
+            try:
+                for _ in range(count):
+                    reader, writer = context.Pipe(duplex=False)
+                    process = context.Process(target=_helper, daemon=True, args=(
+                        func, chunks, writer, self.lock, self.next, initializer, initargs))
+                    process.start()
+                    writer.close()  # this process keeps only the reading end: EOF when the helper ends
+                    self.processes.append(process)
+                    self.readers.append(reader)
+            except BaseException:
+                self.stop()
+                raise
+        self.receiver = threading.Thread(target=self._receive, name="nq57-results", daemon=True)
+        self.receiver.start()
+
+    def share(self, done: Callable[[Any, Any], None] | None) -> list[Any]:
+        try:
+            mine: dict[int, list[Any]] = {}
+            while True:
+                with self.lock:
+                    index = self.next[1]
+                    if index < self.next[0]:
+                        break
+                    self.next[1] = index - 1
+                mine[index] = _local(self.func, [self.chunks[index]], done)
+            theirs = self.next[0]  # chunks 0 .. theirs - 1 went to the helpers
+            with self.arrived:
+                while self.failure is None and len(self.results) < theirs:
+                    self.arrived.wait()
+            if self.failure is not None:
+                raise self.failure
+            out: list[Any] = []
+            for index, chunk in enumerate(self.chunks):
+                if index in mine:
+                    out.extend(mine[index])
+                    continue
+                results = self.results[index]
+                if done:
+                    for item, result in zip(chunk, results):
+                        done(item, result)
+                out.extend(results)
+        except BaseException:  # Ctrl-C, or a helper's error: stop the helpers now, not after their chunks
+            self.stop()
+            raise
+        self.stop()
+        return out
+
+    def _receive(self) -> None:
+        """Read the helpers' results as they come (a helper never waits for this process to read)."""
+        from multiprocessing.connection import wait
+
+        open_readers = list(self.readers)
+        try:
+            while open_readers:
+                ready: list[Any] = wait(open_readers)
+                for reader in ready:
+                    try:
+                        index, value, error = reader.recv()
+                    except (EOFError, OSError):  # that helper has ended
+                        open_readers.remove(reader)
+                        continue
+                    with self.arrived:
+                        if error is not None:
+                            self.failure = self.failure or error
+                        else:
+                            self.results[index] = value
+                        self.arrived.notify_all()
+            with self.arrived:  # every helper has ended: whatever has not arrived never will
+                if len(self.results) < self.next[0] and self.failure is None:
+                    self.failure = RuntimeError("a helper process ended before sending its results")
+                self.arrived.notify_all()
+        except BaseException as exc:  # pragma: no cover - a result that cannot be read
+            with self.arrived:
+                self.failure = self.failure or exc
+                self.arrived.notify_all()
+
+    def stop(self) -> None:
+        """End the helpers (at once if they are still working) and wait for them and the receiving
+        thread (well under a second): no process is left behind."""
+        for process in self.processes:
+            if process.is_alive():
+                process.terminate()
+        for process in self.processes:
+            process.join(0.5)
+            if process.is_alive():
+                process.kill()
+                process.join(0.5)
+        receiver = getattr(self, "receiver", None)
+        if receiver is not None:
+            receiver.join(1.0)
+        for reader in self.readers:
+            reader.close()
+
+
+def _helper(func: Callable[[Any], Any], chunks: list[Sequence[Any]], writer: Any, lock: Any, next_chunk: Any,
+            initializer: Callable[..., None] | None, initargs: tuple) -> None:
+    """A helper: take chunks from the front until it meets this process, send each chunk's results.
+
+    It ignores Ctrl-C (the terminal sends it to the whole process group): the main process stops the
+    helpers itself, so that one line is printed, not a traceback per helper."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if initializer is not None:
-        initializer(*initargs)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    try:
+        if initializer is not None:
+            initializer(*initargs)
+        while True:
+            with lock:
+                index = next_chunk[0]
+                if index > next_chunk[1]:
+                    break
+                next_chunk[0] = index + 1
+            writer.send((index, [func(item) for item in chunks[index]], None))
+    except BaseException as exc:  # the caller raises it; an error that cannot be pickled is described
+        try:
+            writer.send((None, None, exc))
+        except Exception:
+            writer.send((None, None, RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        writer.close()
 
 
-def _stop(pool: Any) -> None:
-    """End the helpers at once and wait for them (well under a second): no process is left behind."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())  # the executor offers no public way
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(0.5)
-        if process.is_alive():
-            process.kill()
-            process.join(0.5)
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C held back (not lost) while helpers start: they inherit the held state and ignore the
+    signal before letting it through; this process gets it when the block ends."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _chunk_bounds(count: int, chunk_size: int, workers: int) -> list[tuple[int, int]]:
