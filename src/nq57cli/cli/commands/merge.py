@@ -42,7 +42,7 @@ def merge_command(
         raise UsageError("Chưa có tệp báo cáo nào để gộp.", "No submission files to merge.")
     guard.add_files([catalog, agencies])
     guard.check_file(output)
-    callback, progress = progress_callback(len(paths))
+    callback, progress = progress_callback(len(paths), lang)
     roster = load_roster(agencies)
     if progress:
         with progress:
