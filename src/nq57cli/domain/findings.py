@@ -486,10 +486,10 @@ REPEATS = "repeats"  # param of a finding standing for the same finding on more 
 
 
 def repeats_text(repeats: Any, lang: str = "vi") -> str:
-    """The rows a grouped finding also stands for: "; cũng vậy ở 19 ô khác: F7, F8, …"."""
+    """The rows a grouped finding also stands for: "; cùng loại ở 19 ô khác: F7, F8, …"."""
     if not repeats:
         return ""
     cells = ", ".join(str(cell) for cell, _, _ in repeats)
     if lang == "en":
-        return f"; the same in {len(repeats)} more cells: {cells}"
-    return f"; cũng vậy ở {len(repeats)} ô khác: {cells}"
+        return f"; the same kind in {len(repeats)} more cells: {cells}"
+    return f"; cùng loại ở {len(repeats)} ô khác: {cells}"
