@@ -10,7 +10,7 @@ from nq57cli.core.text import match_key
 from nq57cli.domain.agency import is_collective, split_agencies
 from nq57cli.domain.deadline import format_date
 from nq57cli.domain.models import JOINED_FIELDS, Finding, Group, InputFile, MergeResult, Report, Task, join_agency_texts
-from nq57cli.domain.registry import Agency, Registry
+from nq57cli.domain.registry import Agency, Registry, collective_kinds
 from nq57cli.domain.status import combine_status
 from nq57cli.tasks.catalog import load_catalog
 from nq57cli.tasks.matching import TextMatcher
@@ -65,14 +65,30 @@ def _assign_reports(tasks: list[Task], submissions: list[Submission], registry: 
             by_id[task_id].reports[:0] = [report for _, _, report in first]
 
 
-def _one_piece_of_work(task: Task, registry: Registry | None) -> set[str] | None:
-    """The agencies whose completion dates are one task's completion date: its lead and partners, when
-    the task names a lead agency; None for a collective task ("UBND các xã, phường", "Các sở, ngành"
-    lead it) or one without a lead, where each agency's date is its own (issue 20)."""
+def _one_piece_of_work(task: Task, registry: Registry | None) -> tuple[set[str], set[str]] | None:
+    """The lead agencies and all the named agencies (lead and partners) of a task that is one piece of work;
+    None for a collective task ("UBND các xã, phường", "Các sở, ngành" lead it) or one without a lead,
+    where each agency's completion date is its own (issue 20)."""
     leads = split_agencies(task.lead)
     if not leads or any(is_collective(name) for name in leads):
         return None
-    return {name for name in _named_agencies(task, registry) if not is_collective(name)}
+    named = {name for name in _named_agencies(task, registry) if not is_collective(name)}
+    return set((registry or Registry()).expand(leads)), named
+
+
+def _changed_completion(task: Task, registry: Registry | None) -> list:
+    """The completion dates of a task's lead and partners when they change the task's completion date: a
+    partner finished after the date its lead gives (the task is completed when all are); else []."""
+    team = _one_piece_of_work(task, registry)
+    if team is None:
+        return []
+    leads, named = team
+    done = {r.agency: r.completed_on for r in task.reports
+            if r.completed_on and r.status == "completed" and r.agency in named}
+    lead_dates = [day for agency, day in done.items() if agency in leads]
+    if not lead_dates or max(done.values()) <= max(lead_dates):
+        return []
+    return sorted(set(done.values()))
 
 
 def _combine(task: Task, findings: list[Finding], registry: Registry | None = None) -> None:
@@ -89,9 +105,7 @@ def _combine(task: Task, findings: list[Finding], registry: Registry | None = No
                                             "field": name}))
     done = sorted({r.completed_on for r in reports if r.completed_on and r.status == "completed"})
     task.completed_on = done[-1] if done and task.status == "completed" else None  # completed when all are
-    team = _one_piece_of_work(task, registry)
-    done = sorted({r.completed_on for r in reports
-                   if r.completed_on and r.status == "completed" and team is not None and r.agency in team})
+    done = _changed_completion(task, registry)
     if len(done) > 1:  # many agencies, many dates: the earliest and the latest say enough
         shown = done if len(done) <= 6 else [*done[:3], None, *done[-2:]]
         findings.append(Finding(code="conflict.completion_date",
@@ -147,7 +161,9 @@ def merge(
     seen_hashes: dict[str, str] = {}
     submission_groups: list[Group] = []
     kept: list[Submission] = []
-    job = LoadJob(overrides, registry, cat is None, cat, matcher)
+    open_kinds = tuple(sorted({kind for t in (cat.tasks if cat else []) for name in [*split_agencies(t.lead), *t.partners]
+                        if is_collective(name) for kind in collective_kinds(name)}))
+    job = LoadJob(overrides, registry, cat is None, cat, matcher, open_kinds)
     loaded_all = load_all(submissions, job, progress, workers)
     copies: list[Finding] = []
     for loaded in loaded_all:

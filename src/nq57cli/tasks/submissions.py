@@ -9,7 +9,7 @@ from pathlib import Path
 
 from nq57cli.domain.findings import REPEATS
 from nq57cli.domain.models import Finding, Group, InputFile, Report, pack_models, unpack_models
-from nq57cli.domain.registry import Registry, Sender, as_registry, identify_sender
+from nq57cli.domain.registry import Registry, Sender, as_registry, identify_sender, kind_of
 from nq57cli.read.reader import TASKS, Schema, SheetTable, read_table, sha256_of
 from nq57cli.read.rows import document_date, parse_reports
 from nq57cli.tasks.catalog import Catalog
@@ -73,9 +73,10 @@ def open_submission(path: Path, display: str, overrides: dict[str, str], registr
 
 def load_submission(path: Path, overrides: dict[str, str], known: list[str] | Registry, check_deadlines: bool,
                     display: str | None = None, catalog: Catalog | None = None,
-                    matcher: TextMatcher | None = None) -> Submission:
+                    matcher: TextMatcher | None = None, open_kinds: tuple[str, ...] = ()) -> Submission:
     """Read one agency file: its table, its agency, its validated reports (matched to the catalog's
-    tasks when one is given); never raises on bad input."""
+    tasks when one is given); never raises on bad input. `open_kinds`: kinds of agency the catalog
+    expects without naming them ("UBND các xã, phường" → every commune): never `agency.unexpected`."""
     display = display or path.name
     registry = as_registry(known)
     info, table, sender, findings = open_submission(path, display, overrides, registry)
@@ -85,7 +86,7 @@ def load_submission(path: Path, overrides: dict[str, str], known: list[str] | Re
     if sender.ambiguous:
         findings.append(Finding(code="agency.ambiguous", file=display,
                                 params={"agency": agency, "choices": "; ".join(sender.ambiguous)}))
-    elif registry and registry.get(agency) is None:
+    elif registry and registry.get(agency) is None and kind_of(agency) not in open_kinds:
         findings.append(Finding(code="agency.unexpected", file=display, params={"agency": agency}))
     reports, groups, row_findings = parse_reports(table, agency, check_deadlines=check_deadlines)
     info.rows = len(reports)
@@ -142,10 +143,11 @@ class LoadJob:
     check_deadlines: bool
     catalog: Catalog | None
     matcher: TextMatcher | None
+    open_kinds: tuple[str, ...] = ()
 
     def load(self, path: Path, display: str) -> Submission:
         return load_submission(path, self.overrides, self.known, self.check_deadlines, display,
-                               self.catalog, self.matcher)
+                               self.catalog, self.matcher, self.open_kinds)
 
 
 _worker_job: LoadJob | None = None
