@@ -9,7 +9,8 @@ import typer
 
 from nq57cli.cli.app import command, keep_until_exit
 from nq57cli.cli.lang import h
-from nq57cli.cli.options import AgenciesFileOpt, AgencyOpt, CatalogOpt, DebugOpt, JsonOpt, LangOpt, VerboseOpt, check_lang
+from nq57cli.cli.options import (AgenciesFileOpt, AgencyOpt, CatalogOpt, DebugOpt, JsonOpt, LangOpt, UseOpt, VerboseOpt,
+                                 check_lang)
 from nq57cli.cli.output import print_findings, print_lines, print_summary, progress_callback, stderr
 from nq57cli.errors import ExitCode, UsageError
 from nq57cli.pipeline import expected_agencies, load_roster, parse_agency_options
@@ -25,6 +26,7 @@ def merge_command(
                                                                   "The consolidated workbook to write."))] = Path("merged.xlsx"),
     agency: AgencyOpt = [],  # noqa: B006 - typer needs a list default
     agencies: AgenciesFileOpt = None,
+    use: UseOpt = [],  # noqa: B006
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
     verbose: VerboseOpt = False,
@@ -46,9 +48,9 @@ def merge_command(
     roster = load_roster(agencies)
     if progress:
         with progress:
-            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback, roster=roster)
+            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback, roster=roster, use=use)
     else:
-        result = merge(paths, catalog=catalog, agencies=overrides, roster=roster)
+        result = merge(paths, catalog=catalog, agencies=overrides, roster=roster, use=use)
     if not result.readable_submissions():
         print_findings(result.findings, lang, verbose)
     require_readable(result.inputs, result.findings, "tasks", writes=True)
