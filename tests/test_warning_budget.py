@@ -158,3 +158,20 @@ def test_every_warning_validate_prints_on_a_seedlike_round_is_one_to_act_on(tmp_
                 if f["severity"] == "warning"]
     assert [file for file, _ in warnings] == [slip.name]
     assert "tháng trước ngày" in warnings[0][1]
+
+
+def test_findings_that_say_different_things_are_not_grouped():
+    """Weak matches to three different tasks stay three findings (the first one's message would name the
+    wrong task for the others); three identical problems in one column are one finding."""
+    from nq57cli.domain.findings import REPEATS
+    from nq57cli.domain.models import Finding
+    from nq57cli.tasks.submissions import group_repeats
+
+    weak = [Finding(code="task.weak_match", file="xa.xlsx", sheet="Sheet1", cell=f"B{row}", column="Nhiệm vụ",
+                    params={"task_id": task, "score": 79}) for row, task in ((5, "NQ57-16"), (7, "NQ57-19"), (16, "NQ57-38"))]
+    assert group_repeats(weak) == weak
+    same = [Finding(code="task.weak_match", file="xa.xlsx", sheet="Sheet1", cell=f"B{row}", column="Nhiệm vụ",
+                    params={"task_id": "NQ57-16", "score": 79}) for row in (5, 7, 16)]
+    grouped = group_repeats(same)
+    assert len(grouped) == 1 and [cell for cell, _, _ in grouped[0].params[REPEATS]] == ["B7", "B16"]
+    assert grouped[0].message("vi").endswith("cùng loại ở 2 ô khác: B7, B16")

@@ -114,18 +114,23 @@ GROUP_FROM = 3  # findings of one kind in one file, from this many on, are one f
 
 
 def group_repeats(findings: list[Finding]) -> list[Finding]:
-    """Repeated findings of one kind (code, sheet, column, severity) in one file as one finding: the first,
-    with the others' cells, values and params under findings.REPEATS (its message lists the cells;
-    annotate.ungroup marks each cell again). Findings without a cell and the others stay as they are."""
+    """Repeated findings of one kind in one file as one finding: the first, with the others' cells,
+    values and params under findings.REPEATS (its message lists the cells; annotate.ungroup marks each
+    cell again). One kind = same code, sheet, column, severity and message details (params): twenty
+    blank result cells are one finding, but weak matches to three different tasks stay three, since
+    the first one's message ("khớp … với NQ57-16") would be wrong for the others. Findings without
+    a cell stay as they are."""
+    def kind(finding: Finding) -> tuple:
+        return (finding.file, finding.sheet, finding.code, finding.column, finding.severity,
+                repr(sorted(finding.params.items())))
+
     same: dict[tuple, list[Finding]] = {}
     for finding in findings:
         if finding.file and finding.cell:
-            same.setdefault((finding.file, finding.sheet, finding.code, finding.column, finding.severity),
-                            []).append(finding)
+            same.setdefault(kind(finding), []).append(finding)
     out: list[Finding] = []
     for finding in findings:
-        group = same.get((finding.file, finding.sheet, finding.code, finding.column, finding.severity)) \
-            if finding.file and finding.cell else None
+        group = same.get(kind(finding)) if finding.file and finding.cell else None
         if group is None or len(group) < GROUP_FROM:
             out.append(finding)
         elif group[0] is finding:
