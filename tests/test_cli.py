@@ -301,7 +301,8 @@ def test_overdue_writes_list_appendix_and_letters(merged_samples, tmp_path):
     from docx import Document
 
     result = run("overdue", "-i", str(merged_samples), "--as-of", "2025-12-31", "--xlsx", str(tmp_path / "qh.xlsx"),
-                 "--docx", str(tmp_path / "qh.docx"), "--letters", str(tmp_path / "cv"))
+                 "--docx", str(tmp_path / "qh.docx"), "--letters", str(tmp_path / "cv"),
+                 "--config", str(SAMPLES / "nq57.toml"))  # the sample office issues the letters
     assert result.exit_code == 0, result.output
     letters = sorted(p.name for p in (tmp_path / "cv").glob("*.docx"))
     assert letters == ["cong-van-don-doc-cong-an-tinh.docx", "cong-van-don-doc-van-phong-ubnd-tinh.docx"]

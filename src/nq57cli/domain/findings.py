@@ -27,6 +27,14 @@ CODES: dict[str, Code] = {
         "ngày của văn bản ({date}) trước ngày tính số liệu ({as_of}): văn bản nói về số liệu sau ngày ban hành",
         "the document's date ({date}) is before the as-of date ({as_of}): it reports figures after its own date",
     ),
+    "render.identity_missing": Code("warning",
+        "nq57.toml chưa ghi {fields}: văn bản in chỗ đánh dấu vàng (\"[Họ và tên]\", \"[Chức vụ người ký]\"...) "
+        "thay cho các mục này; điền bằng \"nq57 init --agency ... --signer ... --position ...\", sửa nq57.toml, "
+        "hoặc --set signer.name=...",
+        "nq57.toml does not set {fields}: the document shows highlighted placeholders (\"[Họ và tên]\", "
+        "\"[Chức vụ người ký]\"...) instead; fill them with \"nq57 init --agency ... --signer ... --position ...\", "
+        "by editing nq57.toml, or with --set signer.name=...",
+    ),
     "file.not_found": Code("error", "không tìm thấy tệp", "file not found"),
     "file.not_a_file": Code("error", "không phải là tệp (có thể là thư mục)", "not a file (perhaps a directory)"),
     "file.unsupported": Code("error",

@@ -131,13 +131,13 @@ class OutputGuard:
             if path.is_dir():
                 matches = _workbooks_in(path)
                 if not matches:
-                    raise UsageError(f"Thư mục {path} không có tệp Excel nào.", f"Folder {path} holds no Excel file.")
+                    raise UnreadableInputError(f"Thư mục {path} không có tệp Excel nào.", f"Folder {path} holds no Excel file.")
                 self._add_folder_only(path)
                 found.extend(matches)
             elif any(ch in item for ch in "*?[") and not path.exists():
                 matched = sorted(Path(m) for m in glob.glob(item))
                 if not matched:
-                    raise UsageError(f"Không có tệp nào khớp mẫu {item}.", f"No file matches {item}.")
+                    raise UnreadableInputError(f"Không có tệp nào khớp mẫu {item}.", f"No file matches {item}.")
                 for parent in dict.fromkeys(m.parent for m in matched):
                     self._add_folder_only(parent)
                 found.extend((m, m.resolve()) for m in matched)

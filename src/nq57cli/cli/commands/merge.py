@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,7 +11,7 @@ from nq57cli.cli.lang import h
 from nq57cli.cli.options import AgenciesFileOpt, AgencyOpt, CatalogOpt, DebugOpt, JsonOpt, LangOpt, VerboseOpt, check_lang
 from nq57cli.cli.output import print_findings, print_lines, print_summary, progress_callback, stderr
 from nq57cli.errors import ExitCode, UsageError
-from nq57cli.pipeline import expected_agencies, load_roster, parse_agency_options
+from nq57cli.pipeline import expected_agencies, load_roster, output_file, parse_agency_options
 from nq57cli.read.inputs import OutputGuard, require_readable
 
 
@@ -21,8 +20,9 @@ def merge_command(
     files: Annotated[list[str], typer.Argument(help=h("Các tệp báo cáo (.xlsx, .xlsm, .xls, .ods), thư mục hoặc mẫu *.xlsx.",
                                                       "Submission files (.xlsx, .xlsm, .xls, .ods), folders or patterns like *.xlsx."))],
     catalog: CatalogOpt = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help=h("Tệp tổng hợp sẽ ghi.",
-                                                                  "The consolidated workbook to write."))] = Path("merged.xlsx"),
+    output_given: Annotated[str, typer.Option("--output", "-o", help=h(
+        "Tệp tổng hợp sẽ ghi (một thư mục: merged.xlsx trong đó).",
+        "The consolidated workbook to write (a folder: merged.xlsx inside it)."))] = "merged.xlsx",
     agency: AgencyOpt = [],  # noqa: B006 - typer needs a list default
     agencies: AgenciesFileOpt = None,
     json_out: JsonOpt = False,
@@ -35,6 +35,7 @@ def merge_command(
     from nq57cli.write.mergedbook import write_merged
 
     lang = check_lang(lang)
+    output = output_file(output_given, "merged.xlsx")
     overrides = parse_agency_options(agency)
     guard = OutputGuard()
     paths = guard.add_items(files, exclude=[catalog])
