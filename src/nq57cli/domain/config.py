@@ -224,6 +224,8 @@ class ReportConfig(BaseModel):
     appendix: dict[str, AppendixConfig] = Field(default_factory=dict)
     template_dir: Path | None = None
     results: ResultsConfig = Field(default_factory=ResultsConfig)
+    catalog: Path | None = None  # the period's task catalog: `nq57 merge` without --catalog reads it
+    submissions: Path | None = None  # the period's submissions folder: `nq57 merge` without files reads it
 
     @field_validator("style", mode="before")
     @classmethod
@@ -370,8 +372,10 @@ def load_config(path: Path | None) -> ReportConfig:
         config = ReportConfig.model_validate(data)
     except ValidationError as exc:
         raise _describe(exc, _key_lines(text), str(path)) from None
-    if config.template_dir is not None and not config.template_dir.is_absolute():
-        config.template_dir = (path.parent / config.template_dir).resolve()
+    for key in ("template_dir", "catalog", "submissions"):  # relative to the folder of nq57.toml
+        value = getattr(config, key)
+        if value is not None and not value.is_absolute():
+            setattr(config, key, (path.parent / value).resolve())
     return config
 
 
@@ -470,6 +474,11 @@ style = "state"
 # Đường dẫn tương đối tính từ thư mục chứa tệp nq57.toml này. Bỏ dấu # ở đầu dòng để dùng;
 # `nq57 init --templates` chép các mẫu vào thư mục "templates" và ghi sẵn dòng này.
 {template_dir}
+
+# Danh mục nhiệm vụ và thư mục báo cáo của kỳ này: khi có hai dòng này (bỏ dấu #), chạy `nq57 merge` không cần
+# ghi --catalog và các tệp. Đường dẫn tương đối tính từ thư mục chứa tệp nq57.toml này.
+# catalog = "danh-muc.xlsx"
+# submissions = "submissions"
 
 [agency]
 # Tên cơ quan, tổ chức chủ quản trực tiếp (dòng trên cùng bên trái, chữ in hoa).

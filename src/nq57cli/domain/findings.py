@@ -35,6 +35,12 @@ CODES: dict[str, Code] = {
         "\"[Chức vụ người ký]\"...) instead; fill them with \"nq57 init --agency ... --signer ... --position ...\", "
         "by editing nq57.toml, or with --set signer.name=...",
     ),
+    "file.catalog_as_submission": Code("error",
+        "tệp này là danh mục nhiệm vụ (có mã nhiệm vụ, không có cột tình trạng, kết quả), không phải báo cáo của "
+        "đơn vị nên không được đọc như báo cáo; nếu là danh mục, dùng --catalog {path}",
+        "this file is a task catalog (task IDs, no status or result column), not an agency's report, so it is not "
+        "read as one; if it is the catalog, give it as --catalog {path}",
+    ),
     "file.not_found": Code("error", "không tìm thấy tệp", "file not found"),
     "file.not_a_file": Code("error", "không phải là tệp (có thể là thư mục)", "not a file (perhaps a directory)"),
     "file.unsupported": Code("error",

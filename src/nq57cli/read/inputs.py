@@ -137,7 +137,7 @@ class OutputGuard:
             elif any(ch in item for ch in "*?[") and not path.exists():
                 matched = sorted(Path(m) for m in glob.glob(item))
                 if not matched:
-                    raise UnreadableInputError(f"Không có tệp nào khớp mẫu {item}.", f"No file matches {item}.")
+                    raise UsageError(f"Không có tệp nào khớp mẫu {item}.", f"No file matches {item}.")
                 for parent in dict.fromkeys(m.parent for m in matched):
                     self._add_folder_only(parent)
                 found.extend((m, m.resolve()) for m in matched)

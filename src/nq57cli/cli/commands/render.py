@@ -86,7 +86,6 @@ def render_command(
 
     lang = check_lang(lang)
     chosen = get_form(form)
-    target = output_file(output, f"{chosen.name}.docx")
     guard = OutputGuard()
     gather_config_inputs(guard, config)
     guard.add_files([template, indicators])
@@ -97,6 +96,8 @@ def render_command(
             guard.add_file(input_path or indicators or Path("indicators.xlsx"))
     else:
         listed = gather_data_inputs(guard, input_path, catalog, files)
+    guard.check_file(Path(output) if output else None)  # an input named as output: said so first
+    target = output_file(output, f"{chosen.name}.docx")
     guard.check_file(target)
     guard.check_file(target.with_suffix(".pdf") if pdf else None)
     if template is not None and not template.is_file():
