@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from conftest import SAMPLES, sha256, submission_rows, write_xlsx
 from nq57cli.write.jsonout import merge_result_to_dict
 from nq57cli.cli.app import app
-from nq57cli.errors import UnreadableInputError, UsageError
+from nq57cli.errors import UnreadableInputError
 from nq57cli.tasks.merge import merge
 
 runner = CliRunner()
