@@ -115,8 +115,8 @@ def test_folder_listing(tmp_path):
 @pytest.mark.parametrize(
     "args, code, text",
     [
-        (["merge"], 2, "Thiếu đối số"),
-        (["merge", "--lang", "en"], 2, "Missing argument"),
+        (["merge"], 2, "Chưa có tệp báo cáo nào để gộp"),  # nor submissions = "..." in nq57.toml
+        (["merge", "--lang", "en"], 2, "No submission files to merge"),
         (["merge", "nothing-here-*.xlsx"], 2, "Không có tệp nào khớp"),
         (["merge", "x.xlsx", "--lang", "fr"], 2, "--lang"),
         (["merge", "x.xlsx", "--agency", "novalue"], 2, "TỆP=TÊN"),
