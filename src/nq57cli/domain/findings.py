@@ -28,12 +28,11 @@ CODES: dict[str, Code] = {
         "the document's date ({date}) is before the as-of date ({as_of}): it reports figures after its own date",
     ),
     "render.identity_missing": Code("warning",
-        "nq57.toml chưa ghi {fields}: văn bản in chỗ đánh dấu vàng (\"[Họ và tên]\", \"[Chức vụ người ký]\"...) "
-        "thay cho các mục này; điền bằng \"nq57 init --agency ... --signer ... --position ...\", sửa nq57.toml, "
-        "hoặc --set signer.name=...",
-        "nq57.toml does not set {fields}: the document shows highlighted placeholders (\"[Họ và tên]\", "
-        "\"[Chức vụ người ký]\"...) instead; fill them with \"nq57 init --agency ... --signer ... --position ...\", "
-        "by editing nq57.toml, or with --set signer.name=...",
+        "nq57.toml chưa ghi {fields}: văn bản in chỗ đánh dấu vàng (như \"[Họ và tên]\") thay cho các mục này; "
+        "điền bằng \"nq57 init --agency ... --signer ... --position ...\", sửa nq57.toml, hoặc --set KHÓA=GIÁ TRỊ",
+        "nq57.toml does not set {fields}: the document shows highlighted placeholders (such as \"[Họ và tên]\") "
+        "instead; fill them with \"nq57 init --agency ... --signer ... --position ...\", by editing nq57.toml, "
+        "or with --set KEY=VALUE",
     ),
     "file.catalog_as_submission": Code("error",
         "tệp này là danh mục nhiệm vụ (có mã nhiệm vụ, không có cột tình trạng, kết quả), không phải báo cáo của "
