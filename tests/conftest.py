@@ -17,6 +17,20 @@ from openpyxl import Workbook
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 
+# The issuing office of the tests, configured explicitly (nq57 has no built-in agency or signer).
+OFFICE = {
+    "agency.parent": "UBND TỈNH QUẢNG NGÃI", "agency.name": "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+    "agency.full_name": "Sở Khoa học và Công nghệ tỉnh Quảng Ngãi", "agency.code": "SKHCN",
+    "document.place": "Quảng Ngãi", "signer.position": "GIÁM ĐỐC", "signer.name": "Nguyễn Văn A",
+}
+
+
+def office_config(overrides: dict[str, str] | None = None) -> Any:
+    """A ReportConfig for the tests' office (OFFICE), with `overrides` applied like --set."""
+    from nq57cli.domain.config import ReportConfig, apply_overrides
+
+    return apply_overrides(ReportConfig(), {**OFFICE, **(overrides or {})})
+
 HEADER = ["Mã nhiệm vụ", "STT", "Nhiệm vụ cụ thể", "Thời hạn hoàn thành", "Tình trạng", "Kết quả thực hiện",
           "Ngày hoàn thành thực tế"]
 

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from typer.testing import CliRunner
 
-from conftest import SAMPLES, sha256, write_xlsx
+from conftest import SAMPLES, sha256, write_xlsx, office_config
 from nq57cli.cli.app import app
 from nq57cli.domain.config import ReportConfig, apply_overrides
 from nq57cli.errors import UnreadableInputError, UsageError
@@ -497,7 +497,7 @@ def test_not_an_indicator_workbook(tmp_path):
 
 @pytest.fixture()
 def config() -> ReportConfig:
-    return apply_overrides(ReportConfig(), {"document.number": "300", "document.date": "2025-09-20"})
+    return office_config({"document.number": "300", "document.date": "2025-09-20"})
 
 
 EMPTY = MergeResult(tasks=[], groups=[], findings=[], inputs=[])

@@ -18,13 +18,12 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, office_config
 from nq57cli.write import mergedbook
 from nq57cli.write import xlsxout
 from nq57cli.write.annotate import annotate
 from nq57cli.write.agencybook import write_agency_templates
 from nq57cli.cli.app import app
-from nq57cli.domain.config import ReportConfig
 from nq57cli.errors import OutputError
 from nq57cli.tasks.catalog import load_catalog
 from nq57cli.tasks.merge import merge
@@ -349,11 +348,11 @@ def half_then_fail(monkeypatch) -> list[Path]:
 
 def test_interrupted_render_keeps_the_previous_document(tmp_path, merged_result, monkeypatch):
     target = tmp_path / "phu-luc-03.docx"
-    render_document(merged_result, "phu-luc-03", ReportConfig(), target)
+    render_document(merged_result, "phu-luc-03", office_config(), target)
     before = target.read_bytes()
     touched = half_then_fail(monkeypatch)
     with pytest.raises(OutputError):  # the full disk, named with the output (exit 5)
-        render_document(merged_result, "phu-luc-03", ReportConfig(), target)
+        render_document(merged_result, "phu-luc-03", office_config(), target)
     assert touched and all(p != target for p in touched)  # the half file was a temporary one
     assert target.read_bytes() == before and leftovers(tmp_path, {"phu-luc-03.docx"}) == []
 
@@ -362,8 +361,8 @@ def test_interrupted_overdue_outputs_keep_the_previous_files(tmp_path, merged_re
     report = classify(merged_result, date(2025, 12, 31))
     xlsx, docx, letters = tmp_path / "overdue.xlsx", tmp_path / "overdue.docx", tmp_path / "letters"
     write_overdue_xlsx(report, xlsx)
-    write_overdue_docx(report, docx, ReportConfig())
-    written = write_letters(report, letters, ReportConfig())
+    write_overdue_docx(report, docx, office_config())
+    written = write_letters(report, letters, office_config())
     assert written
     before = {p: p.read_bytes() for p in [xlsx, docx, *written]}
     real = xlsxout.write_sheet
@@ -380,9 +379,9 @@ def test_interrupted_overdue_outputs_keep_the_previous_files(tmp_path, merged_re
         write_overdue_xlsx(report, xlsx)
     half_then_fail(monkeypatch)
     with pytest.raises(OutputError):  # the full disk, named with the output (exit 5)
-        write_overdue_docx(report, docx, ReportConfig())
+        write_overdue_docx(report, docx, office_config())
     with pytest.raises(OutputError):  # the full disk, named with the output (exit 5)
-        write_letters(report, letters, ReportConfig())
+        write_letters(report, letters, office_config())
     assert {p: p.read_bytes() for p in before} == before
     assert leftovers(tmp_path, {"overdue.xlsx", "overdue.docx", "letters"}) == []
     assert leftovers(letters, {p.name for p in written}) == []

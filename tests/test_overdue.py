@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
+from conftest import SAMPLES, office_config
 from nq57cli.domain.deadline import parse_date_option, parse_deadline
 from nq57cli.errors import UsageError
 from nq57cli.domain.models import Deadline, Group, MergeResult, Report, Task
@@ -473,7 +473,7 @@ def test_appendix_docx(sample_result, tmp_path):
     from docx import Document
     from docx.enum.section import WD_ORIENT
 
-    path = write_overdue_docx(classify(sample_result, date(2025, 12, 31)), tmp_path / "qua-han.docx", ReportConfig())
+    path = write_overdue_docx(classify(sample_result, date(2025, 12, 31)), tmp_path / "qua-han.docx", office_config())
     document = Document(str(path))
     section = document.sections[0]
     assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
@@ -496,10 +496,10 @@ def test_appendix_docx_by_group_and_empty(sample_result, tmp_path):
     from docx import Document
 
     path = write_overdue_docx(classify(sample_result, date(2025, 9, 30), by="group"), tmp_path / "a.docx",
-                              ReportConfig())
+                              office_config())
     rows = [[c.text for c in r.cells] for r in task_table(Document(str(path))).rows[1:]]
     assert [r[0] for r in rows if len(set(r)) == 1] == ["I. " + sample_result.groups[2].title]
-    empty = write_overdue_docx(classify(sample_result, date(2025, 1, 1)), tmp_path / "b.docx", ReportConfig())
+    empty = write_overdue_docx(classify(sample_result, date(2025, 1, 1)), tmp_path / "b.docx", office_config())
     rows = [[c.text for c in r.cells] for r in task_table(Document(str(empty))).rows[1:]]
     assert rows == [["Không có nhiệm vụ quá hạn."] * 8]
 
@@ -521,7 +521,7 @@ def test_letters_on_samples(sample_result, tmp_path, as_of, letters):
     from nq57cli.write.overduebook import INTERNAL_LIST_FILE, INTERNAL_SHEET
 
     letters, own = letters
-    config = ReportConfig()
+    config = office_config()
     written = write_letters(classify(sample_result, as_of), tmp_path / "letters", config)
     assert [p.name for p in written] == [letter_file_name(a) for a in letters] + ([INTERNAL_LIST_FILE] if own else [])
     if own:
@@ -569,9 +569,9 @@ def test_agency_text_is_printed_literally(tmp_path):
 
     title = "Giữ {{ agency.name }} & <b>{% if x %}</b> nguyên văn"
     report_ = classify(result(task("NV-01", dated(date(2025, 9, 1)), title=title, lead=STC)), date(2025, 10, 1))
-    letter = write_letters(report_, tmp_path, ReportConfig())[0]
+    letter = write_letters(report_, tmp_path, office_config())[0]
     assert task_table(Document(str(letter))).rows[1].cells[2].text == title
-    appendix = write_overdue_docx(report_, tmp_path / "qua-han.docx", ReportConfig())
+    appendix = write_overdue_docx(report_, tmp_path / "qua-han.docx", office_config())
     assert task_table(Document(str(appendix))).rows[2].cells[2].text == title
 
 

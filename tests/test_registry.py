@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from conftest import HEADER, write_xlsx
+from conftest import HEADER, write_xlsx, office_config
 from nq57cli.domain.agency import agency_key, display_name, is_collective, split_agencies
 from nq57cli.write.agencybook import plan_templates, write_agency_templates
 from nq57cli.cli.app import app
@@ -268,7 +268,6 @@ def test_commands_agree_on_every_agency_name(seed_catalog, tmp_path):
 def test_group_column_numbers_link_tasks_to_their_headings(tmp_path, numbers):
     from docx import Document
 
-    from nq57cli.domain.config import ReportConfig, apply_overrides
     from nq57cli.render.document import render_document
 
     header = ["Nhóm", "Mã nhiệm vụ", "Nhiệm vụ cụ thể", "Thời hạn hoàn thành", "Cơ quan chủ trì"]
@@ -284,7 +283,7 @@ def test_group_column_numbers_link_tasks_to_their_headings(tmp_path, numbers):
                                                           ("Nhóm 2", "Nhóm 2 - Hoàn thiện thể chế")]
     assert [t.group for t in catalog.tasks] == ["Nhóm 1", "Nhóm 1", "Nhóm 2"]
     result = merge([], catalog=catalog_path)
-    config = apply_overrides(ReportConfig(), {"document.number": "1", "document.date": "2025-09-20"})
+    config = office_config({"document.number": "1", "document.date": "2025-09-20"})
     doc = Document(str(render_document(result, "phu-luc-03", config, tmp_path / "pl03.docx")))
     texts = [row.cells[0].text for row in doc.tables[0].rows[1:]]
     assert texts == ["Nhóm 1 - Nâng cao nhận thức", "1", "2", "Nhóm 2 - Hoàn thiện thể chế", "3"]
@@ -356,22 +355,20 @@ def test_a_near_tie_names_both_tasks_instead_of_guessing(twin_catalog, tmp_path)
     ("Sở Khoa học và Công nghệ tỉnh Quảng Ngãi", True), ("Sở Nội vụ", False), ("Bộ Khoa học và Công nghệ", False),
 ])
 def test_the_issuing_agency_is_told_by_agency_key(lead, issuer):
-    from nq57cli.domain.config import ReportConfig
     from nq57cli.tasks.overdue import is_issuer
 
-    assert is_issuer(lead, ReportConfig()) is issuer
+    assert is_issuer(lead, office_config()) is issuer
 
 
 def test_no_letter_to_the_issuing_agency(seed_catalog, tmp_path):
     from datetime import date
 
-    from nq57cli.domain.config import ReportConfig
     from nq57cli.render.overdue import write_letters
     from nq57cli.tasks.overdue import classify
     from nq57cli.write.overduebook import INTERNAL_LIST_FILE, INTERNAL_SHEET
 
     result = merge([], catalog=seed_catalog)
-    written = write_letters(classify(result, date(2026, 1, 15)), tmp_path / "cv", ReportConfig())
+    written = write_letters(classify(result, date(2026, 1, 15)), tmp_path / "cv", office_config())
     names = [p.name for p in written]
     assert "cong-van-don-doc-so-khoa-hoc-va-cong-nghe.docx" not in names
     assert names[-1] == INTERNAL_LIST_FILE

@@ -25,6 +25,7 @@ from nq57cli.domain.models import Deadline, DocumentRef, Group, MergeResult, Tas
 from nq57cli.domain.format import place_date_line, short_date
 from nq57cli.render.context import build_context
 from nq57cli.render.document import render_document
+from conftest import office_config
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = "A & B <x> {{ secret }} {% if %}"
@@ -70,7 +71,7 @@ def result() -> MergeResult:
 
 @pytest.fixture()
 def config() -> ReportConfig:
-    return apply_overrides(ReportConfig(), {"document.number": "300", "document.date": "2025-09-20"})
+    return office_config({"document.number": "300", "document.date": "2025-09-20"})
 
 
 def render(result: MergeResult, form: str, config: ReportConfig, tmp_path: Path, **kwargs) -> Document:
@@ -298,7 +299,7 @@ def test_bao_cao_body_statistics_chart_and_appendix(result, config, tmp_path):
     assert_font(recipients.paragraphs[1].runs[0], 11)
     assert [p.text for p in recipients.paragraphs if p.text][-1] == "- Lưu: VT, VP."
     assert "GIÁM ĐỐC" in [p.text for p in signer.paragraphs]
-    assert [p.text for p in signer.paragraphs if p.text][-1] == "Nguyễn Tấn Liêm"
+    assert [p.text for p in signer.paragraphs if p.text][-1] == "Nguyễn Văn A"  # as configured (conftest.OFFICE)
 
     appendix_03, appendix_01 = doc.tables[3], doc.tables[4]
     assert len(appendix_03.rows) == 1 + 4 + 3 and len(appendix_01.rows) == 1 + 4 + 3
@@ -494,13 +495,13 @@ def test_date_lines_pad_days_and_early_months():
 
 
 def test_context_without_date_has_blanks_and_no_overdue(result):
-    context = build_context(result, ReportConfig(), "bao-cao")
+    context = build_context(result, office_config(), "bao-cao")
     assert context["doc"]["number_line"].startswith("Số: ") and context["doc"]["number_line"].endswith("/BC-SKHCN")
     assert context["stats"]["as_of"] == "" and context["stats"]["overdue"] == 0
     assert [g["roman"] for g in context["groups"]] == ["I", "II", "III"]
     assert [r["is_group"] for r in context["rows"]] == [True, False, False, True, True, False, False]
     assert context["recipients"][-1] == "Lưu: VT, VP."
-    late = build_context(result, ReportConfig(), "bao-cao", as_of=date(2025, 9, 1))["stats"]
+    late = build_context(result, office_config(), "bao-cao", as_of=date(2025, 9, 1))["stats"]
     assert late["overdue"] == 1 and late["as_of"] == "01/09/2025"
 
 
@@ -511,7 +512,7 @@ def test_starter_config_loads_to_the_defaults_and_is_never_overwritten(tmp_path)
     created, skipped = write_starter(tmp_path)
     assert {p.name for p in created} == {"nq57.toml", "README.txt"} and not skipped
     config = load_config(tmp_path / "nq57.toml")
-    assert config.agency == ReportConfig().agency and config.document == ReportConfig().document
+    assert config.agency == ReportConfig().agency and config.document == ReportConfig().document  # starter = defaults
     assert config.report.appendices == ["phu-luc-03"]
     (tmp_path / "nq57.toml").write_text("style = \"party\"\n", encoding="utf-8")
     created, skipped = write_starter(tmp_path)

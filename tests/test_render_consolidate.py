@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from pydantic import ValidationError
 from typer.testing import CliRunner
 
-from nq57cli.domain.config import ReportConfig, ResultsConfig, apply_overrides, load_config
+from nq57cli.domain.config import ResultsConfig, apply_overrides, load_config
 from nq57cli.errors import UsageError
 from nq57cli.render.consolidate import agency_texts, consolidate, natural_sorted, status_summary
 from nq57cli.domain.forms import FORMS, builtin_templates_dir
@@ -21,6 +21,7 @@ from nq57cli.render.layout import column_widths, text_width
 from nq57cli.domain.models import Deadline, Group, MergeResult, Report, Task
 from nq57cli.render.context import build_context
 from nq57cli.render.document import document_findings, render_document
+from conftest import office_config
 
 LEAD, PARTNER = "Sở Khoa học và Công nghệ", "Sở Nội vụ"
 COMMON = "Đã quán triệt, triển khai thực hiện nghiêm túc nội dung nhiệm vụ tại địa phương."
@@ -88,8 +89,8 @@ def test_summary_mode_and_full_mode_from_the_config(tmp_path):
 
 def test_detailed_appendix_prints_every_text(tmp_path):
     result = one_task(province_task())
-    short = Document(str(render_document(result, "phu-luc-03", ReportConfig(), tmp_path / "a.docx")))
-    detailed = Document(str(render_document(result, "phu-luc-chi-tiet", ReportConfig(), tmp_path / "b.docx")))
+    short = Document(str(render_document(result, "phu-luc-03", office_config(), tmp_path / "a.docx")))
+    detailed = Document(str(render_document(result, "phu-luc-chi-tiet", office_config(), tmp_path / "b.docx")))
     cell = detailed.tables[0].rows[2].cells[4]
     assert len([p for p in cell.paragraphs if p.text]) == 130
     assert len(short.tables[0].rows[2].cells[4].paragraphs) < 10
@@ -126,7 +127,7 @@ def test_column_widths_keep_tokens_whole():
 
 
 def test_decree_30_details(tmp_path):
-    config = apply_overrides(ReportConfig(), {"document.number": "5", "document.date": "20/09/2025",
+    config = office_config({"document.number": "5", "document.date": "20/09/2025",
                                               "report.appendices": "phu-luc-03, phu-luc-01"})
     result = one_task(province_task(3))
     context = build_context(result, config, "bao-cao")
@@ -171,7 +172,7 @@ def test_templates_are_nq57_documents(template):
 
 def test_rendered_rows_keep_together_and_signature_stays_with_closing(tmp_path):
     result = one_task(province_task(3))
-    doc = Document(str(render_document(result, "bao-cao", ReportConfig(), tmp_path / "bc.docx")))
+    doc = Document(str(render_document(result, "bao-cao", office_config(), tmp_path / "bc.docx")))
     closing = next(p for p in doc.paragraphs if p.text.endswith("kính báo cáo./."))
     assert closing.paragraph_format.keep_with_next
     signature = next(t for t in doc.tables if "Nơi nhận:" in t.rows[0].cells[0].text)
@@ -183,7 +184,7 @@ def test_samples_report_quotes_difficulties(tmp_path):
     from nq57cli.tasks.merge import merge
 
     result = merge(sorted((SAMPLES / "submissions").glob("*.xlsx")), catalog=SAMPLES / "catalog.xlsx")
-    doc = Document(str(render_document(result, "bao-cao", ReportConfig(), Path(tmp_path) / "bc.docx")))
+    doc = Document(str(render_document(result, "bao-cao", office_config(), Path(tmp_path) / "bc.docx")))
     texts = [p.text for p in doc.paragraphs]
     section_2 = texts[texts.index("II. KHÓ KHĂN, VƯỚNG MẮC"):texts.index("III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI")]
     assert "1. Sở Khoa học và Công nghệ" in section_2
@@ -192,7 +193,7 @@ def test_samples_report_quotes_difficulties(tmp_path):
 
 def test_short_rules_are_a_third_to_a_half_of_their_text(tmp_path):
     doc = Document(str(render_document(one_task(province_task(3)), "bao-cao",
-                                       apply_overrides(ReportConfig(), {"agency.name": "SỞ NỘI VỤ"}), tmp_path / "a.docx")))
+                                       office_config({"agency.name": "SỞ NỘI VỤ"}), tmp_path / "a.docx")))
     cell = doc.tables[0].rows[0].cells[0]
     name = next(p for p in cell.paragraphs if p.text == "SỞ NỘI VỤ")
     rule = next(p for p in cell.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr")) is not None)

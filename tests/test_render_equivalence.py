@@ -18,9 +18,9 @@ from nq57cli.domain import format as fmt
 from nq57cli.domain import forms
 from nq57cli.render import compose, engine
 from nq57cli.render.context import build_context
-from nq57cli.domain.config import ReportConfig, apply_overrides
 from nq57cli.domain.models import Deadline, DocumentRef, Group, MergeResult, Task
 from nq57cli.core.stable import frozen_package
+from conftest import office_config
 
 PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docxtpl's resolve_listing pattern
 PIECES = ["<w:p>", "<w:p ", "<w:p w:rsidR='1'>", "</w:p>", "<w:pPr>", "</w:pPr>", "<w:r>", "</w:r>", "<w:r x='y'>",
@@ -79,7 +79,7 @@ def context():
                   document=DocumentRef(type="TB", type_name="Thông báo", number="05", code="05-TB/BCĐTW",
                                        raw="Thông báo số 05-TB/BCĐTW"),
                   deadline=Deadline(kind="date", due=date(2025, 6, 30), raw="30/6/2025")) for k in range(1, 13)]
-    config = apply_overrides(ReportConfig(), {"document.number": "300", "document.date": "2025-09-20"})
+    config = office_config({"document.number": "300", "document.date": "2025-09-20"})
     return build_context(MergeResult(tasks=tasks, groups=groups, findings=[], inputs=[]), config, "bao-cao")
 
 

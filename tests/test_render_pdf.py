@@ -18,7 +18,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from conftest import SAMPLES
+from conftest import SAMPLES, office_config
 from nq57cli.domain.config import ReportConfig
 from nq57cli.domain.forms import FORMS
 from nq57cli.render.layout import UNBREAKABLE
@@ -75,12 +75,13 @@ def signature_alone(docx: Path, pages: list) -> bool:
 
 
 def sample_config(style: str) -> ReportConfig:
-    data = {"style": style, "document": {"number": "5", "date": "2025-09-20"},
-            "report": {"appendices": ["phu-luc-03", "phu-luc-01"]}}
+    data = {"style": style, "document.number": "5", "document.date": "2025-09-20",
+            "report.appendices": "phu-luc-03, phu-luc-01"}  # the office: conftest.OFFICE
     if style == "party":
-        data["agency"] = {"parent": "ĐẢNG BỘ TỈNH QUẢNG NGÃI", "name": "ĐẢNG ỦY UBND TỈNH", "code": "ĐUUBNDT"}
-        data["signer"] = {"authority": "T/M", "on_behalf": "Ban Thường vụ", "position": "Bí thư"}
-    return ReportConfig.model_validate(data)
+        data.update({"agency.parent": "ĐẢNG BỘ TỈNH QUẢNG NGÃI", "agency.name": "ĐẢNG ỦY UBND TỈNH",
+                     "agency.code": "ĐUUBNDT", "signer.authority": "T/M", "signer.on_behalf": "Ban Thường vụ",
+                     "signer.position": "Bí thư"})
+    return office_config(data)
 
 
 @pytest.fixture(scope="module")

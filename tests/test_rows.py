@@ -12,10 +12,10 @@ from docx import Document
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
-from conftest import HEADER, submission_rows, write_xlsx
+from conftest import HEADER, submission_rows, write_xlsx, office_config
 from nq57cli.write.jsonout import merge_result_to_dict
 from nq57cli.cli.app import app
-from nq57cli.domain.config import ReportConfig, apply_overrides
+from nq57cli.domain.config import ReportConfig
 from nq57cli.domain.status import combine_status
 from nq57cli.tasks.merge import merge
 from nq57cli.write.mergedbook import read_merged, write_merged
@@ -40,7 +40,7 @@ SIGNATURE = [  # rows 9–16 under a table whose last report is on row 8
 
 
 def config() -> ReportConfig:
-    return apply_overrides(ReportConfig(), {"document.number": "300", "document.date": "2025-09-20"})
+    return office_config({"document.number": "300", "document.date": "2025-09-20"})
 
 
 def phu_luc_03_rows(result, tmp_path: Path) -> list[list[str]]:

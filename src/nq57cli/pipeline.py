@@ -107,6 +107,47 @@ def gather_data_inputs(guard: OutputGuard, input_path: Path | None, catalog: Pat
     return None
 
 
+# What each kind of output file is written by: `-o` naming one of these the command does not write is refused.
+WRITTEN_BY = {".docx": ("nq57 render -o X.docx", "nq57 render -o X.docx"),
+              ".pdf": ("--pdf (ghi thêm bản PDF cạnh tệp .docx)", "--pdf (also writes a PDF beside the .docx)"),
+              ".xlsx": ("nq57 merge -o X.xlsx", "nq57 merge -o X.xlsx"),
+              ".json": ("--json", "--json")}
+
+
+def output_file(given: str | None, default: str) -> Path:
+    """Where `-o` writes: `default` when not given; inside the folder when it names one (existing, or
+    written with a trailing slash); with `default`'s extension added when it has none. An extension
+    of another kind of output (WRITTEN_BY) is a UsageError naming the option that writes it."""
+    if not given:
+        return Path(default)
+    path = Path(given)
+    if given.endswith(("/", "\\")) or path.is_dir():
+        return path / Path(default).name
+    wanted = Path(default).suffix
+    suffix = path.suffix.lower()
+    if not suffix:
+        return path.with_name(path.name + wanted)
+    if suffix != wanted and suffix in WRITTEN_BY:
+        hint_vi, hint_en = WRITTEN_BY[suffix]
+        raise UsageError(f"-o {given}: lệnh này ghi tệp {wanted}, không phải {suffix}; tệp {suffix} do {hint_vi}.",
+                         f"-o {given}: this command writes a {wanted} file, not {suffix}; a {suffix} comes from {hint_en}.")
+    return path
+
+
+def period_inputs(files: list[str] | None, catalog: Path | None) -> tuple[list[str], Path | None]:
+    """The submissions and the catalog of a merge: as given, else `submissions` and `catalog` of the
+    working folder's nq57.toml (so that `nq57 merge` alone does the period's merge)."""
+    from nq57cli.domain.config import default_config_path, load_config
+
+    path = default_config_path()
+    if (files and catalog is not None) or path is None:
+        return list(files or []), catalog
+    config = load_config(path)
+    if not files and config.submissions is not None:
+        files = [str(config.submissions)]
+    return list(files or []), catalog if catalog is not None else config.catalog
+
+
 def gather_config_inputs(guard: OutputGuard, config: Path | None) -> None:
     """nq57.toml (given or ./nq57.toml) is an input of the commands that read it."""
     from nq57cli.domain.config import default_config_path
@@ -181,7 +222,7 @@ def demo_merge(catalog: Path, submissions: list[Path], out: Path, lang: str) -> 
 
 def demo_steps(result: Any, out: Path, lang: str, guard: OutputGuard) -> list[Path]:
     """After merge, the demo renders the report and its appendix, then the overdue list and letters,
-    all as of the end of the samples' reporting period."""
+    all as of the end of the samples' reporting period, for the sample office of samples/nq57.toml."""
     from datetime import date
 
     from nq57cli.domain.config import apply_overrides, load_config
@@ -190,7 +231,7 @@ def demo_steps(result: Any, out: Path, lang: str, guard: OutputGuard) -> list[Pa
     from nq57cli.tasks.overdue import classify
     from nq57cli.write.overduebook import write_overdue_xlsx
 
-    config = apply_overrides(load_config(None), {"document.date": DEMO_AS_OF})
+    config = apply_overrides(load_config(samples_folder() / "nq57.toml"), {"document.date": DEMO_AS_OF})
     written = [render_document(result, form, config, out / f"{form}.docx") for form in ("phu-luc-03", "bao-cao")]
     late = classify(result, date.fromisoformat(DEMO_AS_OF))
     written.append(write_overdue_xlsx(late, out / "qua-han.xlsx", lang))

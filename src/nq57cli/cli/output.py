@@ -136,27 +136,49 @@ def print_written(paths: list[Path], lang: str, console: Any) -> None:
         console.print(text("written", lang) + str(path))
 
 
-def print_overdue(table: Any) -> None:
-    """The overdue report's sections as tables on stdout, then its summary line."""
-    from rich.console import Console
+def print_overdue(table: Any, lang: str = "vi", console: Any = None) -> None:
+    """The overdue report's sections on stdout, then its summary line: on a terminal, tables laid out
+    for its width (never wider: long text wraps inside its cell); piped, tab-separated lines with
+    every column whole (one header line, the section's title as the first column)."""
+    console = console or stdout()
+    if not console.is_terminal:
+        lines = ["\t".join([text("group_column", lang), *table.columns])]
+        for section in table.sections:
+            lines.extend("\t".join(_one_line(cell) for cell in [section.title, *row]) for row in section.rows)
+        console.file.write("\n".join([*lines, table.summary]) + "\n")
+        return
     from rich.table import Table
 
-    console = stdout()
-    if not console.is_terminal:
-        console = Console(highlight=False, width=160)  # piped: wide enough for the task column
-    title_width = max(30, console.width - 95)
+    widths = _overdue_widths(table, console.width)
     for section in table.sections:
         if not section.rows:
             continue
         grid = Table(title=escape(section.title), title_justify="left", show_lines=True)
         for index, name in enumerate(table.columns):
-            grid.add_column(name, overflow="fold", justify="right" if index == 5 else "left",
-                            min_width=title_width if index == 1 else None, max_width=None if index == 1 else 24)
+            grid.add_column(escape(name), overflow="fold", justify="right" if index == 5 else "left", width=widths[index])
         for row in section.rows:
-            cells = [escape(_shorten(cell, 160) if index == 1 else cell) for index, cell in enumerate(row)]
-            grid.add_row(*cells)
+            grid.add_row(*[escape(_shorten(cell, 160) if index == 1 else cell) for index, cell in enumerate(row)])
         console.print(grid)
-    console.print(escape(table.summary))
+    console.print(escape(table.summary), soft_wrap=False)
+
+
+def _overdue_widths(table: Any, total: int) -> list[int]:
+    """Column widths of the overdue tables for a terminal `total` columns wide, the same in every
+    section: the ID, the deadline (a date) and the days late as narrow as their text; the task, the
+    lead, the status and the agencies not done share the rest (4:2:1:2), their text wrapping."""
+    rows = [row for section in table.sections for row in section.rows]
+    fixed = {0: max(len(r[0]) for r in [*rows, table.columns]), 3: 10,
+             5: max(7, *(len(r[5]) for r in rows))}
+    shares = {1: 4, 2: 2, 4: 1, 6: 2}
+    room = total - 3 * len(table.columns) - 1 - sum(fixed.values())
+    widths = {index: max(7, room * share // sum(shares.values())) for index, share in shares.items() if index != 1}
+    widths[1] = max(10, room - sum(widths.values()))  # the task gets the rest
+    return [fixed.get(index) or widths[index] for index in range(len(table.columns))]
+
+
+def _one_line(value: str) -> str:
+    """A cell of a tab-separated line: no tab, no line break."""
+    return " ".join(value.split())
 
 
 def _shorten(value: str, limit: int) -> str:

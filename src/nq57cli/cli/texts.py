@@ -41,6 +41,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "written": ("Đã ghi: ", "Written: "),
     "created": ("Đã tạo: ", "Created: "),
     "kept": ("Đã có, giữ nguyên: ", "Exists, left alone: "),
+    "no_catalog": ("Không có danh mục (--catalog): {tasks} nhiệm vụ được lập từ hợp các tệp báo cáo ({files} tệp), "
+                   "không phải từ danh mục của kỳ báo cáo.",
+                   "No catalog (--catalog): the {tasks} tasks come from the union of the submissions ({files} files), "
+                   "not from the period's catalog."),
+    "group_column": ("Nhóm", "Group"),
+    "template_used": ("Mẫu {form}: {path}", "Template of {form}: {path}"),
+    "template_dir_hint": ("{config} đã có từ trước nên không được sửa: ghi template_dir = \"{folder}\" vào tệp đó "
+                          "để dùng các mẫu vừa chép.",
+                          "{config} existed and was left alone: add template_dir = \"{folder}\" to it to use the "
+                          "copied templates."),
     "pdf_skipped": ("Bỏ qua PDF: ", "PDF skipped: "),
     # template
     "template_not_named": (" (không có trong danh mục: nhận mọi nhiệm vụ)", " (not in the catalog: gets every task)"),

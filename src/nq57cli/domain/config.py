@@ -43,17 +43,17 @@ class Section(BaseModel):
 class AgencyConfig(Section):
     """The issuing agency and its parent, as printed in the header block."""
 
-    parent: str = "UBND TỈNH QUẢNG NGÃI"
-    name: str = "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
-    full_name: str = "Sở Khoa học và Công nghệ tỉnh Quảng Ngãi"
-    code: str = "SKHCN"
+    parent: str = ""
+    name: str = ""
+    full_name: str = ""
+    code: str = ""
 
 
 class DocumentConfig(Section):
     """Number, place, date and recipients of the document."""
 
     number: str = ""
-    place: str = "Quảng Ngãi"
+    place: str = ""
     date: dt.date | None = None
     month: int | None = Field(default=None, ge=1, le=12)
     year: int | None = Field(default=2025, ge=1900, le=2199)
@@ -103,8 +103,8 @@ class SignerConfig(Section):
 
     authority: str = ""
     on_behalf: str = ""
-    position: str = "GIÁM ĐỐC"
-    name: str = "Nguyễn Tấn Liêm"
+    position: str = ""
+    name: str = ""
 
     @field_validator("authority", mode="before")
     @classmethod
@@ -126,16 +126,31 @@ class SignerConfig(Section):
         return self
 
 
+# The BC's default opening and closing, about whichever agency nq57.toml names ({agency}).
+OPENING = ("Thực hiện chỉ đạo của Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo "
+           "và chuyển đổi số, {agency} báo cáo kết quả thực hiện các nhiệm vụ được giao như sau:")
+CLOSING = "{agency} kính báo cáo./."
+# The fields that say who issues and signs a document: no default, never invented; a document whose
+# nq57.toml leaves one empty shows this placeholder (highlighted, render.document) in its place.
+PLACEHOLDERS = {
+    "agency.parent": "[CƠ QUAN CHỦ QUẢN]",
+    "agency.name": "[TÊN CƠ QUAN BAN HÀNH]",
+    "agency.full_name": "[Tên cơ quan]",
+    "agency.code": "…",
+    "document.place": "[Địa danh]",
+    "signer.position": "[Chức vụ người ký]",
+    "signer.name": "[Họ và tên]",
+}
+
+
 class ReportTextConfig(Section):
     """The BC: title, summary line (trích yếu), opening and closing, the appendices it carries."""
 
     title: str = "BÁO CÁO"
     summary: str = ("Kết quả thực hiện các nhiệm vụ theo Nghị quyết số 57-NQ/TW ngày 22/12/2024 "
                     "của Bộ Chính trị")
-    opening: str = ("Thực hiện chỉ đạo của Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, "
-                    "đổi mới sáng tạo và chuyển đổi số, Sở Khoa học và Công nghệ tỉnh Quảng Ngãi báo cáo "
-                    "kết quả thực hiện các nhiệm vụ được giao như sau:")
-    closing: str = "Sở Khoa học và Công nghệ tỉnh Quảng Ngãi kính báo cáo./."
+    opening: str = ""  # empty: OPENING with the agency's full name
+    closing: str = ""  # empty: CLOSING with the agency's full name
     appendices: list[str] = Field(default_factory=lambda: ["phu-luc-03"])
 
     @field_validator("appendices")
@@ -209,6 +224,8 @@ class ReportConfig(BaseModel):
     appendix: dict[str, AppendixConfig] = Field(default_factory=dict)
     template_dir: Path | None = None
     results: ResultsConfig = Field(default_factory=ResultsConfig)
+    catalog: Path | None = None  # the period's task catalog: `nq57 merge` without --catalog reads it
+    submissions: Path | None = None  # the period's submissions folder: `nq57 merge` without files reads it
 
     @field_validator("style", mode="before")
     @classmethod
@@ -238,6 +255,17 @@ class ReportConfig(BaseModel):
                 raise ConfigValueError(f"[appendix.{name}] không phải mẫu có phụ lục; chọn trong {choices}",
                                       f"[appendix.{name}] is not a form with an appendix; choose among {choices}")
         return value
+
+
+def identity_value(config: ReportConfig, key: str) -> str:
+    """The value of an identity field ('signer.name') as configured, stripped ('' when not set)."""
+    section, field = key.split(".")
+    return str(getattr(getattr(config, section), field)).strip()
+
+
+def missing_identity(config: ReportConfig) -> list[str]:
+    """The identity fields (PLACEHOLDERS) nq57.toml and --set leave empty, in their order."""
+    return [key for key in PLACEHOLDERS if not identity_value(config, key)]
 
 
 class Starter(NamedTuple):
@@ -344,8 +372,10 @@ def load_config(path: Path | None) -> ReportConfig:
         config = ReportConfig.model_validate(data)
     except ValidationError as exc:
         raise _describe(exc, _key_lines(text), str(path)) from None
-    if config.template_dir is not None and not config.template_dir.is_absolute():
-        config.template_dir = (path.parent / config.template_dir).resolve()
+    for key in ("template_dir", "catalog", "submissions"):  # relative to the folder of nq57.toml
+        value = getattr(config, key)
+        if value is not None and not value.is_absolute():
+            setattr(config, key, (path.parent / value).resolve())
     return config
 
 
@@ -427,7 +457,10 @@ STARTER_TOML = """\
 # Tệp viết theo cú pháp TOML: mỗi dòng `khóa = giá trị`; chữ đặt trong dấu "..."; dòng bắt đầu bằng # là ghi chú.
 # Mọi khóa đều có thể ghi đè khi chạy lệnh, ví dụ:
 #     nq57 render --form bao-cao -i merged.xlsx --set document.number=300 --set signer.name="Nguyễn Văn A"
-# Khóa nào không ghi thì nq57 dùng giá trị mặc định (chính là các giá trị dưới đây).
+# Khóa nào không ghi thì nq57 dùng giá trị mặc định (chính là các giá trị dưới đây). Riêng tên cơ quan,
+# địa danh và người ký không có mặc định: để trống "" thì văn bản in chỗ đánh dấu vàng ("[Họ và tên]",
+# "[Chức vụ người ký]", "Số: …/BC-…") và `nq57 render` nói mục nào còn thiếu. Điền nhanh khi tạo tệp:
+#     nq57 init --agency "Sở Khoa học và Công nghệ tỉnh X" --signer "Nguyễn Văn A" --position "Giám đốc"
 
 # Thể thức văn bản:
 #   "state" — văn bản hành chính nhà nước (Nghị định 30/2020/NĐ-CP): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -438,26 +471,33 @@ style = "state"
 
 # Thư mục chứa mẫu Word do anh/chị tự sửa (tên tệp giống mẫu có sẵn, ví dụ phu-luc-03.docx).
 # Mẫu nào có trong thư mục này thì được dùng thay mẫu có sẵn, kể cả phụ lục đi kèm báo cáo.
-# Đường dẫn tương đối tính từ thư mục chứa tệp nq57.toml này. Bỏ dấu # ở đầu dòng để dùng.
-# template_dir = "mau-van-ban"
+# Đường dẫn tương đối tính từ thư mục chứa tệp nq57.toml này. Bỏ dấu # ở đầu dòng để dùng;
+# `nq57 init --templates` chép các mẫu vào thư mục "templates" và ghi sẵn dòng này.
+{template_dir}
+
+# Danh mục nhiệm vụ và thư mục báo cáo của kỳ này: khi có hai dòng này (bỏ dấu #), chạy `nq57 merge` không cần
+# ghi --catalog và các tệp. Đường dẫn tương đối tính từ thư mục chứa tệp nq57.toml này.
+# catalog = "danh-muc.xlsx"
+# submissions = "submissions"
 
 [agency]
 # Tên cơ quan, tổ chức chủ quản trực tiếp (dòng trên cùng bên trái, chữ in hoa).
-# Văn bản Đảng: tên cấp ủy cấp trên, ví dụ "ĐẢNG BỘ TỈNH QUẢNG NGÃI".
-parent = "UBND TỈNH QUẢNG NGÃI"
+# Ví dụ "UBND TỈNH QUẢNG NGÃI"; văn bản Đảng: tên cấp ủy cấp trên, ví dụ "ĐẢNG BỘ TỈNH QUẢNG NGÃI".
+parent = ""
 # Tên cơ quan ban hành văn bản (in hoa, đậm; có đường kẻ ngắn bên dưới).
-# Văn bản Đảng: ví dụ "ĐẢNG ỦY UBND TỈNH".
-name = "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+# Ví dụ "SỞ KHOA HỌC VÀ CÔNG NGHỆ"; văn bản Đảng: ví dụ "ĐẢNG ỦY UBND TỈNH".
+name = {agency_name}
 # Tên đầy đủ viết thường, dùng trong câu: "(Kèm theo Báo cáo số ... của Sở Khoa học và Công nghệ tỉnh Quảng Ngãi)".
-full_name = "Sở Khoa học và Công nghệ tỉnh Quảng Ngãi"
+# Cũng dùng trong câu mở đầu và câu kết của báo cáo ("... kính báo cáo./.").
+full_name = {agency_full_name}
 # Chữ viết tắt tên cơ quan trong ký hiệu văn bản: "Số: 300/BC-SKHCN" (Đảng: "Số 127-BC/ĐUUBNDT").
-code = "SKHCN"
+code = ""
 
 [document]
 # Số văn bản. Để trống "" thì in chỗ trống để điền tay: "Số:       /BC-SKHCN".
 number = ""
-# Địa danh ghi trước ngày tháng: "Quảng Ngãi, ngày 20 tháng 7 năm 2025".
-place = "Quảng Ngãi"
+# Địa danh ghi trước ngày tháng, ví dụ "Quảng Ngãi" → "Quảng Ngãi, ngày 20 tháng 7 năm 2025".
+place = ""
 # Ngày ban hành, viết 2025-07-20 (năm-tháng-ngày, không có dấu ngoặc kép) hoặc "20/07/2025".
 # Không ghi thì văn bản để trống ngày, tháng cho người ký điền: "ngày     tháng     năm 2025".
 # Ngày này cũng là mốc tính nhiệm vụ quá hạn trong báo cáo.
@@ -484,19 +524,21 @@ authority = ""
 # hoặc "ỦY BAN NHÂN DÂN" (in thành "TM. ỦY BAN NHÂN DÂN").
 on_behalf = ""
 # Chức vụ của người ký (in hoa, đậm), ví dụ "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHỦ TỊCH".
-position = "GIÁM ĐỐC"
-# Họ và tên người ký (in đậm).
-name = "Nguyễn Tấn Liêm"
+position = {signer_position}
+# Họ và tên người ký (in đậm), ví dụ "Nguyễn Văn A".
+name = {signer_name}
 
 [report]
 # Mẫu bao-cao. Tên loại văn bản (in hoa, đậm, giữa trang).
 title = "BÁO CÁO"
 # Trích yếu nội dung (in đậm, dưới tên loại văn bản; có đường kẻ ngắn bên dưới).
 summary = "Kết quả thực hiện các nhiệm vụ theo Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"
-# Đoạn mở đầu.
-opening = "Thực hiện chỉ đạo của Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số, Sở Khoa học và Công nghệ tỉnh Quảng Ngãi báo cáo kết quả thực hiện các nhiệm vụ được giao như sau:"
-# Câu kết thúc, trước phần nơi nhận và chữ ký.
-closing = "Sở Khoa học và Công nghệ tỉnh Quảng Ngãi kính báo cáo./."
+# Đoạn mở đầu. Để trống "" thì dùng câu có sẵn: "Thực hiện chỉ đạo của Ban Chỉ đạo Trung ương về phát triển
+# khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số, <full_name> báo cáo kết quả thực hiện các nhiệm vụ
+# được giao như sau:".
+opening = ""
+# Câu kết thúc, trước phần nơi nhận và chữ ký. Để trống "" thì là "<full_name> kính báo cáo./.".
+closing = ""
 # Các phụ lục in kèm sau báo cáo, mỗi phụ lục trên trang ngang riêng, theo thứ tự ghi ở đây.
 # Chọn trong: "phu-luc-03", "phu-luc-01", "phu-luc-02". Để [] nếu không kèm phụ lục.
 # "chi-tieu" (phụ lục chỉ tiêu) cần thêm dữ liệu chỉ tiêu: nq57 render ... --indicators indicators.xlsx
@@ -547,12 +589,31 @@ similarity = 90
 """
 
 
-def write_starter(folder: Path) -> Starter:
-    """Write a commented nq57.toml and submissions/README.txt into folder; existing files are skipped."""
+def _toml_string(value: str) -> str:
+    """A TOML basic string: "..." with backslashes, quotes and control characters escaped."""
+    import json
+
+    return json.dumps(value.strip(), ensure_ascii=False)
+
+
+def starter_toml(agency: str = "", signer: str = "", position: str = "", template_dir: str | None = None) -> str:
+    """The commented nq57.toml of `nq57 init`: identity fields empty unless given (`agency` is the
+    agency's full name, printed in capitals in the header), `template_dir` set when given."""
+    return STARTER_TOML.format(
+        agency_name=_toml_string(agency.upper()), agency_full_name=_toml_string(agency),
+        signer_position=_toml_string(position.upper()), signer_name=_toml_string(signer),
+        template_dir=f"template_dir = {_toml_string(template_dir)}" if template_dir else '# template_dir = "templates"',
+    )
+
+
+def write_starter(folder: Path, agency: str = "", signer: str = "", position: str = "",
+                  template_dir: str | None = None) -> Starter:
+    """Write a commented nq57.toml (starter_toml) and submissions/README.txt into folder; existing files
+    are skipped."""
     from nq57cli.core.fileio import atomic_create
 
     files = {
-        folder / CONFIG_NAME: STARTER_TOML,
+        folder / CONFIG_NAME: starter_toml(agency, signer, position, template_dir),
         folder / "submissions" / "README.txt": STARTER_README,
     }
     created: list[Path] = []

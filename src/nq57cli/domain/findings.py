@@ -27,6 +27,19 @@ CODES: dict[str, Code] = {
         "ngày của văn bản ({date}) trước ngày tính số liệu ({as_of}): văn bản nói về số liệu sau ngày ban hành",
         "the document's date ({date}) is before the as-of date ({as_of}): it reports figures after its own date",
     ),
+    "render.identity_missing": Code("warning",
+        "nq57.toml chưa ghi {fields}: văn bản in chỗ đánh dấu vàng (như \"[Họ và tên]\") thay cho các mục này; "
+        "điền bằng \"nq57 init --agency ... --signer ... --position ...\", sửa nq57.toml, hoặc --set KHÓA=GIÁ TRỊ",
+        "nq57.toml does not set {fields}: the document shows highlighted placeholders (such as \"[Họ và tên]\") "
+        "instead; fill them with \"nq57 init --agency ... --signer ... --position ...\", by editing nq57.toml, "
+        "or with --set KEY=VALUE",
+    ),
+    "file.catalog_as_submission": Code("error",
+        "tệp này là danh mục nhiệm vụ (có mã nhiệm vụ, không có cột tình trạng, kết quả), không phải báo cáo của "
+        "đơn vị nên không được đọc như báo cáo; nếu là danh mục, dùng --catalog {path}",
+        "this file is a task catalog (task IDs, no status or result column), not an agency's report, so it is not "
+        "read as one; if it is the catalog, give it as --catalog {path}",
+    ),
     "file.not_found": Code("error", "không tìm thấy tệp", "file not found"),
     "file.not_a_file": Code("error", "không phải là tệp (có thể là thư mục)", "not a file (perhaps a directory)"),
     "file.unsupported": Code("error",

@@ -131,7 +131,7 @@ class OutputGuard:
             if path.is_dir():
                 matches = _workbooks_in(path)
                 if not matches:
-                    raise UsageError(f"Thư mục {path} không có tệp Excel nào.", f"Folder {path} holds no Excel file.")
+                    raise UnreadableInputError(f"Thư mục {path} không có tệp Excel nào.", f"Folder {path} holds no Excel file.")
                 self._add_folder_only(path)
                 found.extend(matches)
             elif any(ch in item for ch in "*?[") and not path.exists():

@@ -7,7 +7,15 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from nq57cli.domain.config import AUTHORITY_PREFIX, ReportConfig, ResultsConfig
+from nq57cli.domain.config import (
+    AUTHORITY_PREFIX,
+    CLOSING,
+    OPENING,
+    PLACEHOLDERS,
+    ReportConfig,
+    ResultsConfig,
+    identity_value,
+)
 from nq57cli.domain.deadline import format_date
 from nq57cli.domain.format import (
     BLANK_NUMBER,
@@ -31,6 +39,7 @@ if TYPE_CHECKING:
     from nq57cli.indicators.models import IndicatorResult
 
 STATUS_ORDER = DISPLAY_ORDER
+MARK_START, MARK_END = "\ue000", "\ue001"  # around a placeholder; render.document highlights and drops them
 OTHER_STATUSES = ("waiting", "not_applicable", "unknown", "no_report")
 # Statuses that can be overdue; "waiting" hangs on the centre, "not_applicable" is not the agency's task.
 UNDATED_KINDS = ("recurring", "conditional", "none")
@@ -172,6 +181,20 @@ def _counts(tasks: list[Task], as_of: dt.date | None) -> dict[str, Any]:
     }
 
 
+def identity(config: ReportConfig, key: str, capitals: bool = False) -> str:
+    """An identity field ('signer.name') ready for a template, or its marked placeholder when not set:
+    a document never carries a name nobody configured."""
+    value = identity_value(config, key)
+    if value:
+        return upper(value) if capitals else text(value)
+    return f"{MARK_START}{PLACEHOLDERS[key]}{MARK_END}"
+
+
+def unmarked(value: str) -> str:
+    """Context text without the placeholder marks (document properties, file metadata)."""
+    return value.replace(MARK_START, "").replace(MARK_END, "")
+
+
 def _appendix(form_name: str, config: ReportConfig, doc: dict[str, Any]) -> dict[str, Any]:
     form = FORMS[form_name]
     override = config.appendix.get(form_name)
@@ -179,7 +202,7 @@ def _appendix(form_name: str, config: ReportConfig, doc: dict[str, Any]) -> dict
     name = text(override.name) if override and override.name else form.appendix_name
     attached = (text(override.attached) if override and override.attached else
                 f"(Kèm theo {doc['kind_name']} số {doc['symbol']} ngày {doc['short_date']} "
-                f"của {text(config.agency.full_name)})")
+                f"của {identity(config, 'agency.full_name')})")
     label = re.sub(r"^PHỤ LỤC", "Phụ lục", title) if title.isupper() else title
     return {"form": form_name, "title": title, "name": name.upper(), "attached": attached, "label": label}
 
@@ -189,7 +212,7 @@ def _document(config: ReportConfig, form: Form) -> dict[str, Any]:
     number_ = text(config.document.number)
     if number_.isdigit() and int(number_) < 10:  # Decree 30: "05/BC-SKHCN"
         number_ = f"{int(number_):02d}"
-    code = text(config.agency.code)
+    code = identity(config, "agency.code")
     kind = form.doc_type
     shown = number_ or BLANK_NUMBER
     symbol = f"{shown}-{kind}/{code}" if style == "party" else f"{shown}/{kind}-{code}"
@@ -201,29 +224,29 @@ def _document(config: ReportConfig, form: Form) -> dict[str, Any]:
         "number": number_,
         "symbol": symbol,
         "number_line": f"Số {symbol}" if style == "party" else f"Số: {symbol}",
-        "place": text(config.document.place),
+        "place": identity(config, "document.place"),
         "date": format_date(day),
         "short_date": short_date(day, config.document.month, config.document.year),
-        "place_date": place_date_line(text(config.document.place), day, config.document.month,
+        "place_date": place_date_line(identity(config, "document.place"), day, config.document.month,
                                       config.document.year),
         "title": upper(texts.title),
         "summary": text(texts.summary),
-        "opening": text(config.report.opening),
-        "closing": text(texts.closing),
+        "opening": text(config.report.opening) or OPENING.format(agency=identity(config, "agency.full_name")),
+        "closing": text(texts.closing) or CLOSING.format(agency=identity(config, "agency.full_name")),
         "bases": [text(b) for b in config.plan.bases if text(b)],
     }
 
 
 def _signer(config: ReportConfig) -> dict[str, Any]:
     signer = config.signer
-    position = upper(signer.position)
+    position = identity(config, "signer.position", capitals=True)
     authority = ""
     if signer.authority:
         authority = f"{AUTHORITY_PREFIX[config.style][signer.authority]} {upper(signer.on_behalf)}"
     return {
         "authority_line": authority,
         "position": position,
-        "name": text(signer.name),
+        "name": identity(config, "signer.name"),
         "lines": [line for line in (authority, position) if line],
     }
 
@@ -316,10 +339,10 @@ def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
         "style": config.style,
         "party": config.style == "party",
         "agency": {
-            "parent": upper(config.agency.parent),
-            "name": upper(config.agency.name),
-            "full_name": text(config.agency.full_name),
-            "code": text(config.agency.code),
+            "parent": identity(config, "agency.parent", capitals=True),
+            "name": identity(config, "agency.name", capitals=True),
+            "full_name": identity(config, "agency.full_name"),
+            "code": identity(config, "agency.code"),
         },
         "doc": doc,
         "signer": _signer(config),

@@ -17,7 +17,8 @@ from nq57cli.domain.models import MergeResult
 from nq57cli.domain.status import status_label
 from nq57cli.read.inputs import OutputGuard, marker
 from nq57cli.render.compose import docx_bytes, fix_properties
-from nq57cli.render.context import build_context
+from nq57cli.render.context import build_context, unmarked
+from nq57cli.render.document import highlight_placeholders
 from nq57cli.render.engine import render_laid_out
 from nq57cli.domain.forms import template_file
 from nq57cli.tasks.overdue import OverdueItem, OverdueReport, is_issuer, letter_agencies
@@ -60,7 +61,8 @@ def _base_context(config: ReportConfig) -> dict[str, Any]:
 def _render(template: Path, context: dict[str, Any], title: str, config: ReportConfig, kind: str | None = None) -> bytes:
     """Render with the sandboxed docxtpl helper of `nq57 render`; fixed properties, fixed zip dates."""
     document = render_laid_out(template, context)
-    fix_properties(document, config.document.date, title, context["agency"]["full_name"],
+    highlight_placeholders(document)
+    fix_properties(document, config.document.date, title, unmarked(context["agency"]["full_name"]),
                    keywords=marker(kind) if kind else "")  # outputs.made_by_nq57: a later run may replace it
     return docx_bytes(document)
 
@@ -107,7 +109,7 @@ def appendix_context(report: OverdueReport, config: ReportConfig) -> dict[str, A
     appendix = {
         "title": APPENDIX_TITLE, "name": APPENDIX_NAME, "label": "Phụ lục",
         "attached": f"(Kèm theo {doc['kind_name']} số {doc['symbol']} ngày {doc['short_date']} "
-                    f"của {text(config.agency.full_name)})",
+                    f"của {base['agency']['full_name']})",
         "footnote": APPENDIX_FOOTNOTE.format(as_of=as_of),
     }
     return {**base, "appendix": appendix, "rows": rows, "as_of": as_of}
@@ -139,7 +141,7 @@ def letter_context(report: OverdueReport, agency: str, config: ReportConfig, rep
     base = _base_context(config)
     key = agency_key(agency)
     items = [i for i in report.overdue if any(agency_key(lead) == key for lead in i.leads)]
-    issuer = text(config.agency.full_name)
+    issuer = base["agency"]["full_name"]
     as_of = format_date(report.as_of)
     values = {"issuer": issuer, "agency": text(agency), "as_of": as_of, "count": len(items),
               "reply_by": format_date(reply_by)}

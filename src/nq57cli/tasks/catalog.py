@@ -12,6 +12,20 @@ from nq57cli.read.reader import ReadOutcome, read_table, sha256_of
 from nq57cli.read.rows import parse_catalog
 
 
+CATALOG_NAMES = ("danh muc", "danh-muc", "danh_muc", "danhmuc", "catalog")  # in a file name, diacritics dropped
+
+
+def looks_like_catalog(columns: dict[str, int], file_name: str) -> bool:
+    """Whether a table read as an agency's report is a task catalog: no status and no result column,
+    and task IDs or a name like "danh-muc.xlsx" (an agency's report always says how its tasks stand)."""
+    from nq57cli.core.text import strip_diacritics
+
+    if "status" in columns or "result" in columns:
+        return False
+    name = strip_diacritics(file_name).lower()
+    return "task_id" in columns or any(word in name for word in CATALOG_NAMES)
+
+
 class CatalogBase:
     """What a catalog (of tasks, of indicators) tells the input loader: the agencies expected to report,
     as a roster (`registry`) and as names (`agencies`). A subclass says how the roster is made."""

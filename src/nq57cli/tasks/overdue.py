@@ -508,6 +508,8 @@ def is_issuer(agency: str, config: ReportConfig) -> bool:
     from nq57cli.domain.registry import Agency, Registry
 
     own = config.agency
+    if not (own.name.strip() or own.full_name.strip() or own.code.strip()):
+        return False  # no agency configured: nobody is the issuer
     names = [n for n in (own.full_name, without_province(own.full_name)) if n]
     issuer = Registry([Agency(name=display_name(own.name), short=own.code or None, aliases=tuple(names))])
     found, _ = issuer.resolve(agency)

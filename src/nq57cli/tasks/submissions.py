@@ -12,7 +12,7 @@ from nq57cli.domain.models import Finding, Group, InputFile, Report, pack_models
 from nq57cli.domain.registry import Registry, Sender, as_registry, identify_sender, kind_of
 from nq57cli.read.reader import TASKS, Schema, SheetTable, read_table, sha256_of
 from nq57cli.read.rows import document_date, parse_reports
-from nq57cli.tasks.catalog import Catalog
+from nq57cli.tasks.catalog import Catalog, looks_like_catalog
 from nq57cli.tasks.matching import TextMatcher, flag_duplicates, match_reports
 
 Progress = Callable[[int, int, str], None]
@@ -81,6 +81,10 @@ def load_submission(path: Path, overrides: dict[str, str], known: list[str] | Re
     registry = as_registry(known)
     info, table, sender, findings = open_submission(path, display, overrides, registry)
     if table is None or sender is None:
+        return Submission(info, [], [], findings)
+    if looks_like_catalog(table.columns, path.name):
+        info.readable = False
+        findings.append(Finding(code="file.catalog_as_submission", file=display, params={"path": str(path)}))
         return Submission(info, [], [], findings)
     agency = sender.name
     if sender.ambiguous:

@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
 from nq57cli.cli.app import command, keep_until_exit
 from nq57cli.cli.lang import h
+from nq57cli.cli.texts import text
 from nq57cli.cli.options import (AgenciesFileOpt, AgencyOpt, CatalogOpt, DebugOpt, JsonOpt, LangOpt, UseOpt, VerboseOpt,
                                  check_lang)
-from nq57cli.cli.output import print_findings, print_lines, print_summary, progress_callback, stderr
+from nq57cli.cli.output import escape, print_findings, print_lines, print_summary, progress_callback, stderr
 from nq57cli.errors import ExitCode, UsageError
-from nq57cli.pipeline import expected_agencies, load_roster, parse_agency_options
+from nq57cli.pipeline import expected_agencies, load_roster, output_file, parse_agency_options, period_inputs
 from nq57cli.read.inputs import OutputGuard, require_readable
 
 
 @command("merge", english="Read, check and merge the agencies' reports by task ID → merged.xlsx.")
 def merge_command(
-    files: Annotated[list[str], typer.Argument(help=h("Các tệp báo cáo (.xlsx, .xlsm, .xls, .ods), thư mục hoặc mẫu *.xlsx.",
-                                                      "Submission files (.xlsx, .xlsm, .xls, .ods), folders or patterns like *.xlsx."))],
+    files: Annotated[Optional[list[str]], typer.Argument(help=h(
+        "Các tệp báo cáo (.xlsx, .xlsm, .xls, .ods), thư mục hoặc mẫu *.xlsx (mặc định: submissions trong nq57.toml).",
+        "Submission files (.xlsx, .xlsm, .xls, .ods), folders or patterns like *.xlsx (default: submissions in "
+        "nq57.toml)."))] = None,
     catalog: CatalogOpt = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help=h("Tệp tổng hợp sẽ ghi.",
-                                                                  "The consolidated workbook to write."))] = Path("merged.xlsx"),
+    output_given: Annotated[str, typer.Option("--output", "-o", help=h(
+        "Tệp tổng hợp sẽ ghi (một thư mục: merged.xlsx trong đó).",
+        "The consolidated workbook to write (a folder: merged.xlsx inside it)."))] = "merged.xlsx",
     agency: AgencyOpt = [],  # noqa: B006 - typer needs a list default
     agencies: AgenciesFileOpt = None,
     use: UseOpt = [],  # noqa: B006
@@ -37,11 +40,15 @@ def merge_command(
     from nq57cli.write.mergedbook import write_merged
 
     lang = check_lang(lang)
+    output = output_file(output_given, "merged.xlsx")
     overrides = parse_agency_options(agency)
+    files, catalog = period_inputs(files, catalog)
     guard = OutputGuard()
     paths = guard.add_items(files, exclude=[catalog])
     if not paths:
-        raise UsageError("Chưa có tệp báo cáo nào để gộp.", "No submission files to merge.")
+        raise UsageError("Chưa có tệp báo cáo nào để gộp: ghi các tệp (hoặc thư mục) sau lệnh, hoặc submissions = "
+                         "\"thư-mục\" trong nq57.toml.", "No submission files to merge: name the files (or folder) "
+                         "after the command, or set submissions = \"folder\" in nq57.toml.")
     guard.add_files([catalog, agencies])
     guard.check_file(output)
     callback, progress = progress_callback(len(paths), lang)
@@ -56,6 +63,8 @@ def merge_command(
     require_readable(result.inputs, result.findings, "tasks", writes=True)
     written = write_merged(result, output, lang)
     print_findings(result.findings, lang, verbose)
+    if catalog is None:
+        stderr().print(escape(text("no_catalog", lang, tasks=len(result.tasks), files=len(result.readable_submissions()))))
     from nq57cli.tasks.missing import missing_report
 
     if json_out:  # written in pieces: the text of a national merge is never held whole

@@ -19,6 +19,7 @@ from nq57cli.cli.options import (
     check_lang,
 )
 from nq57cli.cli.output import findings_printer, print_lines, stdout
+from nq57cli.errors import ExitCode
 from nq57cli.pipeline import expected_agencies, load_result
 
 
@@ -42,5 +43,7 @@ def missing_command(
     report = missing_report(result, expected_agencies(result, agencies))
     if json_out:
         typer.echo(json.dumps(report.to_json_dict(lang), ensure_ascii=False, indent=2))
-        return
-    print_lines(report.summary_lines(lang), stdout())
+    else:
+        print_lines(report.summary_lines(lang), stdout())
+    if files and result.errors():  # read from the submissions here: their errors count as merge's do
+        raise typer.Exit(int(ExitCode.FINDINGS))

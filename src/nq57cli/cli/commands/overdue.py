@@ -101,7 +101,7 @@ def overdue_command(
     if json_out:
         typer.echo(json.dumps(to_json_dict(report, lang), ensure_ascii=False, indent=2))
     else:
-        print_overdue(terminal_table(report, lang))
+        print_overdue(terminal_table(report, lang), lang)
     print_written(written, lang, stderr())
     if fail_on_overdue and report.summary.overdue:
         raise typer.Exit(int(ExitCode.FINDINGS))

@@ -25,10 +25,11 @@ from nq57cli.cli.options import (
 )
 from nq57cli.cli.output import escape, findings_printer, print_findings, print_written, stderr, stdout
 from nq57cli.cli.texts import text
-from nq57cli.errors import UnreadableInputError
+from nq57cli.errors import ExitCode, UnreadableInputError
 from nq57cli.pipeline import (
     gather_config_inputs,
     gather_data_inputs,
+    output_file,
     load_indicator_data,
     load_report_config,
     load_result,
@@ -54,8 +55,9 @@ def render_command(
     files: FilesArg = None,
     input_path: InputOpt = None,
     catalog: CatalogOpt = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=h("Tệp .docx sẽ ghi (mặc định: FORM.docx).",
-                                                                            "The .docx to write (default: FORM.docx)."))] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help=h(
+        "Tệp .docx sẽ ghi (mặc định: FORM.docx; một thư mục: FORM.docx trong đó; PDF: thêm --pdf).",
+        "The .docx to write (default: FORM.docx; a folder: FORM.docx inside it; for a PDF add --pdf)."))] = None,
     config: ConfigOpt = None,
     set_: SetOpt = [],  # noqa: B006
     template: Annotated[
@@ -84,7 +86,6 @@ def render_command(
 
     lang = check_lang(lang)
     chosen = get_form(form)
-    target = output or Path(f"{chosen.name}.docx")
     guard = OutputGuard()
     gather_config_inputs(guard, config)
     guard.add_files([template, indicators])
@@ -95,6 +96,8 @@ def render_command(
             guard.add_file(input_path or indicators or Path("indicators.xlsx"))
     else:
         listed = gather_data_inputs(guard, input_path, catalog, files)
+    guard.check_file(Path(output) if output else None)  # an input named as output: said so first
+    target = output_file(output, f"{chosen.name}.docx")
     guard.check_file(target)
     guard.check_file(target.with_suffix(".pdf") if pdf else None)
     if template is not None and not template.is_file():
@@ -113,8 +116,11 @@ def render_command(
         result = load_result(input_path, catalog, files, agency, listed, show=show)
         data = load_indicator_data(indicators, None, None, agency, milestone, verbose, show=show) if indicators else None
     written = render_document(result, chosen, settings, target, template=template, as_of=day, indicators=data)
-    from nq57cli.render.document import document_findings
+    from nq57cli.render.document import document_findings, templates_used
 
+    if verbose:
+        for name, used in templates_used(chosen, settings, template):
+            stderr().print(escape(text("template_used", lang, form=name, path=used)))
     print_findings(document_findings(settings, day), lang, verbose)
     console = stdout()
     print_written([written], lang, console)
@@ -122,3 +128,5 @@ def render_command(
         converted = _write_pdf(written, lang)
         if converted:
             print_written([converted], lang, console)
+    if files and result.errors():  # read from the submissions here: their errors count as merge's do
+        raise typer.Exit(int(ExitCode.FINDINGS))
