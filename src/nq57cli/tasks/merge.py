@@ -108,11 +108,13 @@ def merge(
     progress: Progress | None = None,
     workers: int | None = None,
     roster: list[Agency] | None = None,
+    period: str | None = None,
 ) -> MergeResult:
     """Read, validate and merge submissions (against a catalog when given) into one result.
 
     `workers`: processes for reading (default: one per CPU when there are many files).
     `roster`: an agency list (agencylist.read_agencies), before the catalog's own agencies.
+    `period`: the reporting period recorded with the result ("Quý III/2025"; domain/period.check_period).
     """
     overrides = agencies or {}
     cat = load_catalog(catalog, roster) if catalog else None
@@ -170,6 +172,8 @@ def merge(
         unmatched=unmatched,
         expected_agencies=known,
         tool_version=__version__,
+        period=period,
+        catalog_title=cat.title if cat else None,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -12,7 +12,9 @@ from nq57cli.cli.lang import h
 from nq57cli.cli.options import AgenciesFileOpt, AgencyOpt, CatalogOpt, DebugOpt, JsonOpt, LangOpt, VerboseOpt, check_lang
 from nq57cli.cli.output import print_findings, print_lines, print_summary, progress_callback, stderr
 from nq57cli.errors import ExitCode, UsageError
-from nq57cli.pipeline import expected_agencies, load_roster, parse_agency_options
+from nq57cli.domain.period import check_period
+from nq57cli.pipeline import (expected_agencies, gather_config_inputs, load_report_config, load_roster,
+                             parse_agency_options)
 from nq57cli.read.inputs import OutputGuard, require_readable
 
 
@@ -25,6 +27,11 @@ def merge_command(
                                                                   "The consolidated workbook to write."))] = Path("merged.xlsx"),
     agency: AgencyOpt = [],  # noqa: B006 - typer needs a list default
     agencies: AgenciesFileOpt = None,
+    period: Annotated[Optional[str], typer.Option("--period", help=h(
+        "Kỳ báo cáo ghi vào merged.xlsx, ví dụ \"Quý III/2025\", \"Tháng 9/2025\", \"30/09/2025\" "
+        "(mặc định: document.period của nq57.toml).",
+        "The reporting period recorded in merged.xlsx, e.g. \"Quý III/2025\", \"Tháng 9/2025\", \"30/09/2025\" "
+        "(default: document.period of nq57.toml)."))] = None,
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
     verbose: VerboseOpt = False,
@@ -41,14 +48,17 @@ def merge_command(
     if not paths:
         raise UsageError("Chưa có tệp báo cáo nào để gộp.", "No submission files to merge.")
     guard.add_files([catalog, agencies])
+    if period is None:
+        gather_config_inputs(guard, None)
     guard.check_file(output)
+    period = check_period(period) if period is not None else load_report_config(None, []).document.period or None
     callback, progress = progress_callback(len(paths))
     roster = load_roster(agencies)
     if progress:
         with progress:
-            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback, roster=roster)
+            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback, roster=roster, period=period)
     else:
-        result = merge(paths, catalog=catalog, agencies=overrides, roster=roster)
+        result = merge(paths, catalog=catalog, agencies=overrides, roster=roster, period=period)
     if not result.readable_submissions():
         print_findings(result.findings, lang, verbose)
     require_readable(result.inputs, result.findings, "tasks", writes=True)

@@ -1,0 +1,191 @@
+"""From one period to the next: what changed between two merges of the same task list (`nq57 diff`).
+
+Each merged.xlsx is the record of its period (domain/period.py). Compared task by task: status moves
+(newly completed; regressions, completed then not completed, are warnings; other moves), tasks newly
+late as of each period's last day, deadlines changed in the catalog, tasks added or removed, agencies
+that reported last time and not now (warnings), and agencies' results unchanged word for word (an
+agency that copied last period's text: info; not counted when the task was completed both times).
+Data only: the CLI prints it, write/changesbook.py writes it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from nq57cli.core.text import one_line
+from nq57cli.domain.models import Deadline, Finding, MergeResult, Model, Task
+from nq57cli.domain.period import period_end
+from nq57cli.domain.status import status_label
+from nq57cli.tasks.overdue import is_overdue
+
+ChangeKind = Literal["completed", "regression", "status", "late", "deadline", "added", "removed", "silent_agency",
+                     "copied"]
+KINDS: tuple[ChangeKind, ...] = ("completed", "regression", "status", "late", "deadline", "added", "removed",
+                                 "silent_agency", "copied")
+MAX_NAMED = 10  # task IDs named in one finding
+UNDONE = ("in_progress", "not_started", "waiting", "unknown")  # a completed task back to one of these regressed
+
+
+class PeriodSide(Model):
+    """One of the two merges compared: its file, period and the catalog it was merged against."""
+
+    file: str
+    period: str | None = None
+    end: date | None = None  # the period's last day: lateness is judged on it
+    catalog_title: str | None = None
+    catalog_sha256: str | None = None
+    tool_version: str = ""
+
+
+class Change(Model):
+    """One change between the periods. `before`/`after`: status codes (status kinds), deadlines as
+    written (deadline), the agency's text (copied: the same both times); `count`: for an agency gone
+    silent, the tasks it reported on last time."""
+
+    kind: ChangeKind
+    task_id: str | None = None
+    title: str | None = None
+    lead: str | None = None
+    agency: str | None = None
+    before: str | None = None
+    after: str | None = None
+    count: int | None = None
+
+
+class PeriodDiff(Model):
+    """What `diff` returns: both sides, the changes in KINDS order, the findings worth showing."""
+
+    previous: PeriodSide
+    current: PeriodSide
+    changes: list[Change] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+
+    def of_kind(self, kind: ChangeKind) -> list[Change]:
+        return [c for c in self.changes if c.kind == kind]
+
+    def counts(self) -> dict[str, int]:
+        """Changes per kind, every kind listed (zero included), in KINDS order."""
+        counts = dict.fromkeys(KINDS, 0)
+        for change in self.changes:
+            counts[change.kind] += 1
+        return counts
+
+
+def side(result: MergeResult, file: str) -> PeriodSide:
+    return PeriodSide(file=file, period=result.period, end=period_end(result.period),
+                      catalog_title=result.catalog_title, catalog_sha256=result.catalog_sha256(),
+                      tool_version=result.tool_version)
+
+
+def _deadline_changed(before: Deadline, after: Deadline) -> bool:
+    """Another day or kind; or, without a day on either side, other words ("31/12/2025" and "31-12-2025" agree)."""
+    if (before.kind, before.due) != (after.kind, after.due):
+        return True
+    return before.due is None and one_line(before.raw) != one_line(after.raw)
+
+
+def _status_kind(before: str, after: str) -> ChangeKind:
+    if after == "completed":
+        return "completed"
+    if before == "completed" and after in UNDONE:
+        return "regression"
+    return "status"
+
+
+def _task_change(kind: ChangeKind, task: Task, **fields: str | int | None) -> Change:
+    """A change about a task, built without validation (all fields typed here; a national merge's
+    copied texts are tens of thousands)."""
+    values = {"agency": None, "before": None, "after": None, "count": None, **fields}
+    return Change.model_construct(kind=kind, task_id=task.task_id, title=task.title, lead=task.lead, **values)
+
+
+def compare(previous: MergeResult, current: MergeResult, previous_file: str = "", current_file: str = "") -> PeriodDiff:
+    """What changed from `previous` to `current` (two merges, oldest first)."""
+    diff = PeriodDiff(previous=side(previous, previous_file), current=side(current, current_file))
+    before_tasks = {t.task_id: t for t in previous.tasks}
+    now_tasks = {t.task_id: t for t in current.tasks}
+    by_kind: dict[str, list[Change]] = {kind: [] for kind in KINDS}
+    for task in current.tasks:
+        old = before_tasks.get(task.task_id)
+        if old is None:
+            by_kind["added"].append(_task_change("added", task, after=task.status))
+            continue
+        if old.status != task.status:
+            kind = _status_kind(old.status, task.status)
+            by_kind[kind].append(_task_change(kind, task, before=old.status, after=task.status))
+        if _deadline_changed(old.deadline, task.deadline):
+            by_kind["deadline"].append(_task_change("deadline", task, before=old.deadline.raw or None,
+                                                    after=task.deadline.raw or None))
+        if diff.previous.end and diff.current.end and is_overdue(task, diff.current.end) \
+                and not is_overdue(old, diff.previous.end):
+            by_kind["late"].append(_task_change("late", task, before=old.status, after=task.status))
+    by_kind["removed"] = [_task_change("removed", t, before=t.status) for t in previous.tasks if t.task_id not in now_tasks]
+    by_kind["silent_agency"] = _silent_agencies(previous, current)
+    by_kind["copied"] = _copied(before_tasks, current.tasks)
+    diff.changes = [change for kind in KINDS for change in by_kind[kind]]
+    diff.findings = _findings(diff)
+    return diff
+
+
+def _silent_agencies(previous: MergeResult, current: MergeResult) -> list[Change]:
+    """Agencies with a report last period and none now, with how many tasks they had reported on."""
+    now = {r.agency for t in current.tasks for r in t.reports}
+    counts: dict[str, int] = {}
+    for task in previous.tasks:
+        for report in task.reports:
+            if report.agency not in now:
+                counts[report.agency] = counts.get(report.agency, 0) + 1
+    return [Change(kind="silent_agency", agency=agency, count=count) for agency, count in counts.items()]
+
+
+def _copied(before_tasks: dict[str, Task], tasks: list[Task]) -> list[Change]:
+    """Agencies' results the same word for word as last period's, unless the task was completed both times."""
+    out: list[Change] = []
+    for task in tasks:
+        old = before_tasks.get(task.task_id)
+        if old is None or not old.reports or not task.reports:
+            continue
+        earlier = {r.agency: r for r in old.reports if r.result}
+        for report in task.reports:
+            last = earlier.get(report.agency)
+            if last is None or not report.result or (report.status == "completed" and last.status == "completed"):
+                continue
+            if report.result == last.result or one_line(report.result) == one_line(last.result):
+                out.append(_task_change("copied", task, agency=report.agency, before=last.result,
+                                        after=report.result))
+    return out
+
+
+def _findings(diff: PeriodDiff) -> list[Finding]:
+    """Regressions and silent agencies (warnings), copied texts (info); a period missing or out of order."""
+    findings: list[Finding] = []
+    for one in (diff.previous, diff.current):
+        if one.end is None:
+            findings.append(Finding(code="period.unknown", file=one.file,
+                                    params={"version": one.tool_version or "?"}))
+    if diff.previous.end and diff.current.end and diff.previous.end > diff.current.end:
+        findings.append(Finding(code="period.order", params={"previous": diff.previous.period,
+                                                              "current": diff.current.period}))
+    if diff.previous.catalog_sha256 and diff.current.catalog_sha256 \
+            and diff.previous.catalog_sha256 != diff.current.catalog_sha256:
+        findings.append(Finding(code="period.catalog_changed",
+                                params={"previous": diff.previous.catalog_title or diff.previous.file,
+                                        "current": diff.current.catalog_title or diff.current.file}))
+    for change in diff.of_kind("regression"):
+        after = change.after or ""
+        findings.append(Finding(code="period.regression", file=diff.current.file, params={
+            "task_id": change.task_id, "after_vi": status_label(after, "vi"), "after_en": status_label(after, "en")}))
+    for change in diff.of_kind("silent_agency"):
+        findings.append(Finding(code="period.agency_silent", file=diff.current.file,
+                                params={"agency": change.agency, "count": change.count}))
+    copied: dict[str, list[str]] = {}  # one finding per agency: a commune copies all its rows at once
+    for change in diff.of_kind("copied"):
+        copied.setdefault(change.agency or "", []).append(change.task_id or "")
+    for agency, tasks in copied.items():
+        shown = ", ".join(tasks[:MAX_NAMED]) + (f", … (+{len(tasks) - MAX_NAMED})" if len(tasks) > MAX_NAMED else "")
+        findings.append(Finding(code="period.copied_result", file=diff.current.file,
+                                params={"agency": agency, "count": len(tasks), "tasks": shown}))
+    return findings
