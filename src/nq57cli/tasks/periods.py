@@ -18,7 +18,6 @@ from pydantic import Field
 from nq57cli.core.text import one_line
 from nq57cli.domain.models import Deadline, Finding, MergeResult, Model, Task
 from nq57cli.domain.period import period_end
-from nq57cli.domain.status import status_label
 from nq57cli.tasks.overdue import is_overdue
 
 ChangeKind = Literal["completed", "regression", "status", "late", "deadline", "added", "removed", "silent_agency",
@@ -175,9 +174,7 @@ def _findings(diff: PeriodDiff) -> list[Finding]:
                                 params={"previous": diff.previous.catalog_title or diff.previous.file,
                                         "current": diff.current.catalog_title or diff.current.file}))
     for change in diff.of_kind("regression"):
-        after = change.after or ""
-        findings.append(Finding(code="period.regression", file=diff.current.file, params={
-            "task_id": change.task_id, "after_vi": status_label(after, "vi"), "after_en": status_label(after, "en")}))
+        findings.append(Finding(code="period.regression", file=diff.current.file, params={"task_id": change.task_id}))
     for change in diff.of_kind("silent_agency"):
         findings.append(Finding(code="period.agency_silent", file=diff.current.file,
                                 params={"agency": change.agency, "count": change.count}))

@@ -1,0 +1,131 @@
+"""From one period to the next (issue 18): the period merged.xlsx records, and `nq57 diff`."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SAMPLES
+from periods_data import COPIED, SILENT, SUBMISSIONS, two_periods
+from nq57cli.cli.app import app
+from nq57cli.domain.period import check_period, period_end
+from nq57cli.errors import UsageError
+from nq57cli.tasks.periods import KINDS, compare
+from nq57cli.write.changesbook import KIND_LABELS, diff_to_dict
+from nq57cli.write.mergedbook import read_merged
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def periods(tmp_path_factory):
+    return two_periods(tmp_path_factory.mktemp("periods"))
+
+
+def test_period_labels_name_their_last_day():
+    assert str(period_end("Quý III/2025")) == "2025-09-30"
+    assert str(period_end("Tháng 2/2024")) == "2024-02-29"
+    assert str(period_end("30/06/2025")) == "2025-06-30"
+    assert period_end("Thường xuyên") is None and period_end(None) is None
+    assert check_period("  Quý  III/2025 ") == "Quý III/2025"
+    with pytest.raises(UsageError, match="Quý III/2025"):
+        check_period("kỳ này")
+
+
+def test_merge_period_recorded_in_inputs_sheet_json_and_read_back(tmp_path):
+    out = tmp_path / "merged.xlsx"
+    done = runner.invoke(app, ["merge", "--catalog", str(SAMPLES / "catalog.xlsx"), *map(str, SUBMISSIONS), "-o", str(out),
+                               "--period", "Quý III/2025", "--json"])
+    assert done.exit_code == 1  # the samples' deliberate errors
+    period = json.loads(done.stdout)["period"]
+    assert period["label"] == "Quý III/2025" and period["end"] == "2025-09-30"
+    assert period["catalog"]["title"].startswith("DANH MỤC NHIỆM VỤ") and len(period["catalog"]["sha256"]) == 64
+    rows = [(r[0], r[1]) for r in openpyxl.load_workbook(out)["Đầu vào"].iter_rows(values_only=True)]
+    assert ("Quý III/2025", "period") in rows and (period["catalog"]["title"], "catalog_title") in rows
+    result, _ = read_merged(out)
+    assert (result.period, result.catalog_title) == ("Quý III/2025", period["catalog"]["title"])
+    assert result.catalog_sha256() == period["catalog"]["sha256"] and result.tool_version
+
+
+def test_merge_period_from_config_and_refused_when_unreadable(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "nq57.toml").write_text('[document]\nperiod = "Tháng 9/2025"\n', encoding="utf-8")
+    done = runner.invoke(app, ["merge", "--catalog", str(SAMPLES / "catalog.xlsx"), *map(str, SUBMISSIONS), "-o", "m.xlsx"])
+    assert done.exit_code == 1
+    assert read_merged(tmp_path / "m.xlsx")[0].period == "Tháng 9/2025"
+    bad = runner.invoke(app, ["merge", *map(str, SUBMISSIONS), "-o", "m2.xlsx", "--period", "quý này"])
+    assert bad.exit_code == 2 and "Quý III/2025" in bad.stderr and not (tmp_path / "m2.xlsx").exists()
+    (tmp_path / "nq57.toml").write_text('[document]\nperiod = "sớm"\n', encoding="utf-8")
+    bad = runner.invoke(app, ["merge", *map(str, SUBMISSIONS), "-o", "m3.xlsx"])
+    assert bad.exit_code == 2 and "document.period" in bad.stderr
+
+
+def test_diff_finds_every_kind_of_change(periods):
+    previous, current = periods
+    diff = compare(read_merged(previous)[0], read_merged(current)[0], previous.name, current.name)
+    data = diff_to_dict(diff)
+    assert data["previous"]["period"] == "Quý II/2025" and data["current"]["end"] == "2025-09-30"
+    assert data["counts"] == dict.fromkeys(KINDS, 1)
+    changes = {kind: [(c["task_id"], c["before"], c["after"]) for c in items] for kind, items in data["changes"].items()}
+    assert changes["completed"] == [("NQ57-01", "in_progress", "completed")]
+    assert changes["regression"] == [("NQ57-02", "completed", "in_progress")]
+    assert changes["status"] == [("NQ57-13", "waiting", "not_started")]
+    assert changes["late"] == [("NQ57-08", "in_progress", "in_progress")]  # due 31/08/2025
+    assert changes["deadline"] == [("NQ57-06", "31/12/2025", "30/06/2026")]
+    assert changes["added"] == [("NQ57-39", None, "no_report")]
+    assert changes["removed"] == [("NQ57-38", "in_progress", None)]
+    silent = data["changes"]["silent_agency"][0]
+    assert silent["agency"] == SILENT and silent["count"] == sum(
+        1 for t in read_merged(previous)[0].tasks for r in t.reports if r.agency == SILENT)
+    copied = data["changes"]["copied"][0]
+    assert (copied["task_id"], copied["agency"]) == COPIED and copied["before"] == copied["after"]
+    codes = {(f["code"], f["severity"]) for f in data["findings"]}
+    assert codes == {("period.regression", "warning"), ("period.agency_silent", "warning"),
+                     ("period.copied_result", "info")}
+
+
+def test_diff_cli_json_is_the_library_result_and_xlsx_has_a_sheet_per_kind(periods, tmp_path):
+    previous, current = periods
+    done = runner.invoke(app, ["diff", str(previous), str(current), "--json"])
+    assert done.exit_code == 0
+    library = diff_to_dict(compare(read_merged(previous)[0], read_merged(current)[0], previous.name, current.name))
+    assert json.loads(done.stdout) == library
+    out = tmp_path / "changes.xlsx"
+    shown = runner.invoke(app, ["diff", str(previous), str(current), "-o", str(out)])
+    assert shown.exit_code == 0
+    assert "Hoàn thành rồi lùi lại" in shown.stdout and "NQ57-02" in shown.stdout and "Quý II/2025" in shown.stdout
+    assert "cảnh báo" in shown.stderr and SILENT in shown.stderr
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Tổng hợp"] + [KIND_LABELS[k][0] for k in KINDS]
+    assert [c.value for c in book[KIND_LABELS["regression"][0]][2]][:1] == ["NQ57-02"]  # header, row
+    english = runner.invoke(app, ["diff", str(previous), str(current), "--lang", "en"])
+    assert english.exit_code == 0 and "Completed, now not" in english.stdout and "completed last period" in english.stderr
+
+
+def test_older_merged_without_period_reads_and_says_how_to_record_it(periods, tmp_path):
+    previous, current = periods
+    book = openpyxl.load_workbook(previous)
+    inputs = book["Đầu vào"]
+    for r in range(inputs.max_row, 1, -1):
+        if inputs.cell(r, 2).value in ("period", "catalog_title"):
+            inputs.delete_rows(r)
+    old = tmp_path / "old.xlsx"
+    book.save(old)
+    result, _ = read_merged(old)
+    assert result.period is None and result.catalog_title is None and result.tool_version
+    done = runner.invoke(app, ["diff", str(old), str(current), "--json"])
+    assert done.exit_code == 0
+    data = json.loads(done.stdout)
+    assert data["counts"]["late"] == 0 and data["counts"]["regression"] == 1
+    unknown = [f for f in data["findings"] if f["code"] == "period.unknown"]
+    assert len(unknown) == 1 and unknown[0]["file"] == "old.xlsx" and "--period" in unknown[0]["message"]
+    assert result.tool_version in unknown[0]["message"]
+
+
+def test_diff_refuses_to_write_over_an_input(periods):
+    previous, current = periods
+    done = runner.invoke(app, ["diff", str(previous), str(current), "-o", str(current)])
+    assert done.exit_code == 2 and current.exists()
