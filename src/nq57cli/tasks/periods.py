@@ -10,6 +10,7 @@ Data only: the CLI prints it, write/changesbook.py writes it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -73,10 +74,41 @@ class PeriodDiff(Model):
         return counts
 
 
-def side(result: MergeResult, file: str) -> PeriodSide:
-    return PeriodSide(file=file, period=result.period, end=period_end(result.period),
-                      catalog_title=result.catalog_title, catalog_sha256=result.catalog_sha256(),
-                      tool_version=result.tool_version)
+AgencyReport = tuple[str, "str | None", "str | None"]  # (agency, status, result) of one report
+
+
+@dataclass
+class PeriodRecord:
+    """What comparing periods needs of one merge: its period and catalog, its tasks (without their reports)
+    and each task's reports as (agency, status, result). Small enough to send between processes: the two
+    merges of a `diff` are read at once (write/periodbook.py)."""
+
+    file: str
+    period: str | None
+    catalog_title: str | None
+    catalog_sha256: str | None
+    tool_version: str
+    tasks: list[Task]
+    reports: dict[str, list[AgencyReport]]
+
+    @property
+    def end(self) -> date | None:
+        return period_end(self.period)
+
+
+def record_of(result: MergeResult | PeriodRecord, file: str = "") -> PeriodRecord:
+    """The record of a merge (a record is returned as it is)."""
+    if isinstance(result, PeriodRecord):
+        return result
+    tasks = [t.model_copy(update={"reports": []}) for t in result.tasks]
+    reports = {t.task_id: [(r.agency, r.status, r.result) for r in t.reports] for t in result.tasks}
+    return PeriodRecord(file, result.period, result.catalog_title, result.catalog_sha256(), result.tool_version,
+                        tasks, reports)
+
+
+def side(record: PeriodRecord) -> PeriodSide:
+    return PeriodSide(file=record.file, period=record.period, end=record.end, catalog_title=record.catalog_title,
+                      catalog_sha256=record.catalog_sha256, tool_version=record.tool_version)
 
 
 def _deadline_changed(before: Deadline, after: Deadline) -> bool:
@@ -101,9 +133,11 @@ def _task_change(kind: ChangeKind, task: Task, **fields: str | int | None) -> Ch
     return Change.model_construct(kind=kind, task_id=task.task_id, title=task.title, lead=task.lead, **values)
 
 
-def compare(previous: MergeResult, current: MergeResult, previous_file: str = "", current_file: str = "") -> PeriodDiff:
-    """What changed from `previous` to `current` (two merges, oldest first)."""
-    diff = PeriodDiff(previous=side(previous, previous_file), current=side(current, current_file))
+def compare(previous: MergeResult | PeriodRecord, current: MergeResult | PeriodRecord, previous_file: str = "",
+            current_file: str = "") -> PeriodDiff:
+    """What changed from `previous` to `current` (two merges or their records, oldest first)."""
+    previous, current = record_of(previous, previous_file), record_of(current, current_file)
+    diff = PeriodDiff(previous=side(previous), current=side(current))
     before_tasks = {t.task_id: t for t in previous.tasks}
     now_tasks = {t.task_id: t for t in current.tasks}
     by_kind: dict[str, list[Change]] = {kind: [] for kind in KINDS}
@@ -123,38 +157,36 @@ def compare(previous: MergeResult, current: MergeResult, previous_file: str = ""
             by_kind["late"].append(_task_change("late", task, before=old.status, after=task.status))
     by_kind["removed"] = [_task_change("removed", t, before=t.status) for t in previous.tasks if t.task_id not in now_tasks]
     by_kind["silent_agency"] = _silent_agencies(previous, current)
-    by_kind["copied"] = _copied(before_tasks, current.tasks)
+    by_kind["copied"] = _copied(previous, current)
     diff.changes = [change for kind in KINDS for change in by_kind[kind]]
     diff.findings = _findings(diff)
     return diff
 
 
-def _silent_agencies(previous: MergeResult, current: MergeResult) -> list[Change]:
+def _silent_agencies(previous: PeriodRecord, current: PeriodRecord) -> list[Change]:
     """Agencies with a report last period and none now, with how many tasks they had reported on."""
-    now = {r.agency for t in current.tasks for r in t.reports}
+    now = {agency for reports in current.reports.values() for agency, _, _ in reports}
     counts: dict[str, int] = {}
-    for task in previous.tasks:
-        for report in task.reports:
-            if report.agency not in now:
-                counts[report.agency] = counts.get(report.agency, 0) + 1
+    for reports in previous.reports.values():
+        for agency, _, _ in reports:
+            if agency not in now:
+                counts[agency] = counts.get(agency, 0) + 1
     return [Change(kind="silent_agency", agency=agency, count=count) for agency, count in counts.items()]
 
 
-def _copied(before_tasks: dict[str, Task], tasks: list[Task]) -> list[Change]:
+def _copied(previous: PeriodRecord, current: PeriodRecord) -> list[Change]:
     """Agencies' results the same word for word as last period's, unless the task was completed both times."""
     out: list[Change] = []
-    for task in tasks:
-        old = before_tasks.get(task.task_id)
-        if old is None or not old.reports or not task.reports:
+    for task in current.tasks:
+        earlier = {agency: (status, text) for agency, status, text in previous.reports.get(task.task_id, ()) if text}
+        if not earlier:
             continue
-        earlier = {r.agency: r for r in old.reports if r.result}
-        for report in task.reports:
-            last = earlier.get(report.agency)
-            if last is None or not report.result or (report.status == "completed" and last.status == "completed"):
+        for agency, status, text in current.reports.get(task.task_id, ()):
+            last = earlier.get(agency)
+            if last is None or not text or (status == "completed" and last[0] == "completed"):
                 continue
-            if report.result == last.result or one_line(report.result) == one_line(last.result):
-                out.append(_task_change("copied", task, agency=report.agency, before=last.result,
-                                        after=report.result))
+            if text == last[1] or one_line(text) == one_line(last[1]):
+                out.append(_task_change("copied", task, agency=agency, before=last[1], after=text))
     return out
 
 

@@ -30,17 +30,16 @@ def diff_command(
     """Những gì thay đổi từ merged.xlsx kỳ trước sang kỳ này: tình trạng, quá hạn, thời hạn, nhiệm vụ thêm/bỏ,
     đơn vị thôi báo cáo, kết quả chép lại."""
     from nq57cli.tasks.periods import compare
-    from nq57cli.write.mergedbook import read_merged
+    from nq57cli.write.periodbook import read_periods
 
     lang = check_lang(lang)
     guard = OutputGuard()
     guard.add_files([previous, current])
     if output is not None:
         guard.check_file(output)
-    before, _ = read_merged(previous)
-    now, _ = read_merged(current)
+    before, now = read_periods([previous, current])
     keep_until_exit((before, now))
-    diff = compare(before, now, previous.name, current.name)
+    diff = compare(before, now)
     written = None
     if output is not None:
         from nq57cli.write.changesbook import write_changes
