@@ -129,3 +129,49 @@ def test_diff_refuses_to_write_over_an_input(periods):
     previous, current = periods
     done = runner.invoke(app, ["diff", str(previous), str(current), "-o", str(current)])
     assert done.exit_code == 2 and current.exists()
+
+
+def _paragraphs(path) -> list[str]:
+    from docx import Document
+
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def test_render_previous_prints_the_comparison_figures_and_the_trend(periods, tmp_path):
+    previous, current = periods
+    out = tmp_path / "bao-cao.docx"
+    done = runner.invoke(app, ["render", "--form", "bao-cao", "-i", str(current), "--previous", str(previous),
+                               "-o", str(out), "--set", "document.date=2025-09-30"])
+    assert done.exit_code == 0, done.output
+    text = "\n".join(_paragraphs(out))
+    # Quý II: 8 completed, no task late as of 30/06; Quý III: NQ57-01 completed, NQ57-02 not (8 → 8), NQ57-08 late
+    assert "So với kỳ trước (Quý II/2025): số nhiệm vụ đã hoàn thành không đổi (8 → 8 nhiệm vụ), " \
+           "số nhiệm vụ quá hạn +1 (0 → 1 nhiệm vụ)." in text
+    q3 = read_merged(current)[0]
+    titles = {t.task_id: t.title for t in q3.tasks}
+    completed = text.split("Các nhiệm vụ hoàn thành trong kỳ:")[1].split("Các nhiệm vụ kỳ trước đã hoàn thành")[0]
+    assert titles["NQ57-01"][:40] in completed and titles["NQ57-02"][:40] not in completed
+    assert "Biểu đồ: Tình trạng thực hiện nhiệm vụ qua các kỳ báo cáo" in text
+    from docx import Document
+
+    assert len(Document(str(out)).inline_shapes) == 2  # the status chart and the trend chart
+    plain = tmp_path / "plain.docx"
+    assert runner.invoke(app, ["render", "--form", "bao-cao", "-i", str(current), "-o", str(plain)]).exit_code == 0
+    assert "So với kỳ trước" not in "\n".join(_paragraphs(plain)) and len(Document(str(plain)).inline_shapes) == 1
+
+
+def test_render_previous_trend_over_several_periods_and_limit(periods, tmp_path):
+    from nq57cli.render.context import build_context
+    from nq57cli.domain.config import ReportConfig
+    from nq57cli.write.periodbook import read_periods
+
+    previous, current = periods
+    records = read_periods([previous, previous])
+    context = build_context(read_merged(current)[0], ReportConfig(), "bao-cao", previous=records)
+    trend = context["previous"]["periods"]
+    assert [p["label"] for p in trend] == ["Quý II/2025", "Quý II/2025", "Quý III/2025"]
+    assert trend[-1]["overdue"] is None and context["previous"]["overdue_change_text"] == ""  # no as-of date
+    assert [t["id"] for t in context["previous"]["regressions"]] == ["NQ57-02"]
+    too_many = runner.invoke(app, ["render", "--form", "bao-cao", "-i", str(current), "-o", str(tmp_path / "x.docx"),
+                                   *[a for _ in range(8) for a in ("--previous", str(previous))]])
+    assert too_many.exit_code == 2 and "7" in too_many.stderr
