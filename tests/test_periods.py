@@ -175,3 +175,30 @@ def test_render_previous_trend_over_several_periods_and_limit(periods, tmp_path)
     too_many = runner.invoke(app, ["render", "--form", "bao-cao", "-i", str(current), "-o", str(tmp_path / "x.docx"),
                                    *[a for _ in range(8) for a in ("--previous", str(previous))]])
     assert too_many.exit_code == 2 and "7" in too_many.stderr
+
+
+def test_overdue_previous_marks_tasks_late_in_consecutive_periods(periods, tmp_path):
+    previous, current = periods
+    # As of 31/12/2025: NQ57-08 (due 31/08) was late at the end of Quý III too, not of Quý II → 2 periods;
+    # NQ57-07 (due 30/09) is late now only (not late on its own deadline day).
+    done = runner.invoke(app, ["overdue", "-i", str(current), "--as-of", "31/12/2025", "--previous", str(previous),
+                               "--previous", str(current), "--json"])
+    assert done.exit_code == 0, done.output
+    tasks = {t["task_id"]: t for t in json.loads(done.stdout)["tasks"]}
+    assert (tasks["NQ57-08"]["late_periods"], tasks["NQ57-08"]["late_since"]) == (2, "Quý III/2025")
+    assert "overdue.persistent" in [n["code"] for n in tasks["NQ57-08"]["notes"]]
+    assert tasks["NQ57-07"]["overdue"] and tasks["NQ57-07"]["late_periods"] == 1
+    assert "overdue.persistent" not in [n["code"] for n in tasks["NQ57-07"]["notes"]]
+    assert tasks["NQ57-01"]["late_periods"] == 0  # not late
+    assert "1 nhiệm vụ quá hạn kéo dài" in json.loads(done.stdout)["summary_text"]
+    letters = tmp_path / "cong-van"
+    shown = runner.invoke(app, ["overdue", "-i", str(current), "--as-of", "31/12/2025", "--previous", str(previous),
+                                "--previous", str(current), "--previous", str(current), "--letters", str(letters)])
+    assert shown.exit_code == 0 and "(3 kỳ liên tiếp)" in shown.stdout
+    from docx import Document
+
+    letter = Document(str(letters / "cong-van-don-doc-cong-an-tinh.docx"))
+    cells = [c.text for t in letter.tables for r in t.rows for c in r.cells]
+    assert "122 (3 kỳ liên tiếp)" in cells  # 31/08 → 31/12: 122 days, late at Q3 twice and now
+    plain = runner.invoke(app, ["overdue", "-i", str(current), "--as-of", "31/12/2025", "--json"])
+    assert {t["task_id"]: t for t in json.loads(plain.stdout)["tasks"]}["NQ57-08"]["late_periods"] == 0

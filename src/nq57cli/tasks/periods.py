@@ -19,7 +19,7 @@ from pydantic import Field
 from nq57cli.core.text import one_line
 from nq57cli.domain.models import Deadline, Finding, MergeResult, Model, Task
 from nq57cli.domain.period import period_end
-from nq57cli.tasks.overdue import is_overdue
+from nq57cli.tasks.overdue import OverdueReport, is_overdue, note
 
 ChangeKind = Literal["completed", "regression", "status", "late", "deadline", "added", "removed", "silent_agency",
                      "copied"]
@@ -218,3 +218,23 @@ def _findings(diff: PeriodDiff) -> list[Finding]:
         findings.append(Finding(code="period.copied_result", file=diff.current.file,
                                 params={"agency": agency, "count": len(tasks), "tasks": shown}))
     return findings
+
+
+def mark_persistent(report: OverdueReport, previous: list[PeriodRecord]) -> OverdueReport:
+    """Each overdue task's run of periods in a row it has been late in (`late_periods`, this one
+    included, counted back from the most recent earlier period, each judged as of its own last day;
+    a period without a recorded period ends the run) and, from two on, the note "quá hạn kéo dài"."""
+    by_period = [{t.task_id: t for t in record.tasks} for record in previous]
+    for item in report.items:
+        if not item.overdue:
+            continue
+        item.late_periods, item.late_since = 1, None
+        for record, tasks in zip(reversed(previous), reversed(by_period)):
+            task = tasks.get(item.task_id)
+            if record.end is None or task is None or not is_overdue(task, record.end):
+                break
+            item.late_periods += 1
+            item.late_since = record.period
+        if item.persistent:
+            item.notes.append(note("overdue.persistent", count=item.late_periods, since=item.late_since))
+    return report
