@@ -202,3 +202,51 @@ def test_overdue_previous_marks_tasks_late_in_consecutive_periods(periods, tmp_p
     assert "122 (3 kỳ liên tiếp)" in cells  # 31/08 → 31/12: 122 days, late at Q3 twice and now
     plain = runner.invoke(app, ["overdue", "-i", str(current), "--as-of", "31/12/2025", "--json"])
     assert {t["task_id"]: t for t in json.loads(plain.stdout)["tasks"]}["NQ57-08"]["late_periods"] == 0
+
+
+def test_template_previous_prefills_an_agency_form_that_merges_with_the_expected_warnings(periods, tmp_path):
+    from nq57cli.read.prefilled import PREVIOUS_COLUMNS, PREVIOUS_SHEET
+    from nq57cli.write.agencybook import COLUMNS
+
+    previous, _ = periods
+    agency = "Sở Khoa học và Công nghệ"
+    out = tmp_path / "mau"
+    done = runner.invoke(app, ["template", "--catalog", str(SAMPLES / "catalog.xlsx"), "--agency", agency,
+                               "--previous", str(previous), "--period", "Quý III/2025", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    form = out / "so-khoa-hoc-va-cong-nghe.xlsx"
+    book = openpyxl.load_workbook(form)
+    sheet = book["Báo cáo"]
+    assert book[PREVIOUS_SHEET].sheet_state == "hidden"
+    assert {n: i - 1 for i, (n, *_) in enumerate(COLUMNS, start=1) if n in PREVIOUS_COLUMNS} == PREVIOUS_COLUMNS
+    rows = {sheet.cell(r, 1).value: r for r in range(1, sheet.max_row + 1) if str(sheet.cell(r, 1).value).startswith("NQ57-")}
+    last = {t.task_id: next((r for r in t.reports if r.agency == agency), None) for t in read_merged(previous)[0].tasks}
+    mine = {task_id: r for task_id, r in last.items() if r is not None}
+    for task_id, report in mine.items():  # its own last status and result, marked as last period's
+        row = rows[task_id]
+        assert sheet.cell(row, 6).value == {"completed": "Đã hoàn thành", "in_progress": "Đang thực hiện",
+                                            "not_started": "Chưa thực hiện", "waiting": "Chờ hướng dẫn của Trung ương",
+                                            "not_applicable": "Không thuộc nhiệm vụ"}[report.status]
+        assert (sheet.cell(row, 7).value or None) == report.result
+        assert "kỳ trước (Quý II/2025)" in sheet.cell(row, 6).comment.text
+    untouched = next(task_id for task_id in rows if task_id not in mine)
+    assert sheet.cell(rows[untouched], 6).value is None and sheet.cell(rows[untouched], 6).comment is None
+    rules = [r for rng in sheet.conditional_formatting for r in rng.rules]
+    assert any(f"'{PREVIOUS_SHEET}'!F" in r.formula[0] for r in rules)
+    assert any("điền sẵn theo báo cáo kỳ trước (Quý II/2025)" in str(sheet.cell(r, 1).value) for r in range(1, 5))
+
+    expected = {task_id for task_id, r in mine.items() if r.status != "completed"}
+    assert "NQ57-02" in mine and "NQ57-02" not in expected  # completed stays completed, no warning
+    merged = runner.invoke(app, ["merge", "--catalog", str(SAMPLES / "catalog.xlsx"), str(form),
+                                 "-o", str(tmp_path / "m.xlsx"), "--json"])
+    assert merged.exit_code == 0, merged.stderr
+    found = [f for f in json.loads(merged.stdout)["findings"] if f["code"] == "template.prefill_unchanged"]
+    assert {f["message"].split(":")[0].removeprefix("nhiệm vụ ") for f in found} == expected
+    assert all(f["severity"] == "warning" and f["cell"].startswith("F") for f in found)
+
+    edited = next(iter(sorted(expected)))
+    sheet.cell(rows[edited], 7).value = "Kết quả cập nhật quý III/2025."
+    book.save(form)
+    checked = runner.invoke(app, ["validate", "--catalog", str(SAMPLES / "catalog.xlsx"), str(form), "--json"])
+    assert checked.exit_code == 0
+    assert f"nhiệm vụ {edited}:" not in checked.stdout and checked.stdout.count("template.prefill_unchanged") == len(expected) - 1

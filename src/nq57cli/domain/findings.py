@@ -259,6 +259,12 @@ CODES: dict[str, Code] = {
         "{agency} kỳ trước báo cáo {count} nhiệm vụ, kỳ này không báo cáo",
         "{agency} reported on {count} tasks last period and on none now",
     ),
+    "template.prefill_unchanged": Code("warning",
+        "nhiệm vụ {task_id}: tình trạng và kết quả vẫn như đã điền sẵn từ kỳ trước, nhiệm vụ chưa hoàn thành; "
+        "đề nghị đơn vị cập nhật cho kỳ này",
+        "task {task_id}: status and result are still as pre-filled from the last period, and the task is not "
+        "completed; ask the agency to update them",
+    ),
     "period.copied_result": Code("info",
         "{agency}: kết quả {count} nhiệm vụ giống hệt kỳ trước ({tasks})",
         "{agency}: the results of {count} tasks are word for word last period's ({tasks})",

@@ -74,13 +74,13 @@ class PeriodDiff(Model):
         return counts
 
 
-AgencyReport = tuple[str, "str | None", "str | None"]  # (agency, status, result) of one report
+AgencyReport = tuple[str, "str | None", "str | None", "date | None"]  # (agency, status, result, completed_on)
 
 
 @dataclass
 class PeriodRecord:
     """What comparing periods needs of one merge: its period and catalog, its tasks (without their reports)
-    and each task's reports as (agency, status, result). Small enough to send between processes: the two
+    and each task's reports as (agency, status, result, completed_on). Small enough to send between processes: the two
     merges of a `diff` are read at once (write/periodbook.py)."""
 
     file: str
@@ -101,7 +101,7 @@ def record_of(result: MergeResult | PeriodRecord, file: str = "") -> PeriodRecor
     if isinstance(result, PeriodRecord):
         return result
     tasks = [t.model_copy(update={"reports": []}) for t in result.tasks]
-    reports = {t.task_id: [(r.agency, r.status, r.result) for r in t.reports] for t in result.tasks}
+    reports = {t.task_id: [(r.agency, r.status, r.result, r.completed_on) for r in t.reports] for t in result.tasks}
     return PeriodRecord(file, result.period, result.catalog_title, result.catalog_sha256(), result.tool_version,
                         tasks, reports)
 
@@ -165,10 +165,10 @@ def compare(previous: MergeResult | PeriodRecord, current: MergeResult | PeriodR
 
 def _silent_agencies(previous: PeriodRecord, current: PeriodRecord) -> list[Change]:
     """Agencies with a report last period and none now, with how many tasks they had reported on."""
-    now = {agency for reports in current.reports.values() for agency, _, _ in reports}
+    now = {report[0] for reports in current.reports.values() for report in reports}
     counts: dict[str, int] = {}
     for reports in previous.reports.values():
-        for agency, _, _ in reports:
+        for agency, *_ in reports:
             if agency not in now:
                 counts[agency] = counts.get(agency, 0) + 1
     return [Change(kind="silent_agency", agency=agency, count=count) for agency, count in counts.items()]
@@ -178,10 +178,10 @@ def _copied(previous: PeriodRecord, current: PeriodRecord) -> list[Change]:
     """Agencies' results the same word for word as last period's, unless the task was completed both times."""
     out: list[Change] = []
     for task in current.tasks:
-        earlier = {agency: (status, text) for agency, status, text in previous.reports.get(task.task_id, ()) if text}
+        earlier = {agency: (status, text) for agency, status, text, _ in previous.reports.get(task.task_id, ()) if text}
         if not earlier:
             continue
-        for agency, status, text in current.reports.get(task.task_id, ()):
+        for agency, status, text, _ in current.reports.get(task.task_id, ()):
             last = earlier.get(agency)
             if last is None or not text or (status == "completed" and last[0] == "completed"):
                 continue

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from nq57cli.domain.models import Finding, Group, InputFile, Report, pack_models, unpack_models
 from nq57cli.domain.registry import Registry, Sender, as_registry, identify_sender
+from nq57cli.read.prefilled import unchanged_prefills
 from nq57cli.read.reader import TASKS, Schema, SheetTable, read_table, sha256_of
 from nq57cli.read.rows import parse_reports
 from nq57cli.tasks.catalog import Catalog
@@ -88,6 +89,7 @@ def load_submission(path: Path, overrides: dict[str, str], known: list[str] | Re
     reports, groups, row_findings = parse_reports(table, agency, check_deadlines=check_deadlines)
     info.rows = len(reports)
     findings += row_findings
+    findings += unchanged_prefills(path, display, table.title_lines, reports)  # template --previous
     if catalog is not None and matcher is not None:
         match_reports(reports, catalog, matcher, findings)
         flag_duplicates(reports, findings)
