@@ -250,3 +250,17 @@ def test_template_previous_prefills_an_agency_form_that_merges_with_the_expected
     checked = runner.invoke(app, ["validate", "--catalog", str(SAMPLES / "catalog.xlsx"), str(form), "--json"])
     assert checked.exit_code == 0
     assert f"nhiệm vụ {edited}:" not in checked.stdout and checked.stdout.count("template.prefill_unchanged") == len(expected) - 1
+
+
+def test_demo_includes_a_previous_period(tmp_path):
+    out = tmp_path / "demo"
+    done = runner.invoke(app, ["demo", "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    earlier, now = read_merged(out / "ky-truoc.xlsx")[0], read_merged(out / "merged.xlsx")[0]
+    assert (earlier.period, now.period) == ("Quý III/2025", "Quý IV/2025")
+    completed = [t.task_id for t in now.tasks if t.status == "completed"]
+    assert [t.task_id for t in earlier.tasks if t.status == "completed"] == completed[1::2]
+    changes = openpyxl.load_workbook(out / "thay-doi.xlsx")[KIND_LABELS["completed"][0]]
+    assert [r[0] for r in changes.iter_rows(min_row=2, values_only=True)] == completed[::2]
+    assert any(p.startswith("So với kỳ trước (Quý III/2025): số nhiệm vụ đã hoàn thành +")
+               for p in _paragraphs(out / "bao-cao.docx"))
