@@ -264,3 +264,20 @@ def test_demo_includes_a_previous_period(tmp_path):
     assert [r[0] for r in changes.iter_rows(min_row=2, values_only=True)] == completed[::2]
     assert any(p.startswith("So với kỳ trước (Quý III/2025): số nhiệm vụ đã hoàn thành +")
                for p in _paragraphs(out / "bao-cao.docx"))
+
+
+def test_diff_warns_when_periods_are_swapped_or_catalogs_differ(periods, tmp_path):
+    previous, current = periods
+    swapped = json.loads(runner.invoke(app, ["diff", str(current), str(previous), "--json"]).stdout)
+    assert "period.order" in {f["code"] for f in swapped["findings"]}
+    assert swapped["changes"]["regression"][0]["task_id"] == "NQ57-01"  # read backwards, 01 went back
+    book = openpyxl.load_workbook(previous)
+    inputs = book["Đầu vào"]
+    row = next(r for r in range(2, inputs.max_row + 1) if inputs.cell(r, 2).value == "catalog")
+    inputs.cell(row, 8).value = "0" * 64
+    other = tmp_path / "other-catalog.xlsx"
+    book.save(other)
+    data = json.loads(runner.invoke(app, ["diff", str(other), str(current), "--json"]).stdout)
+    changed = [f for f in data["findings"] if f["code"] == "period.catalog_changed"]
+    assert len(changed) == 1 and changed[0]["severity"] == "info" and "DANH MỤC" in changed[0]["message"]
+    assert data["previous"]["catalog"]["sha256"] == "0" * 64

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -68,7 +68,7 @@ class PeriodDiff(Model):
 
     def counts(self) -> dict[str, int]:
         """Changes per kind, every kind listed (zero included), in KINDS order."""
-        counts = dict.fromkeys(KINDS, 0)
+        counts: dict[str, int] = dict.fromkeys(KINDS, 0)
         for change in self.changes:
             counts[change.kind] += 1
         return counts
@@ -101,7 +101,8 @@ def record_of(result: MergeResult | PeriodRecord, file: str = "") -> PeriodRecor
     if isinstance(result, PeriodRecord):
         return result
     tasks = [t.model_copy(update={"reports": []}) for t in result.tasks]
-    reports = {t.task_id: [(r.agency, r.status, r.result, r.completed_on) for r in t.reports] for t in result.tasks}
+    reports: dict[str, list[AgencyReport]] = {
+        t.task_id: [(r.agency, r.status, r.result, r.completed_on) for r in t.reports] for t in result.tasks}
     return PeriodRecord(file, result.period, result.catalog_title, result.catalog_sha256(), result.tool_version,
                         tasks, reports)
 
@@ -129,7 +130,7 @@ def _status_kind(before: str, after: str) -> ChangeKind:
 def _task_change(kind: ChangeKind, task: Task, **fields: str | int | None) -> Change:
     """A change about a task, built without validation (all fields typed here; a national merge's
     copied texts are tens of thousands)."""
-    values = {"agency": None, "before": None, "after": None, "count": None, **fields}
+    values: dict[str, Any] = {"agency": None, "before": None, "after": None, "count": None, **fields}
     return Change.model_construct(kind=kind, task_id=task.task_id, title=task.title, lead=task.lead, **values)
 
 
