@@ -281,3 +281,11 @@ def test_diff_warns_when_periods_are_swapped_or_catalogs_differ(periods, tmp_pat
     changed = [f for f in data["findings"] if f["code"] == "period.catalog_changed"]
     assert len(changed) == 1 and changed[0]["severity"] == "info" and "DANH MỤC" in changed[0]["message"]
     assert data["previous"]["catalog"]["sha256"] == "0" * 64
+
+
+def test_diff_unreadable_or_foreign_workbook_exits_3(periods):
+    _, current = periods
+    missing = runner.invoke(app, ["diff", str(current.parent / "nope.xlsx"), str(current)])
+    assert missing.exit_code == 3 and "nope.xlsx" in missing.stderr
+    foreign = runner.invoke(app, ["diff", str(SAMPLES / "catalog.xlsx"), str(current)])
+    assert foreign.exit_code == 3 and "Nhiệm vụ" in foreign.stderr

@@ -12,7 +12,6 @@ from nq57cli.cli.lang import h
 from nq57cli.cli.options import AgenciesFileOpt, AgencyOpt, CatalogOpt, DebugOpt, JsonOpt, LangOpt, VerboseOpt, check_lang
 from nq57cli.cli.output import print_findings, print_lines, print_summary, progress_callback, stderr
 from nq57cli.errors import ExitCode, UsageError
-from nq57cli.domain.period import check_period
 from nq57cli.pipeline import (expected_agencies, gather_config_inputs, load_report_config, load_roster,
                              parse_agency_options)
 from nq57cli.read.inputs import OutputGuard, require_readable
@@ -38,6 +37,7 @@ def merge_command(
     debug: DebugOpt = False,
 ) -> None:
     """Đọc, kiểm tra và gộp báo cáo của các đơn vị theo mã nhiệm vụ → merged.xlsx."""
+    from nq57cli.domain.period import check_period
     from nq57cli.tasks.merge import merge
     from nq57cli.write.mergedbook import write_merged
 
