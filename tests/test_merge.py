@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from datetime import date
 from pathlib import Path
 
@@ -93,9 +95,10 @@ def test_reports_are_ordered_lead_partners_then_by_name_file_and_row(tmp_path, c
         one("k.xlsx", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", ["kh"]),
         one("a.xlsx", "SỞ ĐỊA CHÍNH", ["đc"]),
     ]
+    os.utime(files[1], (1_700_000_000, 1_700_000_000))  # c2.xlsx: the agency's older file, superseded by c1
     for order in (files, files[::-1]):
         task = merge(order, catalog=catalog).tasks[0]
-        assert [r.result for r in task.reports] == ["kh", "nv", "ct1 dòng 5", "ct1 dòng 6", "ct2", "xd", "đc"]
+        assert [r.result for r in task.reports] == ["kh", "nv", "ct1 dòng 5", "ct1 dòng 6", "xd", "đc"]
         assert [r.result for r in merge(order, catalog=catalog, workers=1).tasks[0].reports] == \
             [r.result for r in task.reports]
 
@@ -229,8 +232,10 @@ def test_all_unreadable_gives_each_reason(tmp_path):
 
 
 def test_same_name_in_two_folders_is_told_apart(tmp_path):
-    a = write_xlsx(tmp_path / "a" / "bao-cao.xlsx", [HEADER, ["NV-01", 1, "x", None, "Xong xuôi rồi đó", "y", None]])
-    b = write_xlsx(tmp_path / "b" / "bao-cao.xlsx", [HEADER, ["NV-01", 1, "x", None, "Hoàn thành", "y", None]])
+    a = write_xlsx(tmp_path / "a" / "bao-cao.xlsx",
+                   submission_rows("SỞ TÀI CHÍNH", [["NV-01", 1, "x", None, "Xong xuôi rồi đó", "y", None]]))
+    b = write_xlsx(tmp_path / "b" / "bao-cao.xlsx",
+                   submission_rows("SỞ NỘI VỤ", [["NV-01", 1, "x", None, "Hoàn thành", "y", None]]))
     result = merge([a, b])
     assert [i.name for i in result.inputs] == [str(a), str(b)]
     assert [f.file for f in result.findings if f.code == "status.unknown"] == [str(a)]
@@ -347,8 +352,13 @@ def test_worker_count(monkeypatch, requested, env, expected):
     assert worker_count(requested) == (expected if expected is not None else max(1, os.cpu_count() or 1))
 
 
-def test_many_completion_dates_are_summed_up(tmp_path, catalog):
-    """Eight agencies, eight completion dates: the conflict names how many, the first three and the last two."""
+def test_many_completion_dates_are_summed_up(tmp_path):
+    """A lead and seven partners on one piece of work, eight completion dates: the conflict names how many,
+    the first three and the last two."""
+    catalog = write_xlsx(tmp_path / "danh-muc.xlsx", [
+        ["Mã nhiệm vụ", "STT", "Nhiệm vụ cụ thể", "Thời hạn hoàn thành", "Cơ quan chủ trì", "Cơ quan phối hợp"],
+        ["NV-02", 2, "Rà soát, ban hành các văn bản thuộc lĩnh vực", "Tháng 9/2025", "UBND xã Số 1",
+         "; ".join(f"UBND xã Số {day}" for day in range(2, 9))]])
     files = []
     for day in range(1, 9):
         files.append(write_xlsx(tmp_path / f"{day}.xlsx", submission_rows(f"UBND XÃ SỐ {day}", [

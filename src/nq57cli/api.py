@@ -31,12 +31,12 @@ def _paths(paths: str | Path | Iterable[str | Path], catalog: str | Path | None 
 
 def merge(paths: str | Path | Iterable[str | Path], catalog: str | Path | None = None,
           agencies: dict[str, str] | None = None, roster: str | Path | None = None,
-          workers: int | None = None) -> MergeResult:
+          workers: int | None = None, use: list[str] | None = None) -> MergeResult:
     """Read, validate and merge agencies' submissions by task ID, as `nq57 merge` does.
 
     `paths`: files, folders or patterns (``"submissions/*.xlsx"``); `catalog`: the task catalog
     (.xlsx); `agencies`: ``{file name: agency}`` overrides (``--agency``); `roster`: an agency list
-    workbook (``--agencies``). The findings are in ``result.findings``; ``result.tasks_frame()`` and
+    workbook (``--agencies``); `use`: files to use when an agency sent several (``--use``). The findings are in ``result.findings``; ``result.tasks_frame()`` and
     friends give pandas DataFrames.
     """
     from nq57cli.tasks.merge import merge as merge_files
@@ -47,7 +47,7 @@ def merge(paths: str | Path | Iterable[str | Path], catalog: str | Path | None =
 
         people = read_agencies(Path(roster))
     return merge_files(_paths(paths, catalog), catalog=Path(catalog) if catalog is not None else None,
-                       agencies=agencies, workers=workers, roster=people)
+                       agencies=agencies, workers=workers, roster=people, use=use)
 
 
 def read_merged(path: str | Path) -> MergeResult:

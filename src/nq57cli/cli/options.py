@@ -81,3 +81,6 @@ def check_lang(lang: str) -> str:
     if lang not in ("vi", "en"):
         raise UsageError(f"--lang phải là vi hoặc en, không phải \"{lang}\"", f"--lang must be vi or en, not \"{lang}\"")
     return lang
+UseOpt = Annotated[list[str], typer.Option("--use", help=h(
+    "Tệp cần dùng khi một đơn vị gửi nhiều tệp (thay cho tệp mới nhất tự chọn; lặp lại được).",
+    "The file to use when an agency sent several (instead of the newest chosen for you; repeatable)."))]

@@ -81,7 +81,7 @@ def _cell_sort(cell: str | None) -> tuple[int, str]:
     return (int(digits) if digits else 0, cell)
 
 
-def progress_callback(total: int) -> tuple[Callable[[int, int, str], None] | None, Any]:
+def progress_callback(total: int, lang: str) -> tuple[Callable[[int, int, str], None] | None, Any]:
     """A progress bar on a terminal's stderr for five files or more: (callback, bar) or (None, None)."""
     if total < 5 or not sys.stderr.isatty():
         return None, None
@@ -89,7 +89,7 @@ def progress_callback(total: int) -> tuple[Callable[[int, int, str], None] | Non
 
     # Redrawn by the callback, not by a refresh thread: reading forks worker processes, which is
     # only done from a process with no other thread running (parallel.fork_context).
-    progress = Progress(TextColumn("Đang đọc"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+    progress = Progress(TextColumn(text("reading", lang)), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                         console=stderr(), transient=True, auto_refresh=False)
     task = progress.add_task("", total=total)
 

@@ -26,6 +26,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # summaries (output.py)
     "summary": ("Tổng hợp", "Summary"),
+    "reading": ("Đang đọc", "Reading"),
     "files_read": ("Tệp đã đọc", "Files read"),
     "tasks": ("Nhiệm vụ", "Tasks"),
     "agency_reports": ("Báo cáo của đơn vị", "Agency reports"),

@@ -150,6 +150,26 @@ def _dates_in(text: str) -> tuple[DateHit, ...]:  # task texts, read for their d
     return tuple(sorted(hits))
 
 
+def month_first_only(text: str) -> bool:
+    """Whether text holds a date that reads only month first ("09-25-2025": no 25th month, a valid 25
+    September): its writer puts the month first, so its other dates may be month first too."""
+    for m in _DMY.finditer(_fold(text)):
+        year, first, second = _year(m[4]), int(m[1]), int(m[3])
+        if _make_date(year, second, first) is None and _make_date(year, first, second) is not None:
+            return True
+    return False
+
+
+def day_first_contradicted(day_first: date, month_first: date, assigned: date | None, dated: date | None) -> bool:
+    """Whether the row contradicts the day-first reading of a date that reads both ways ("03-09-2025"):
+    day first it falls before the task was assigned (`assigned`) or after the document's own date
+    (`dated`, for a completion date), where month first it does not. Day first is how Vietnamese
+    offices write; with nothing against it the reading is no problem (issue 20)."""
+    if assigned is not None and day_first < assigned <= month_first:
+        return True
+    return dated is not None and month_first <= dated < day_first
+
+
 def format_date(d: date | None) -> str:
     """'31/12/2025' (day and month zero-padded); '' for None."""
     if not isinstance(d, date):

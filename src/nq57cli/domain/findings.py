@@ -86,7 +86,7 @@ CODES: dict[str, Code] = {
         "trang tính \"{sheet}\" có {rows} dòng, vượt giới hạn {limit} (đặt NQ57_MAX_ROWS để nâng)",
         "sheet \"{sheet}\" has {rows} rows, over the limit of {limit} (set NQ57_MAX_ROWS to raise it)",
     ),
-    "file.duplicate": Code("warning",
+    "file.duplicate": Code("info",
         "tệp trùng nội dung với {other}; chỉ đọc một lần",
         "same content as {other}; read once",
     ),
@@ -124,9 +124,19 @@ CODES: dict[str, Code] = {
         "tên đơn vị \"{agency}\" khớp ngang nhau với nhiều đơn vị: {choices}; hãy nêu rõ bằng --agency TỆP=TÊN",
         "agency name \"{agency}\" fits several agencies equally: {choices}; name it with --agency FILE=NAME",
     ),
-    "agency.duplicate_file": Code("warning",
-        "đơn vị {agency} gửi nhiều tệp ({files}); các báo cáo được giữ lại và ghi nhận xung đột",
-        "agency {agency} sent several files ({files}); all reports kept, conflicts noted",
+    "agency.resubmitted": Code("info",
+        "đơn vị {agency} gửi {count} tệp; dùng tệp mới nhất {used} (theo {basis}) cho {tasks}; báo cáo cũ được "
+        "thay: {set_aside}; nhiệm vụ chỉ có ở tệp cũ giữ báo cáo cũ: {kept}",
+        "agency {agency} sent {count} files; the newest, {used} (by {basis}), is used for {tasks}; older reports "
+        "set aside: {set_aside}; tasks only in an older file keep its report: {kept}",
+    ),
+    "agency.resubmitted_by_time": Code("warning",
+        "đơn vị {agency} gửi {count} tệp mà không tệp nào ghi ngày văn bản hay lần gửi khác nhau; đã dùng tệp sửa "
+        "sau cùng {used} cho {tasks} (báo cáo cũ được thay: {set_aside}; giữ từ tệp cũ: {kept}); nếu không đúng, "
+        "chỉ rõ tệp cần dùng bằng --use TỆP",
+        "agency {agency} sent {count} files with no document date or version mark telling them apart; the last "
+        "modified, {used}, is used for {tasks} (older reports set aside: {set_aside}; kept from older files: "
+        "{kept}); if that is wrong, name the file to use with --use FILE",
     ),
     "cell.formula_no_value": Code("warning",
         "ô chứa công thức chưa có giá trị tính sẵn; hãy mở tệp bằng Excel, lưu lại rồi gửi lại",
@@ -406,6 +416,11 @@ LABELS: dict[str, dict[str, dict[str, tuple[str, str]]]] = {
         "properties": ("thuộc tính của tệp", "the workbook's properties"),
         "filename": ("tên tệp", "the file name"),
     }},
+    "agency.resubmitted": {"basis": {
+        "option": ("tùy chọn --use", "the --use option"),
+        "document_date": ("ngày văn bản {date}", "its document date {date}"),
+        "name": ("tên tệp", "its file name"),
+    }},
     "task.text_continued": {"field": {
         "result": ("kết quả thực hiện", "results"),
         "difficulties": ("khó khăn, vướng mắc", "difficulties"),
@@ -493,7 +508,21 @@ def finding_message(finding: Finding, lang: str = "vi") -> str:
     if declared is None:
         return finding.code
     try:
-        return render(finding.code, {"value": finding.value or "", "column": finding.column or "", **finding.params},
+        text = render(finding.code, {"value": finding.value or "", "column": finding.column or "", **finding.params},
                       lang)
     except (KeyError, ValueError, IndexError):
-        return declared.en if lang == "en" else declared.vi
+        text = declared.en if lang == "en" else declared.vi
+    return text + repeats_text(finding.params.get(REPEATS), lang)
+
+
+REPEATS = "repeats"  # param of a finding standing for the same finding on more rows: [(cell, value, params), ...]
+
+
+def repeats_text(repeats: Any, lang: str = "vi") -> str:
+    """The rows a grouped finding also stands for: "; cùng loại ở 19 ô khác: F7, F8, …"."""
+    if not repeats:
+        return ""
+    cells = ", ".join(str(cell) for cell, _, _ in repeats)
+    if lang == "en":
+        return f"; the same kind in {len(repeats)} more cells: {cells}"
+    return f"; cùng loại ở {len(repeats)} ô khác: {cells}"

@@ -242,13 +242,16 @@ class InputFile(Model):
     name: str
     sha256: str | None = None
     size: int | None = None
-    role: Literal["catalog", "submission", "merged"] = "submission"
+    # "copy": byte-identical to a file read already (superseded_by names it); read once, never a sender
+    role: Literal["catalog", "submission", "merged", "copy"] = "submission"
     agency: str | None = None
     agency_source: Literal["option", "label", "title", "properties", "filename"] | None = None
     sheet: str | None = None
     header_row: int | None = None
     rows: int = 0
     readable: bool = True
+    document_date: dt.date | None = None  # the date the document carries (place-date line, title)
+    superseded_by: str | None = None  # the file used instead: a newer one of its agency, or the original of a copy
 
 
 class MergeResult(Model):

@@ -90,6 +90,12 @@ _FOOTER_NOTE_RE = re.compile(
 )
 
 
+# "Quảng Ngãi, ngày 25 tháng 9 năm 2025" (header_key): the signature's place-date line, looked for in the
+# last PLACE_DATE_ROWS rows of a sheet (the one above the table is among its title lines).
+PLACE_DATE = re.compile(r"^[a-z ]{2,40} ngay \d{1,2} thang \d{1,2} nam \d{4}$")
+PLACE_DATE_ROWS = 40
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -126,6 +132,7 @@ class SheetTable:
     formula_cells: set[str] = field(default_factory=set)  # "F14" cells lacking a cached value
     error_cells: dict[str, str] = field(default_factory=dict)  # "F14" → the Excel error it holds, "#REF!"
     merged: list[tuple] = field(default_factory=list)  # merged ranges ((r0, c0), (r1, c1)), 0-based
+    place_dates: list[str] = field(default_factory=list)  # place-date lines under the table (rows.document_date)
 
 
 @dataclass
@@ -531,6 +538,8 @@ def _read_workbook(workbook: Any, path: Path, display: str, findings: list[Findi
         formula_cells=formula_cells,
         error_cells=error_cells,
         merged=merged,
+        place_dates=[one_line(v) or "" for row in body[-PLACE_DATE_ROWS:] for v in row
+                     if isinstance(v, str) and len(v) <= 80 and PLACE_DATE.match(header_key(v))],
     )
     return ReadOutcome(table, findings)
 

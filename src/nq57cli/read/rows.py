@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from nq57cli.domain.agency import split_agencies
-from nq57cli.domain.deadline import parse_date, parse_deadline
+from nq57cli.domain.deadline import day_first_contradicted, find_dates, month_first_only, parse_date, parse_deadline
 from nq57cli.domain.docref import parse_document
 from nq57cli.domain.findings import severity_of
 from nq57cli.domain.models import Deadline, Finding, Group, Report, Task, in_sheet
-from nq57cli.read.reader import RawRow, SheetTable
+from nq57cli.read.reader import PLACE_DATE, RawRow, SheetTable
 from nq57cli.domain.status import parse_status
-from nq57cli.core.text import SHORT_TEXT, clean, clean_recurring, one_line, one_line_recurring
+from nq57cli.core.text import SHORT_TEXT, clean, clean_recurring, header_key, one_line, one_line_recurring
 from nq57cli.core.cells import column_letter
 
 _ID_SPACES = re.compile(r"\s+")
@@ -109,11 +110,63 @@ class RowContext:
         return False
 
 
-def _deadline(ctx: RowContext, value: Any, title: str | None) -> Deadline | None:
+@dataclass
+class DayFirstDates:
+    """The `date.ambiguous` findings of one file, sifted: a date that reads both ways ("03-09-2025",
+    "7.9.2025") is day first, as Vietnamese offices write it, and a warning only where the row
+    contradicts that reading (deadline.day_first_contradicted) or the same file also writes a date
+    that reads month first only ("09-25-2025"; then all are shown, see settle)."""
+
+    dated: date | None  # the document's own date (document_date)
+    held: list[tuple[RowContext, tuple[str, dict], str, Any]] = field(default_factory=list)
+    mixed: bool = False
+
+    def sift(self, ctx: RowContext, issues: list[tuple[str, dict]], field_name: str, value: Any,
+             assigned: date | None, completion: bool = False) -> None:
+        kept = []
+        for code, params in issues:
+            if code == "date.invalid" and month_first_only(params.get("text") or ""):
+                self.mixed = True
+            if code == "date.ambiguous" and not day_first_contradicted(
+                    date.fromisoformat(params["day_first"]), date.fromisoformat(params["month_first"]), assigned,
+                    self.dated if completion else None):
+                self.held.append((ctx, (code, params), field_name, value))
+                continue
+            kept.append((code, params))
+        ctx.issues(kept, field_name, value)
+
+    def settle(self) -> None:
+        """At the end of the file: a file that mixes orders gets the findings held back."""
+        if self.mixed:
+            for ctx, issue, field_name, value in self.held:
+                ctx.issues([issue], field_name, value)
+        self.held.clear()
+
+
+_OTHER_DOCUMENT = re.compile(r"[0-9]\s*[-/]\s*[A-ZĐ]{2,}|\b(?:số|so|số:)\s", re.IGNORECASE)
+
+
+def document_date(table: SheetTable) -> date | None:
+    """The date the document carries: its place-date line ("Quảng Ngãi, ngày 25 tháng 9 năm 2025") above
+    the table or at its signature, else the latest date in its title lines that is not another
+    document's ("Nghị quyết số 57-NQ/TW ngày 22/12/2024" is not the report's date)."""
+    lines = [*table.title_lines, *table.place_dates]
+    for line in lines:
+        if PLACE_DATE.match(header_key(line)):
+            hit = next((h.value for h in find_dates(line) if h.value), None)
+            if hit:
+                return hit
+    found = [h.value for line in table.title_lines if not _OTHER_DOCUMENT.search(line)
+             for h in find_dates(line) if h.value and h.month_first is None]
+    return max(found, default=None)
+
+
+def _deadline(ctx: RowContext, value: Any, title: str | None, dates: DayFirstDates,
+              assigned: date | None) -> Deadline | None:
     if value in (None, ""):
         return None
     deadline, issues = parse_deadline(value, context=title)
-    ctx.issues(issues, "deadline", value)
+    dates.sift(ctx, issues, "deadline", value, assigned)
     return deadline
 
 
@@ -225,6 +278,7 @@ def parse_catalog(table: SheetTable) -> tuple[list[Task], list[Group], list[Find
     tasks: list[Task] = []
     findings: list[Finding] = []
     seen: dict[str, str] = {}
+    dates = DayFirstDates(document_date(table))
     for row, group in rows:
         ctx = RowContext(table, row, findings)
         values = row.values
@@ -241,7 +295,9 @@ def parse_catalog(table: SheetTable) -> tuple[list[Task], list[Group], list[Find
             ctx.add("error", "task.duplicate_id", "task_id", task_id, first=seen[task_id])
             continue
         seen[task_id] = row.cells.get("task_id", f"A{row.row}")
-        deadline = _deadline(ctx, values.get("deadline"), title) or Deadline(kind="none")
+        document = parse_document(values.get("document"))
+        deadline = _deadline(ctx, values.get("deadline"), title, dates, document.date if document else None) \
+            or Deadline(kind="none")
         lead = split_agencies(values.get("lead"))
         tasks.append(
             Task(
@@ -250,7 +306,7 @@ def parse_catalog(table: SheetTable) -> tuple[list[Task], list[Group], list[Find
                 group=group,
                 stt=_stt(values.get("stt")),
                 title=title or "",
-                document=parse_document(values.get("document")),
+                document=document,
                 deadline=deadline,
                 lead="; ".join(lead) or None,
                 partners=split_agencies(values.get("partners")),
@@ -258,6 +314,7 @@ def parse_catalog(table: SheetTable) -> tuple[list[Task], list[Group], list[Find
                 note=clean(values.get("note")),
             )
         )
+    dates.settle()
     return tasks, groups, findings
 
 
@@ -272,6 +329,7 @@ def parse_reports(
     reports: list[Report] = []
     findings: list[Finding] = []
     seen_ids: dict[str, str] = {}
+    dates = DayFirstDates(document_date(table))
     for row, group in rows:
         ctx = RowContext(table, row, findings)
         values = row.values
@@ -300,9 +358,11 @@ def parse_reports(
             ctx.add("warning", "status.missing", "status")
         completed_on = None
         raw_date = values.get("completed_on")
+        document = parse_document(values.get("document"))
+        assigned = document.date if document else None
         if raw_date not in (None, ""):
             completed_on, issues = parse_date(raw_date, context=title)
-            ctx.issues(issues, "completed_on", raw_date)
+            dates.sift(ctx, issues, "completed_on", raw_date, assigned, completion=True)
         if status == "completed" and not result:
             ctx.add("warning", "status.completed_no_result", "result")
         if status == "completed" and completed_on is None and "completed_on" in table.columns \
@@ -320,8 +380,8 @@ def parse_reports(
                 stt=_stt(values.get("stt")),
                 group=group,
                 title=title,
-                document=parse_document(values.get("document")),
-                deadline=_deadline(ctx, values.get("deadline"), title) if check_deadlines else None,
+                document=document,
+                deadline=_deadline(ctx, values.get("deadline"), title, dates, assigned) if check_deadlines else None,
                 status=status,
                 status_raw=status_raw,
                 result=result,
@@ -333,4 +393,5 @@ def parse_reports(
                 headers=table.headers,
             )
         )
+    dates.settle()
     return reports, groups, findings

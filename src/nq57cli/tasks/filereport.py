@@ -21,7 +21,7 @@ class FileReport(Model):
 
     file: str  # the name findings use
     path: str
-    role: Literal["catalog", "submission", "merged"] = "submission"
+    role: Literal["catalog", "submission", "merged", "copy"] = "submission"
     agency: str | None = None
     readable: bool = True
     findings: list[Finding] = Field(default_factory=list)
@@ -92,9 +92,10 @@ def group_by_file(result: MergeResult) -> ValidationReport:
 
 
 def validate_files(
-    paths: list[Path], catalog: Path | None = None, agencies: dict[str, str] | None = None
+    paths: list[Path], catalog: Path | None = None, agencies: dict[str, str] | None = None,
+    use: list[str] | None = None,
 ) -> ValidationReport:
     """Check submissions (against a catalog when given): the findings of merge, grouped by file."""
     from nq57cli.tasks.merge import merge
 
-    return group_by_file(merge(paths, catalog=catalog, agencies=agencies))
+    return group_by_file(merge(paths, catalog=catalog, agencies=agencies, use=use))

@@ -7,14 +7,16 @@ from pathlib import Path
 
 from nq57cli import __version__
 from nq57cli.core.text import match_key
-from nq57cli.domain.agency import split_agencies
+from nq57cli.domain.agency import is_collective, split_agencies
 from nq57cli.domain.deadline import format_date
 from nq57cli.domain.models import JOINED_FIELDS, Finding, Group, InputFile, MergeResult, Report, Task, join_agency_texts
-from nq57cli.domain.registry import Agency, Registry
+from nq57cli.domain.registry import Agency, Registry, collective_kinds
 from nq57cli.domain.status import combine_status
 from nq57cli.tasks.catalog import load_catalog
 from nq57cli.tasks.matching import TextMatcher
-from nq57cli.tasks.submissions import LoadJob, Progress, Submission, is_duplicate_file, load_all
+from nq57cli.tasks.resubmissions import is_named, supersede
+from nq57cli.tasks.submissions import LoadJob, Progress, Submission, group_repeats, is_duplicate_file, load_all
+from nq57cli.errors import UsageError
 from nq57cli.core.cells import EXCEL_MAX_TEXT
 
 
@@ -63,7 +65,33 @@ def _assign_reports(tasks: list[Task], submissions: list[Submission], registry: 
             by_id[task_id].reports[:0] = [report for _, _, report in first]
 
 
-def _combine(task: Task, findings: list[Finding]) -> None:
+def _one_piece_of_work(task: Task, registry: Registry | None) -> tuple[set[str], set[str]] | None:
+    """The lead agencies and all the named agencies (lead and partners) of a task that is one piece of work;
+    None for a collective task ("UBND các xã, phường", "Các sở, ngành" lead it) or one without a lead,
+    where each agency's completion date is its own (issue 20)."""
+    leads = split_agencies(task.lead)
+    if not leads or any(is_collective(name) for name in leads):
+        return None
+    named = {name for name in _named_agencies(task, registry) if not is_collective(name)}
+    return set((registry or Registry()).expand(leads)), named
+
+
+def _changed_completion(task: Task, registry: Registry | None) -> list:
+    """The completion dates of a task's lead and partners when they change the task's completion date: a
+    partner finished after the date its lead gives (the task is completed when all are); else []."""
+    team = _one_piece_of_work(task, registry)
+    if team is None:
+        return []
+    leads, named = team
+    done = {r.agency: r.completed_on for r in task.reports
+            if r.completed_on and r.status == "completed" and r.agency in named}
+    lead_dates = [day for agency, day in done.items() if agency in leads]
+    if not lead_dates or max(done.values()) <= max(lead_dates):
+        return []
+    return sorted(set(done.values()))
+
+
+def _combine(task: Task, findings: list[Finding], registry: Registry | None = None) -> None:
     """The task's status, texts and completion date from its reports (already in agency order: see
     _assign_reports; at national scale a task has a thousand), and the conflicts between them."""
     reports = task.reports
@@ -76,7 +104,8 @@ def _combine(task: Task, findings: list[Finding]) -> None:
                                     params={"task_id": task.task_id, "length": len(text), "limit": EXCEL_MAX_TEXT,
                                             "field": name}))
     done = sorted({r.completed_on for r in reports if r.completed_on and r.status == "completed"})
-    task.completed_on = done[-1] if done and task.status == "completed" else None
+    task.completed_on = done[-1] if done and task.status == "completed" else None  # completed when all are
+    done = _changed_completion(task, registry)
     if len(done) > 1:  # many agencies, many dates: the earliest and the latest say enough
         shown = done if len(done) <= 6 else [*done[:3], None, *done[-2:]]
         findings.append(Finding(code="conflict.completion_date",
@@ -108,14 +137,21 @@ def merge(
     progress: Progress | None = None,
     workers: int | None = None,
     roster: list[Agency] | None = None,
+    use: list[str] | None = None,
     period: str | None = None,
 ) -> MergeResult:
     """Read, validate and merge submissions (against a catalog when given) into one result.
 
     `workers`: processes for reading (default: one per CPU when there are many files).
     `roster`: an agency list (agencylist.read_agencies), before the catalog's own agencies.
+    `use`: files to use over the other files of their agency (resubmissions.supersede).
     `period`: the reporting period recorded with the result ("Quý III/2025"; domain/period.check_period).
     """
+    use = use or []
+    for item in use:
+        if not any(is_named(str(path), [item]) for path in submissions):
+            raise UsageError(f"--use {item}: không phải một trong các tệp báo cáo đã cho",
+                             f"--use {item}: not one of the submissions given")
     overrides = agencies or {}
     cat = load_catalog(catalog, roster) if catalog else None
     findings: list[Finding] = list(cat.findings) if cat else []
@@ -126,25 +162,26 @@ def merge(
     all_reports: list[Report] = []
     seen_hashes: dict[str, str] = {}
     submission_groups: list[Group] = []
-    files_by_agency: dict[str, list[str]] = {}
     kept: list[Submission] = []
-    job = LoadJob(overrides, registry, cat is None, cat, matcher)
-    for loaded in load_all(submissions, job, progress, workers):
-        info = loaded.info
-        inputs.append(info)
-        if is_duplicate_file(info, seen_hashes, findings):
+    open_kinds = tuple(sorted({kind for t in (cat.tasks if cat else []) for name in [*split_agencies(t.lead), *t.partners]
+                        if is_collective(name) for kind in collective_kinds(name)}))
+    job = LoadJob(overrides, registry, cat is None, cat, matcher, open_kinds)
+    loaded_all = load_all(submissions, job, progress, workers)
+    copies: list[Finding] = []
+    for loaded in loaded_all:
+        inputs.append(loaded.info)
+        if not is_duplicate_file(loaded.info, seen_hashes, copies) and loaded.info.readable:
+            kept.append(loaded)
+    resubmitted = supersede(kept, use)  # an agency's newer file replaces its older ones, task by task
+    for loaded in loaded_all:
+        if loaded.info.role == "copy":
+            findings.append(next(f for f in copies if f.file == loaded.info.name))
             continue
         findings.extend(loaded.findings)
-        if not info.readable:
-            continue
-        files_by_agency.setdefault(info.agency or "", []).append(info.name)
-        submission_groups.extend(loaded.groups)
-        all_reports.extend(loaded.reports)
-        kept.append(loaded)
-    for agency, files in files_by_agency.items():
-        if len(files) > 1:
-            findings.append(Finding(code="agency.duplicate_file",
-                                    params={"agency": agency, "files": ", ".join(files)}))
+        if loaded.info.readable:
+            submission_groups.extend(loaded.groups)
+            all_reports.extend(loaded.reports)
+    findings.extend(resubmitted)
     if cat:
         tasks = [t.model_copy(deep=True) for t in cat.tasks]
         groups = cat.groups
@@ -153,7 +190,7 @@ def merge(
         groups = _dedupe_groups(submission_groups)
     _assign_reports(tasks, kept, registry)
     for task in tasks:
-        _combine(task, findings)
+        _combine(task, findings, registry)
         reporting = {r.agency for r in task.reports}
         task.silent = [a for a in _named_agencies(task, registry) if a not in reporting]
         if not task.reports:
@@ -167,7 +204,7 @@ def merge(
     return MergeResult(
         tasks=tasks,
         groups=groups,
-        findings=findings,
+        findings=group_repeats(findings),
         inputs=inputs,
         unmatched=unmatched,
         expected_agencies=known,

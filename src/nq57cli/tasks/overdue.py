@@ -232,8 +232,8 @@ def is_overdue(task: Task, as_of: date) -> bool:
 
 
 def uncertain_deadline(task: Task) -> date | None:
-    """The other reading of a deadline written like '10-01-2025' (day and month could be swapped:
-    the task's text may say "trước ngày 01/10/2025"); None when it reads one way only."""
+    """The other reading of a deadline written like '10-01-2025' when the task's text names it ("trước
+    ngày 01/10/2025"); None otherwise: day first is how dates are written (issue 20)."""
     deadline = task.deadline
     if deadline.kind != "date" or not deadline.raw or deadline.due is None:
         return None
@@ -244,7 +244,7 @@ def uncertain_deadline(task: Task) -> date | None:
 def _other_reading(raw: str, title: str) -> date | None:
     _, issues = parse_deadline(raw, context=title)
     swapped = next((p["month_first"] for code, p in issues
-                    if code in ("date.month_first", "date.ambiguous") and p.get("month_first")), None)
+                    if code == "date.month_first" and p.get("month_first")), None)
     return date.fromisoformat(swapped) if swapped else None
 
 

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from nq57cli.domain.findings import REPEATS
 from nq57cli.domain.models import Finding, Group, InputFile, Report, pack_models, unpack_models
-from nq57cli.domain.registry import Registry, Sender, as_registry, identify_sender
+from nq57cli.domain.registry import Registry, Sender, as_registry, identify_sender, kind_of
 from nq57cli.read.prefilled import unchanged_prefills
 from nq57cli.read.reader import TASKS, Schema, SheetTable, read_table, sha256_of
-from nq57cli.read.rows import parse_reports
+from nq57cli.read.rows import document_date, parse_reports
 from nq57cli.tasks.catalog import Catalog
 from nq57cli.tasks.matching import TextMatcher, flag_duplicates, match_reports
 
@@ -65,6 +66,7 @@ def open_submission(path: Path, display: str, overrides: dict[str, str], registr
     sender = identify_sender(path, table.title_lines, overrides, registry)
     info.agency, info.agency_source = sender.name, sender.source  # type: ignore[assignment]
     info.sheet, info.header_row = table.sheet, table.header_row
+    info.document_date = document_date(table)
     findings.append(Finding(code="agency.source", file=display, sheet=table.sheet,
                             params={"agency": sender.name, "source": sender.source}))
     return info, table, sender, findings
@@ -72,9 +74,10 @@ def open_submission(path: Path, display: str, overrides: dict[str, str], registr
 
 def load_submission(path: Path, overrides: dict[str, str], known: list[str] | Registry, check_deadlines: bool,
                     display: str | None = None, catalog: Catalog | None = None,
-                    matcher: TextMatcher | None = None) -> Submission:
+                    matcher: TextMatcher | None = None, open_kinds: tuple[str, ...] = ()) -> Submission:
     """Read one agency file: its table, its agency, its validated reports (matched to the catalog's
-    tasks when one is given); never raises on bad input."""
+    tasks when one is given); never raises on bad input. `open_kinds`: kinds of agency the catalog
+    expects without naming them ("UBND các xã, phường" → every commune): never `agency.unexpected`."""
     display = display or path.name
     registry = as_registry(known)
     info, table, sender, findings = open_submission(path, display, overrides, registry)
@@ -84,7 +87,7 @@ def load_submission(path: Path, overrides: dict[str, str], known: list[str] | Re
     if sender.ambiguous:
         findings.append(Finding(code="agency.ambiguous", file=display,
                                 params={"agency": agency, "choices": "; ".join(sender.ambiguous)}))
-    elif registry and registry.get(agency) is None:
+    elif registry and registry.get(agency) is None and kind_of(agency) not in open_kinds:
         findings.append(Finding(code="agency.unexpected", file=display, params={"agency": agency}))
     reports, groups, row_findings = parse_reports(table, agency, check_deadlines=check_deadlines)
     info.rows = len(reports)
@@ -97,14 +100,45 @@ def load_submission(path: Path, overrides: dict[str, str], known: list[str] | Re
 
 
 def is_duplicate_file(info: InputFile, seen: dict[str, str], findings: list[Finding]) -> bool:
-    """Whether this file's content was read already under another name (a `file.duplicate` finding)."""
+    """Whether this file's content was read already under another name (a `file.duplicate` finding);
+    such a copy becomes role "copy", superseded by the original: never counted as a sender."""
     if info.sha256 and info.sha256 in seen:
         findings.append(Finding(code="file.duplicate", file=info.name,
                                 params={"other": seen[info.sha256]}))
+        info.role, info.superseded_by = "copy", seen[info.sha256]
         return True
     if info.sha256:
         seen[info.sha256] = info.name
     return False
+
+
+GROUP_FROM = 3  # findings of one kind in one file, from this many on, are one finding listing the cells
+
+
+def group_repeats(findings: list[Finding]) -> list[Finding]:
+    """Repeated findings of one kind in one file as one finding: the first, with the others' cells,
+    values and params under findings.REPEATS (its message lists the cells; annotate.ungroup marks each
+    cell again). One kind = same code, sheet, column, severity and message details (params): twenty
+    blank result cells are one finding, but weak matches to three different tasks stay three, since
+    the first one's message ("khớp … với NQ57-16") would be wrong for the others. Findings without
+    a cell stay as they are."""
+    def kind(finding: Finding) -> tuple:
+        return (finding.file, finding.sheet, finding.code, finding.column, finding.severity,
+                repr(sorted(finding.params.items())))
+
+    same: dict[tuple, list[Finding]] = {}
+    for finding in findings:
+        if finding.file and finding.cell:
+            same.setdefault(kind(finding), []).append(finding)
+    out: list[Finding] = []
+    for finding in findings:
+        group = same.get(kind(finding)) if finding.file and finding.cell else None
+        if group is None or len(group) < GROUP_FROM:
+            out.append(finding)
+        elif group[0] is finding:
+            repeats = [(f.cell, f.value, f.params) for f in group[1:]]
+            out.append(finding.model_copy(update={"params": {**finding.params, REPEATS: repeats}}))
+    return out
 
 
 @dataclass
@@ -116,10 +150,11 @@ class LoadJob:
     check_deadlines: bool
     catalog: Catalog | None
     matcher: TextMatcher | None
+    open_kinds: tuple[str, ...] = ()
 
     def load(self, path: Path, display: str) -> Submission:
         return load_submission(path, self.overrides, self.known, self.check_deadlines, display,
-                               self.catalog, self.matcher)
+                               self.catalog, self.matcher, self.open_kinds)
 
 
 _worker_job: LoadJob | None = None

@@ -18,7 +18,7 @@ from typing import Any, TypedDict
 from nq57cli.write.agencybook import row_height, text_cell, wrapped_lines
 from nq57cli.core.fileio import atomic_write
 from nq57cli.read.inputs import PRODUCER, OutputGuard, marker
-from nq57cli.domain.findings import SEVERITIES, count_by_severity, counts_text, severity_label
+from nq57cli.domain.findings import REPEATS, SEVERITIES, count_by_severity, counts_text, severity_label
 from nq57cli.domain.models import SEVERITY_ORDER, Finding
 from nq57cli.core.stable import save_reproducibly
 
@@ -80,12 +80,24 @@ def can_annotate(path: Path) -> bool:
 
 
 def findings_for(path: Path, findings: list[Finding]) -> list[Finding]:
-    """The findings about this file (by file name, as merge reports them), without repeats, in sheet order."""
+    """The findings about this file (by file name, as merge reports them), one per cell again where merge
+    grouped a file's repeated findings (each cell is marked and listed), without repeats, in sheet order."""
     seen: dict[str, Finding] = {}
     for finding in findings:
         if finding.file == path.name:
-            seen.setdefault(finding.model_dump_json(), finding)
+            for single in ungroup(finding):
+                seen.setdefault(single.model_dump_json(), single)
     return sorted(seen.values(), key=_order)
+
+
+def ungroup(finding: Finding) -> list[Finding]:
+    """A grouped finding (submissions.group_repeats) as the findings it stands for, one per cell."""
+    repeats = finding.params.get(REPEATS)
+    if not repeats:
+        return [finding]
+    first = finding.model_copy(update={"params": {k: v for k, v in finding.params.items() if k != REPEATS}})
+    return [first, *(first.model_copy(update={"cell": cell, "value": value, "params": params})
+                     for cell, value, params in repeats)]
 
 
 def _order(finding: Finding) -> tuple:

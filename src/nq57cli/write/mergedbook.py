@@ -50,7 +50,8 @@ FINDING_COLUMNS = [
 INPUT_COLUMNS = [
     ("Tệp", 32, True), ("Vai trò", 12, False), ("Đơn vị", 28, True), ("Nguồn tên đơn vị", 16, False),
     ("Trang tính", 16, False), ("Dòng tiêu đề", 10, False), ("Số dòng", 9, False), ("SHA-256", 66, False),
-    ("Kích thước (byte)", 14, False), ("Đọc được", 9, False),
+    ("Kích thước (byte)", 14, False), ("Đọc được", 9, False), ("Ngày văn bản", 12, False),
+    ("Thay bằng tệp", 32, True),
 ]
 SEVERITY_VI = {s: severity_label(s).capitalize() for s in SEVERITIES}  # "Lỗi", "Cảnh báo", "Thông tin"
 MATCH_VI = {"id": "mã", "text": "nội dung", "new": "mới", "none": "không khớp"}
@@ -87,13 +88,13 @@ def write_merged(result: MergeResult, path: Path, lang: str = "vi") -> Path:
     reports = [r for t in result.tasks for r in t.reports] + list(result.unmatched)
     input_rows = [
         [i.name, i.role, i.agency, i.agency_source, i.sheet, i.header_row, i.rows, i.sha256, i.size,
-         "có" if i.readable else "không"]
+         "có" if i.readable else "không", i.document_date, i.superseded_by]
         for i in result.inputs
     ]
-    input_rows.append([f"nq57 {result.tool_version}", "tool", None, None, None, None, None, None, None, None])
+    input_rows.append([f"nq57 {result.tool_version}", "tool", *[None] * (len(INPUT_COLUMNS) - 2)])
     for value, role in ((result.period, "period"), (result.catalog_title, "catalog_title")):  # domain/period.py
         if value:
-            input_rows.append([value, role, None, None, None, None, None, None, None, None])
+            input_rows.append([value, role, *[None] * (len(INPUT_COLUMNS) - 2)])
 
     def write(tmp: Path) -> None:
         workbook = new_workbook(tmp, len(reports) + len(result.findings),
@@ -309,7 +310,7 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
         file_name = one_line(row_value(record, "Tệp"))
         if role in ("tool", "period", "catalog_title") and file_name:
             written[role] = file_name.removeprefix("nq57 ") if role == "tool" else file_name
-        if role not in ("catalog", "submission") or not file_name:
+        if role not in ("catalog", "submission", "copy") or not file_name:
             continue
         name_source = one_line(row_value(record, "Nguồn tên đơn vị"))
         rows = row_value(record, "Số dòng")
@@ -319,6 +320,8 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
             sheet=one_line(row_value(record, "Trang tính")), sha256=one_line(row_value(record, "SHA-256")),
             rows=int(rows) if isinstance(rows, (int, float)) else 0,
             readable=header_key(row_value(record, "Đọc được") or "có") != "khong",
+            document_date=_as_date(row_value(record, "Ngày văn bản")),
+            superseded_by=one_line(row_value(record, "Thay bằng tệp")),
         ))
     return MergeResult(tasks=tasks, groups=groups, findings=findings, inputs=inputs,
                        tool_version=written.get("tool", ""), period=written.get("period"),

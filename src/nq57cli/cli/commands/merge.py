@@ -9,7 +9,8 @@ import typer
 
 from nq57cli.cli.app import command, keep_until_exit
 from nq57cli.cli.lang import h
-from nq57cli.cli.options import AgenciesFileOpt, AgencyOpt, CatalogOpt, DebugOpt, JsonOpt, LangOpt, VerboseOpt, check_lang
+from nq57cli.cli.options import (AgenciesFileOpt, AgencyOpt, CatalogOpt, DebugOpt, JsonOpt, LangOpt, UseOpt, VerboseOpt,
+                                 check_lang)
 from nq57cli.cli.output import print_findings, print_lines, print_summary, progress_callback, stderr
 from nq57cli.errors import ExitCode, UsageError
 from nq57cli.pipeline import (expected_agencies, gather_config_inputs, load_report_config, load_roster,
@@ -31,6 +32,7 @@ def merge_command(
         "(mặc định: document.period của nq57.toml).",
         "The reporting period recorded in merged.xlsx, e.g. \"Quý III/2025\", \"Tháng 9/2025\", \"30/09/2025\" "
         "(default: document.period of nq57.toml)."))] = None,
+    use: UseOpt = [],  # noqa: B006
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
     verbose: VerboseOpt = False,
@@ -52,13 +54,14 @@ def merge_command(
         gather_config_inputs(guard, None)
     guard.check_file(output)
     period = check_period(period) if period is not None else load_report_config(None, []).document.period or None
-    callback, progress = progress_callback(len(paths))
+    callback, progress = progress_callback(len(paths), lang)
     roster = load_roster(agencies)
     if progress:
         with progress:
-            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback, roster=roster, period=period)
+            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback, roster=roster, use=use,
+                           period=period)
     else:
-        result = merge(paths, catalog=catalog, agencies=overrides, roster=roster, period=period)
+        result = merge(paths, catalog=catalog, agencies=overrides, roster=roster, use=use, period=period)
     if not result.readable_submissions():
         print_findings(result.findings, lang, verbose)
     require_readable(result.inputs, result.findings, "tasks", writes=True)

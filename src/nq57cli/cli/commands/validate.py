@@ -10,7 +10,7 @@ import typer
 
 from nq57cli.cli.app import command
 from nq57cli.cli.lang import h
-from nq57cli.cli.options import AgencyOpt, CatalogOpt, DebugOpt, JsonOpt, LangOpt, VerboseOpt, check_lang
+from nq57cli.cli.options import AgencyOpt, CatalogOpt, DebugOpt, JsonOpt, LangOpt, UseOpt, VerboseOpt, check_lang
 from nq57cli.cli.output import print_findings, stdout
 from nq57cli.cli.texts import text
 from nq57cli.errors import ExitCode, UnreadableInputError
@@ -29,6 +29,7 @@ def validate_command(
                                                           "Write copies with the problems marked (colour + comments) into this folder."))
     ] = None,
     agency: AgencyOpt = [],  # noqa: B006
+    use: UseOpt = [],  # noqa: B006
     force: Annotated[bool, typer.Option("--force", help=h("Với --annotate: ghi đè cả tệp có sẵn không do nq57 tạo.",
                                                           "With --annotate: replace files nq57 did not make too."))] = False,
     json_out: JsonOpt = False,
@@ -49,7 +50,7 @@ def validate_command(
         for path in paths:
             for target in annotation_targets(path, annotate_dir):
                 guard.check_file(target)
-    report = validate_files(paths, catalog=catalog, agencies=parse_agency_options(agency))
+    report = validate_files(paths, catalog=catalog, agencies=parse_agency_options(agency), use=use)
     if not any(f.readable for f in report.submissions):
         if not json_out:  # under --json the findings are in the JSON document
             print_findings(report.findings, lang, verbose)

@@ -1,0 +1,155 @@
+"""An agency that sends again: of its files the newest supersedes the older ones for every task both
+report, and a task only in an older file keeps that file's report (issue 20).
+
+"Newest" is decided by, in order: a file the user names (`merge --use FILE`); the date the document
+itself carries (its place-date line or a date in its title: InputFile.document_date); version marks in
+the file name ("(1)", "(2)", "v2", "lần 2", "final", "bổ sung", "sửa"); the file's modification time.
+One finding per agency says which file was used for which tasks and which was set aside.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from nq57cli.core.text import match_key, strip_diacritics
+from nq57cli.domain.agency import agency_key
+from nq57cli.domain.models import Finding, Report
+from nq57cli.tasks.submissions import Submission
+
+FINAL = 1000  # "final", "bản cuối", "chính thức": after every numbered version
+# Version marks in a file name (lower case, no diacritics): each gives a rank; a name's rank is its highest.
+_NUMBERED = re.compile(r"\((\d{1,2})\)|(?<![a-z0-9])(?:v|ver|version|lan|l)\s*[-_ .]?\s*(\d{1,2})(?![0-9])")
+_REVISED = re.compile(r"(?<![a-z])(?:bo sung|bosung|sua|sua doi|chinh sua|cap nhat|dieu chinh|thay the|"
+                      r"corrected|updated|revised|moi)(?![a-z])")
+_FINAL = re.compile(r"(?<![a-z])(?:final|ban cuoi|chinh thuc|hoan chinh)(?![a-z])")
+SHOWN_TASKS = 8  # a finding lists this many task IDs of a file, then how many more
+
+
+def version_rank(name: str) -> int:
+    """How late a file name says it is: 0 with no mark; "(2)", "v2", "lần 2" → 2; "bổ sung", "sửa" → 1;
+    "final" → FINAL."""
+    stem = strip_diacritics(Path(name).stem).lower().replace("đ", "d").replace("_", " ")
+    rank = FINAL if _FINAL.search(stem) else 0
+    for m in _NUMBERED.finditer(stem):
+        rank = max(rank, int(m[1] or m[2]))
+    if _REVISED.search(stem):
+        rank = max(rank, 1)
+    return rank
+
+
+def _mtime(path: str) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return 0.0
+
+
+def is_named(path: str, use: list[str]) -> bool:
+    """Whether `merge --use` names this input (by its path or by its file name)."""
+    given = Path(path)
+    for item in use:
+        named = Path(item)
+        if named.name == given.name and (len(named.parts) == 1 or named.resolve() == given.resolve()):
+            return True
+    return False
+
+
+@dataclass
+class _Ranked:
+    submission: Submission
+    named: bool
+    dated: date
+    version: int
+    mtime: float
+
+    def key(self) -> tuple:
+        return self.named, self.dated, self.version, self.mtime
+
+
+def _basis(newest: _Ranked, other: _Ranked) -> str:
+    """What decided between the file used and the next: option, document_date, name or mtime."""
+    for basis, a, b in (("option", newest.named, other.named), ("document_date", newest.dated, other.dated),
+                        ("name", newest.version, other.version)):
+        if a != b:
+            return basis
+    return "mtime"
+
+
+def task_key(report: Report) -> str:
+    """The task a report is about, before any task list exists: its matched task, its own ID, its text."""
+    return report.matched_id or report.task_id or "T:" + match_key(report.title)
+
+
+def _shown(keys: list[str], reports: dict[str, Report]) -> str:
+    names = [reports[k].matched_id or reports[k].task_id or (reports[k].title or "")[:40] for k in keys]
+    if len(names) > SHOWN_TASKS:
+        return ", ".join(names[:SHOWN_TASKS]) + f", … ({len(names)})"
+    return ", ".join(names)
+
+
+_ROW = re.compile(r"^[A-Z]{1,3}([0-9]+)$")
+
+
+def supersede(kept: list[Submission], use: list[str]) -> list[Finding]:
+    """For each agency that sent several files: drop from its older files the reports (and the findings
+    about their rows) on tasks a newer file reports; mark each older file superseded by the newest.
+    Returns one finding per such agency."""
+    by_agency: dict[str, list[Submission]] = {}
+    for submission in kept:
+        if submission.info.agency:
+            by_agency.setdefault(agency_key(submission.info.agency), []).append(submission)
+    findings: list[Finding] = []
+    for files in by_agency.values():
+        if len(files) < 2:
+            continue
+        ranked = sorted((_Ranked(s, is_named(s.info.path, use), s.info.document_date or date.min,
+                                 version_rank(s.info.name), _mtime(s.info.path)) for s in files),
+                        key=_Ranked.key, reverse=True)
+        newest = ranked[0].submission
+        taken: dict[str, Report] = {}  # task → the report used, from the newest file that has it
+        set_aside: list[str] = []
+        kept_older: list[str] = []
+        for item in ranked:
+            submission = item.submission
+            dropped_rows: set[int] = set()
+            own: dict[str, Report] = {}
+            reports: list[Report] = []
+            for report in submission.reports:
+                key = task_key(report)
+                if key in taken and taken[key].file != report.file:
+                    dropped_rows.add(report.row)
+                    own.setdefault(key, report)
+                    continue
+                reports.append(report)
+            for report in reports:
+                taken.setdefault(task_key(report), report)
+            if submission is not newest:
+                submission.info.superseded_by = newest.info.name
+                if own:
+                    set_aside.append(f"{submission.info.name} ({_shown(list(own), own)})")
+                if reports:
+                    still = {task_key(r): r for r in reports}
+                    kept_older.append(f"{submission.info.name} ({_shown(list(still), still)})")
+            submission.reports = reports
+            if dropped_rows:
+                submission.findings = [f for f in submission.findings if _row(f.cell) not in dropped_rows]
+        used = {task_key(r): r for r in newest.reports}
+        basis = _basis(ranked[0], ranked[1])
+        by_time = basis == "mtime"  # nothing in the files tells them apart: a warning, --use settles it
+        findings.append(Finding(
+            code="agency.resubmitted_by_time" if by_time else "agency.resubmitted",
+            file=newest.info.name,
+            params={"agency": newest.info.agency, "used": newest.info.name, "basis": basis,
+                    "tasks": _shown(list(used), used) or "—", "set_aside": "; ".join(set_aside) or "—",
+                    "kept": "; ".join(kept_older) or "—", "count": len(files),
+                    "date": ranked[0].dated.strftime("%d/%m/%Y") if ranked[0].dated != date.min else "—"}))
+    return findings
+
+
+def _row(cell: str | None) -> int | None:
+    match = _ROW.match(cell or "")
+    return int(match.group(1)) if match else None
