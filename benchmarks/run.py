@@ -3,7 +3,7 @@ against a baseline in the same run, median of several runs, printed as absolute 
 
     python benchmarks/run.py                 # the full set (about 2–4 minutes on 2 cores)
     python benchmarks/run.py --quick         # tiny sizes, to check the script itself works
-    python benchmarks/run.py --only merge    # one group: merge, national, render, startup, match
+    python benchmarks/run.py --only merge    # one group: merge, national, render, startup, match, diff
 """
 
 from __future__ import annotations
@@ -129,6 +129,32 @@ def bench_render_national(work: Path, files: int, tasks: int, repeat: int) -> di
             "ratio": full[0] / ours[0], "target": "≤ 4 s, ≤ 500 MB"}
 
 
+READ_MERGED = """
+import sys
+from pathlib import Path
+from nq57cli.write.mergedbook import read_merged
+read_merged(Path(sys.argv[1]))
+"""
+
+
+def bench_diff(work: Path, files: int, tasks: int, repeat: int) -> dict:
+    """`nq57 diff` of two national merges (the same data twice: every text is "copied", the most work)
+    against reading one of them back (read_merged in a process of its own)."""
+    import shutil
+
+    folder = work / f"national-{files}"
+    data = folder if (folder / "catalog.xlsx").is_file() else generate(folder, files, tasks)
+    previous, current = work / f"diff-{files}-q2.xlsx", work / f"diff-{files}-q3.xlsx"
+    run_process(nq57("merge", "--catalog", str(data / "catalog.xlsx"), str(data / "submissions"), "-o", str(previous),
+                     "--period", "Quý II/2025"), env())
+    shutil.copyfile(previous, current)
+    ours = median_of(repeat, lambda: run_process(nq57("diff", str(previous), str(current)), env()))
+    one = median_of(repeat, lambda: run_process([sys.executable, "-c", READ_MERGED, str(previous)], env()))
+    return {"name": f"diff {files}×{tasks} merges", "seconds": ours[0], "peak_mb": ours[1],
+            "baseline": "read_merged of one of them", "baseline_seconds": one[0], "ratio": one[0] / ours[0],
+            "target": "≤ 2 s"}
+
+
 NAIVE_DOCX = """
 import sys
 from docx import Document
@@ -190,7 +216,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="tiny sizes, one run: checks the script works")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", choices=["merge", "national", "render", "startup", "match"])
+    parser.add_argument("--only", choices=["merge", "national", "render", "startup", "match", "diff"])
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     repeat = 1 if args.quick else args.repeat
@@ -208,6 +234,8 @@ def main() -> None:
                 if found:
                     results.append(found)
             results.append(bench_render_national(work, 8 if args.quick else 1000, 10 if args.quick else 60, repeat))
+        if wanted("diff"):
+            results.append(bench_diff(work, 8 if args.quick else 1000, 10 if args.quick else 60, repeat))
         if wanted("startup"):
             results.extend(bench_startup(repeat))
         if wanted("match"):

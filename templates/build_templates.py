@@ -771,6 +771,26 @@ def build_bao_cao(path: Path) -> None:
               "tháng có thể bị đảo trong danh mục), chưa tính quá hạn{% endif %}."
               "{% else %}Văn bản chưa ghi ngày ban hành nên chưa tính số nhiệm vụ quá hạn.{% endif %}",
          style="NQ Body")
+    tag(doc, "{%p if previous %}")  # render --previous: against the last period, the trend over periods
+    para(doc, "So với kỳ trước ({{ previous.period }}): số nhiệm vụ đã hoàn thành {{ previous.completed_change_text }} "
+              "({{ previous.completed_before|number }} → {{ stats.completed|number }} nhiệm vụ)"
+              "{% if previous.overdue_change_text %}, số nhiệm vụ quá hạn {{ previous.overdue_change_text }} "
+              "({{ previous.overdue_before|number }} → {{ stats.overdue|number }} nhiệm vụ){% endif %}.", style="NQ Body")
+    tag(doc, "{%p if previous.newly_completed %}")
+    para(doc, "Các nhiệm vụ hoàn thành trong kỳ:", style="NQ Body", keep_next=True)
+    tag(doc, "{%p for t in previous.newly_completed %}")
+    para(doc, "- {{ t.title }}{% if t.lead %} (cơ quan chủ trì: {{ t.lead }}){% endif %}.", style="NQ Body")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if previous.regressions %}")
+    para(doc, "Các nhiệm vụ kỳ trước đã hoàn thành, kỳ này báo cáo chưa hoàn thành:", style="NQ Body", keep_next=True)
+    tag(doc, "{%p for t in previous.regressions %}")
+    para(doc, "- {{ t.title }}{% if t.lead %} (cơ quan chủ trì: {{ t.lead }}){% endif %}.", style="NQ Body")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    para(doc, "{{ trend_chart }}", style="NQ Center", before=6)
+    para(doc, "Biểu đồ: Tình trạng thực hiện nhiệm vụ qua các kỳ báo cáo", style="NQ Caption")
+    tag(doc, "{%p endif %}")
     para(doc, "Kết quả theo từng nhóm nhiệm vụ:", style="NQ Body", keep_next=True)
     statistics_table(doc)
     para(doc, "{{ chart }}", style="NQ Center", before=6)

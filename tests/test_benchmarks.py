@@ -18,5 +18,6 @@ def test_benchmark_script_runs_quick(tmp_path):
     names = [r["name"] for r in results]
     assert any(n.startswith("merge 6×10") for n in names)
     assert any(n.startswith("text matching") for n in names)
+    assert any(n.startswith("diff 8×10") for n in names)
     assert all(r["seconds"] > 0 and r["baseline_seconds"] > 0 for r in results)
     assert "ratio" in done.stdout

@@ -75,5 +75,5 @@ def test_help_lists_the_commands_in_their_order():
     lines = done.stdout.split("Commands:", 1)[1].splitlines()
     names = [line.split()[0] for line in lines if line.startswith("  ") and not line.startswith("   ")]
     assert names == ["merge", "template", "validate", "missing", "render", "forms", "init", "overdue", "demo",
-                     "indicators"]
+                     "indicators", "diff"]
     assert Path(pipeline.samples_folder(), "catalog.xlsx").is_file()

@@ -13,7 +13,8 @@ from nq57cli.read.inputs import OutputGuard, expand_inputs, require_readable
 Show = Callable[[list], None]  # receives the findings worth showing at once (the CLI prints them)
 
 DEMO_AS_OF = "2025-12-31"  # the end of the samples' reporting period
-DEMO_OUTPUTS = ("merged.xlsx", "phu-luc-03.docx", "bao-cao.docx", "qua-han.xlsx")
+DEMO_PERIOD, DEMO_PREVIOUS = "Quý IV/2025", "Quý III/2025"  # the samples' period, and the one the demo makes before it
+DEMO_OUTPUTS = ("merged.xlsx", "phu-luc-03.docx", "bao-cao.docx", "qua-han.xlsx", "ky-truoc.xlsx", "thay-doi.xlsx")
 
 
 def _show_nothing(findings: list) -> None:
@@ -216,13 +217,28 @@ def demo_merge(catalog: Path, submissions: list[Path], out: Path, lang: str) -> 
     from nq57cli.tasks.merge import merge
     from nq57cli.write.mergedbook import write_merged
 
-    result = merge(submissions, catalog=catalog)
+    result = merge(submissions, catalog=catalog, period=DEMO_PERIOD)
     return result, write_merged(result, out / "merged.xlsx", lang)
 
 
+def demo_previous(result: Any) -> Any:
+    """The demo's previous period, made from the samples' merge: every other completed task (and its
+    agencies' completed reports) still in progress a quarter earlier; the rest as now."""
+    earlier = result.model_copy(deep=True)
+    earlier.period = DEMO_PREVIOUS
+    for task in [t for t in earlier.tasks if t.status == "completed"][::2]:
+        task.status, task.completed_on = "in_progress", None
+        for report in task.reports:
+            if report.status == "completed":
+                report.status, report.completed_on = "in_progress", None
+    return earlier
+
+
 def demo_steps(result: Any, out: Path, lang: str, guard: OutputGuard) -> list[Path]:
-    """After merge, the demo renders the report and its appendix, then the overdue list and letters,
-    all as of the end of the samples' reporting period, for the sample office of samples/nq57.toml."""
+    """After merge, the demo makes a previous period (ky-truoc.xlsx) and what changed since (thay-doi.xlsx),
+    renders the report (compared with the previous period) and its appendix, then the overdue list and
+    letters (tasks late in both periods marked), all as of the end of the samples' reporting period, for
+    the sample office of samples/nq57.toml."""
     from datetime import date
 
     from nq57cli.domain.config import apply_overrides, load_config
@@ -231,9 +247,18 @@ def demo_steps(result: Any, out: Path, lang: str, guard: OutputGuard) -> list[Pa
     from nq57cli.tasks.overdue import classify
     from nq57cli.write.overduebook import write_overdue_xlsx
 
+    from nq57cli.tasks.periods import compare, mark_persistent, record_of
+    from nq57cli.write.changesbook import write_changes
+    from nq57cli.write.mergedbook import write_merged
+
+    earlier = demo_previous(result)
+    written = [write_merged(earlier, out / "ky-truoc.xlsx", lang)]
+    previous = [record_of(earlier, "ky-truoc.xlsx")]
+    written.append(write_changes(compare(previous[0], record_of(result, "merged.xlsx")), out / "thay-doi.xlsx", lang))
     config = apply_overrides(load_config(samples_folder() / "nq57.toml"), {"document.date": DEMO_AS_OF})
-    written = [render_document(result, form, config, out / f"{form}.docx") for form in ("phu-luc-03", "bao-cao")]
-    late = classify(result, date.fromisoformat(DEMO_AS_OF))
+    written += [render_document(result, form, config, out / f"{form}.docx", previous=previous)
+                for form in ("phu-luc-03", "bao-cao")]
+    late = mark_persistent(classify(result, date.fromisoformat(DEMO_AS_OF)), previous)
     written.append(write_overdue_xlsx(late, out / "qua-han.xlsx", lang))
     guard.check_folder(out / "cong-van-don-doc")
     written.extend(write_letters(late, out / "cong-van-don-doc", config, guard=guard))

@@ -60,6 +60,22 @@ IndicatorsOpt = Annotated[
                                         "of bao-cao, the chi-tieu appendix with the report.")),
 ]
 
+PreviousOpt = Annotated[
+    list[Path],
+    typer.Option("--previous", help=h("merged.xlsx của một kỳ trước (lặp lại được, kỳ cũ nhất trước, tối đa 7): so sánh với kỳ "
+                                      "trước, nhiệm vụ quá hạn nhiều kỳ liên tiếp.",
+                                      "The merged.xlsx of an earlier period (repeatable, oldest first, up to 7): the comparison "
+                                      "with the last period, tasks late in consecutive periods.")),
+]
+MAX_PREVIOUS = 7  # with this period, the 8 bars of the trend chart (render/previous.MAX_PERIODS)
+
+
+def check_previous(previous: list[Path]) -> list[Path]:
+    if len(previous) > MAX_PREVIOUS:
+        raise UsageError(f"--previous: tối đa {MAX_PREVIOUS} kỳ trước, không phải {len(previous)}.",
+                         f"--previous: at most {MAX_PREVIOUS} earlier periods, not {len(previous)}.")
+    return previous
+
 
 def check_lang(lang: str) -> str:
     if lang not in ("vi", "en"):

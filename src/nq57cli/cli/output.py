@@ -212,3 +212,43 @@ def print_indicator_summary(result: Any, lang: str, output: Path) -> None:
     if missed:
         console.print(escape(text("not_met", lang) + "; ".join(missed)))
     console.print(text("written", lang) + str(output))
+
+
+def print_diff(diff: Any, lang: str, output: Path | None, shown: int = 15) -> None:
+    """`nq57 diff` on stdout: both periods, the count of each kind of change, then the tasks and agencies
+    concerned (`shown` a kind; the rest are in --json and -o changes.xlsx), then what was written."""
+    from rich.table import Table
+
+    from nq57cli.domain.status import status_label
+    from nq57cli.write.changesbook import KIND_LABELS, side_label
+
+    index = 1 if lang == "en" else 0
+    table = Table(title=text("diff_summary", lang), show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row(text("previous_period", lang), escape(side_label(diff.previous)))
+    table.add_row(text("current_period", lang), escape(side_label(diff.current)))
+    for kind, count in diff.counts().items():
+        table.add_row(KIND_LABELS[kind][index], str(count))
+    console = stdout()
+    console.print(table)
+    lines: list[str] = []
+    for kind in ("regression", "completed", "late", "status", "deadline", "added", "removed", "silent_agency"):
+        changes = diff.of_kind(kind)
+        if not changes:
+            continue
+        lines.append(KIND_LABELS[kind][index] + ":")
+        for change in changes[:shown]:
+            if kind == "silent_agency":
+                lines.append(f"  {change.agency} ({text('tasks_last_time', lang, count=change.count)})")
+                continue
+            before, after = change.before, change.after
+            if kind != "deadline":
+                before, after = (status_label(v, lang) if v else v for v in (before, after))
+            move = " → ".join(v or "—" for v in (before, after)) if kind not in ("added", "removed") else (after or before)
+            lines.append(f"  {change.task_id} ({move}): {_shorten(change.title or '', 90)}")
+        if len(changes) > shown:
+            lines.append("  " + text("and_more", lang, count=len(changes) - shown))
+    print_lines(lines, console)
+    if output:
+        console.print(text("written", lang) + str(output))

@@ -64,6 +64,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "demo_outputs": ("Kết quả mẫu trong thư mục {folder}/:", "Demo outputs in {folder}/:"),
     "demo_errors": ("Các lỗi trên là lỗi cố ý trong dữ liệu mẫu (xem samples/README.md).",
                     "The errors above are deliberate mistakes in the sample data (see samples/README.md)."),
+    # diff
+    "diff_summary": ("So với kỳ trước", "Compared with the previous period"),
+    "previous_period": ("Kỳ trước", "Previous period"),
+    "current_period": ("Kỳ này", "This period"),
+    "tasks_last_time": ("kỳ trước báo cáo {count} nhiệm vụ", "{count} tasks last period"),
+    "and_more": ("… và {count} mục khác (xem --json hoặc -o changes.xlsx)", "… and {count} more (see --json or -o changes.xlsx)"),
 }
 
 

@@ -66,6 +66,17 @@ class DocumentConfig(Section):
             "Lưu: VT, VP",
         ]
     )
+    period: str = ""  # the reporting period merge records ("Quý III/2025"; domain/period.py), unless --period
+
+    @field_validator("period")
+    @classmethod
+    def _period(cls, value: str) -> str:
+        from nq57cli.domain.period import check_period
+
+        try:
+            return check_period(value) or ""
+        except UsageError as exc:
+            raise ConfigValueError(exc.message_vi, exc.message_en) from None
 
     @field_validator("date", mode="before")
     @classmethod
@@ -505,6 +516,9 @@ place = ""
 # Khi chưa có ngày: tháng (1–12) và năm in sẵn trên dòng ngày tháng. Bỏ dấu # để in sẵn tháng.
 # month = 7
 year = 2025
+# Kỳ báo cáo mà "nq57 merge" ghi vào merged.xlsx (khi không dùng --period), ví dụ "Quý III/2025",
+# "Tháng 9/2025" hoặc ngày chốt số liệu "30/09/2025". Dùng để so sánh hai kỳ (nq57 diff, --previous).
+# period = "Quý III/2025"
 # Nơi nhận, mỗi nơi một dòng, không cần gạch đầu dòng và dấu chấm phẩy cuối (nq57 tự thêm).
 # Dòng cuối cùng phải là "Lưu: VT, ..." (chữ viết tắt của đơn vị soạn thảo sau VT).
 recipients = [

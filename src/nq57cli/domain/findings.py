@@ -259,6 +259,39 @@ CODES: dict[str, Code] = {
         "tình trạng \"{value}\" không đọc được; ghi \"Chưa rõ tình trạng\"",
         "status \"{value}\" cannot be read; counted as \"Status unclear\"",
     ),
+    # From one period to the next (tasks/periods.py, `nq57 diff`).
+    "period.unknown": Code("info",
+        "tệp không ghi kỳ báo cáo (ghi bởi nq57 {version}): chưa xác định được nhiệm vụ mới quá hạn; "
+        "gộp lại với \"nq57 merge --period 'Quý III/2025' ...\" để ghi kỳ",
+        "the workbook records no reporting period (written by nq57 {version}): tasks newly late cannot be told; "
+        "merge again with \"nq57 merge --period 'Quý III/2025' ...\" to record it",
+    ),
+    "period.order": Code("warning",
+        "kỳ trước ({previous}) kết thúc sau kỳ này ({current}): hai tệp có bị đảo thứ tự?",
+        "the previous period ({previous}) ends after the current one ({current}): are the two files swapped?",
+    ),
+    "period.catalog_changed": Code("info",
+        "hai kỳ gộp theo hai danh mục khác nhau (\"{previous}\" và \"{current}\")",
+        "the two periods were merged against different catalogs (\"{previous}\" and \"{current}\")",
+    ),
+    "period.regression": Code("warning",
+        "nhiệm vụ {task_id}: kỳ trước đã hoàn thành, kỳ này lại chưa hoàn thành",
+        "task {task_id}: completed last period, not completed now",
+    ),
+    "period.agency_silent": Code("warning",
+        "{agency} kỳ trước báo cáo {count} nhiệm vụ, kỳ này không báo cáo",
+        "{agency} reported on {count} tasks last period and on none now",
+    ),
+    "template.prefill_unchanged": Code("warning",
+        "nhiệm vụ {task_id}: tình trạng và kết quả vẫn như đã điền sẵn từ kỳ trước, nhiệm vụ chưa hoàn thành; "
+        "đề nghị đơn vị cập nhật cho kỳ này",
+        "task {task_id}: status and result are still as pre-filled from the last period, and the task is not "
+        "completed; ask the agency to update them",
+    ),
+    "period.copied_result": Code("info",
+        "{agency}: kết quả {count} nhiệm vụ giống hệt kỳ trước ({tasks})",
+        "{agency}: the results of {count} tasks are word for word last period's ({tasks})",
+    ),
     # Nothing read is dropped (issue 14): reports over several rows, cells whose value cannot be read.
     "row.continued": Code("info",
         "báo cáo ở dòng {first} viết tiếp ở dòng {rows} (ô gộp dọc hoặc nội dung viết tiếp); các dòng được ghép "

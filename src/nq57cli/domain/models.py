@@ -264,6 +264,12 @@ class MergeResult(Model):
     unmatched: list[Report] = Field(default_factory=list)  # rows matched to no task, kept
     expected_agencies: list[str] = Field(default_factory=list)
     tool_version: str = ""
+    period: str | None = None  # "Quý III/2025", "Tháng 9/2025", "30/09/2025" (merge --period; domain/period.py)
+    catalog_title: str | None = None  # the catalog's title line, with its sha256 in `inputs`: what was merged against
+
+    def catalog_sha256(self) -> str | None:
+        """The sha256 of the catalog this result was merged against (None without a catalog)."""
+        return next((i.sha256 for i in self.inputs if i.role == "catalog"), None)
 
     def readable_submissions(self) -> list[InputFile]:
         return [i for i in self.inputs if i.role == "submission" and i.readable]

@@ -32,11 +32,13 @@ from nq57cli.domain.format import (
 from nq57cli.domain.models import Group, MergeResult, Task
 from nq57cli.domain.status import DISPLAY_ORDER, status_label
 from nq57cli.render.consolidate import agency_texts, consolidate
+from nq57cli.render.previous import previous_context
 from nq57cli.domain.forms import FORMS, Form, get_form
 from nq57cli.tasks.overdue import is_overdue, uncertain_deadline
 
 if TYPE_CHECKING:
     from nq57cli.indicators.models import IndicatorResult
+    from nq57cli.tasks.periods import PeriodRecord
 
 STATUS_ORDER = DISPLAY_ORDER
 MARK_START, MARK_END = "\ue000", "\ue001"  # around a placeholder; render.document highlights and drops them
@@ -252,12 +254,14 @@ def _signer(config: ReportConfig) -> dict[str, Any]:
 
 
 def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
-                  as_of: dt.date | None = None, indicators: IndicatorResult | None = None) -> dict[str, Any]:
+                  as_of: dt.date | None = None, indicators: IndicatorResult | None = None,
+                  previous: list[PeriodRecord] | None = None) -> dict[str, Any]:
     """Every variable a template can use (documented in templates/README.md), as plain data.
 
     `as_of` is the day overdue tasks are counted at; by default the document date, and no
     overdue count at all when neither is given (outputs never depend on the machine's clock).
     `indicators` (from `nq57 indicators`) fills the `indicators` variable, None without it.
+    `previous`: earlier periods, oldest first (render/previous.py), for the `previous` variable.
     """
     form = get_form(form)
     as_of = as_of or config.document.date
@@ -357,6 +361,7 @@ def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
         "indicators": _indicator_context(indicators),
         "difficulties": _texts(agency_texts(ordered, "difficulties", similarity, names_max)),
         "proposals": _texts(agency_texts(ordered, "proposals", similarity, names_max)),
+        "previous": previous_context(result, previous, as_of),
     }
 
 

@@ -21,6 +21,7 @@ from nq57cli.domain.forms import FORMS, Form, get_form, template_path
 
 if TYPE_CHECKING:
     from nq57cli.indicators.models import IndicatorResult
+    from nq57cli.tasks.periods import PeriodRecord
 
 
 def document_findings(config: ReportConfig, as_of: dt.date | None) -> list[Finding]:
@@ -94,12 +95,13 @@ def highlight_placeholders(document: Any) -> None:
 
 def render_document(result: MergeResult, form: Form | str, config: ReportConfig, output: Path,
                     template: Path | None = None, as_of: dt.date | None = None,
-                    indicators: IndicatorResult | None = None) -> Path:
+                    indicators: IndicatorResult | None = None, previous: list[PeriodRecord] | None = None) -> Path:
     """Render a form to `output` (.docx, written atomically) and return its path.
 
     `template` replaces the form's own template; the appendices of a BC still come from the
     built-in (or `template_dir`) appendix templates. `indicators` is the data of the chi-tieu
-    form (and appendix) and of the `indicators` variable.
+    form (and appendix) and of the `indicators` variable. `previous`: earlier periods' records, oldest
+    first (write/periodbook.read_periods), for the `previous` variable and the trend chart.
     """
     form = get_form(form)
     needing = [name for name in ([form.name] + (config.report.appendices if form.kind == "report" else []))
@@ -110,7 +112,7 @@ def render_document(result: MergeResult, form: Form | str, config: ReportConfig,
             "hoặc --catalog CHI-TIEU.xlsx và các tệp báo cáo chỉ tiêu (với bao-cao: --indicators indicators.xlsx).",
             f"The form {', '.join(needing)} needs indicator data: give -i indicators.xlsx (written by \"nq57 "
             "indicators\"), or --catalog CHI-TIEU.xlsx and indicator submissions (for bao-cao: --indicators).")
-    context = build_context(result, config, form, as_of=as_of, indicators=indicators)
+    context = build_context(result, config, form, as_of=as_of, indicators=indicators, previous=previous)
     (_, main), *appendix_templates = templates_used(form, config, template)
     document = render_laid_out(main, context)
     if form.kind == "report":

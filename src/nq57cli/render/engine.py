@@ -358,6 +358,9 @@ def render_template(path: Path, context: dict[str, Any]) -> Any:
                           f"Cannot open the template {path.name} (not a valid .docx?): {exc}") from None
     values = dict(context)
     values["chart"] = chart_class()(template, context["stats"])
+    previous = context.get("previous")  # the trend over periods: one bar a period (render/previous.py)
+    values["trend_chart"] = chart_class()(template, {"groups": previous["periods"] if previous else [],
+                                                     "by_status_counts": context["stats"]["by_status_counts"]})
     try:
         template.render(values, jinja_env=environment(), autoescape=True)
     except RenderError:

@@ -21,7 +21,7 @@ from nq57cli.render.context import build_context, unmarked
 from nq57cli.render.document import highlight_placeholders
 from nq57cli.render.engine import render_laid_out
 from nq57cli.domain.forms import template_file
-from nq57cli.tasks.overdue import OverdueItem, OverdueReport, is_issuer, letter_agencies
+from nq57cli.tasks.overdue import OverdueItem, OverdueReport, days_late_text, is_issuer, letter_agencies
 from nq57cli.write.overduebook import INTERNAL_LIST_FILE, write_internal_list
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def _render(template: Path, context: dict[str, Any], title: str, config: ReportC
 
 
 def _days(item: OverdueItem) -> str:
-    return str(item.days_late) if item.days_late is not None else ""
+    return days_late_text(item)
 
 
 def _remarks(item: OverdueItem) -> str:

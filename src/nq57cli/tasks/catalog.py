@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nq57cli.core.text import header_key
 from nq57cli.domain.models import Finding, Group, InputFile, Task
 from nq57cli.domain.registry import Agency, Registry, catalog_registry
 from nq57cli.errors import UnreadableInputError
@@ -64,6 +65,7 @@ class Catalog(CatalogBase):
     input: InputFile
     listed: list[Agency] = field(default_factory=list)  # an agency list given with the catalog (--agencies)
     _registry: Registry | None = field(default=None, repr=False)
+    title: str | None = None  # the title line above its table ("DANH MỤC NHIỆM VỤ ..."), else its sheet's name
 
     def make_registry(self) -> Registry:
         """The listed agencies, then those the catalog's lead and partner cells name."""
@@ -84,4 +86,15 @@ def load_catalog(path: Path, listed: list[Agency] | None = None) -> Catalog:
         path=str(path), name=path.name, sha256=digest, size=size, role="catalog",
         sheet=outcome.table.sheet, header_row=outcome.table.header_row, rows=len(tasks),
     )
-    return Catalog(tasks, groups, outcome.findings + findings, info, list(listed or []))
+    return Catalog(tasks, groups, outcome.findings + findings, info, list(listed or []),
+                   title=catalog_title(outcome.table.title_lines, outcome.table.sheet))
+
+
+def catalog_title(lines: list[str], sheet: str) -> str:
+    """The line above a catalog's table that names it ("DANH MỤC ...", else the longest line that is not
+    "(Kèm theo ...)"), else its sheet's name: recorded with the catalog's sha256 in merged.xlsx."""
+    named = [line for line in lines if header_key(line).startswith("danh muc")]
+    if named:
+        return named[0]
+    others = [line for line in lines if not line.lstrip().startswith("(")]
+    return max(others, key=len) if others else sheet

@@ -138,12 +138,14 @@ def merge(
     workers: int | None = None,
     roster: list[Agency] | None = None,
     use: list[str] | None = None,
+    period: str | None = None,
 ) -> MergeResult:
     """Read, validate and merge submissions (against a catalog when given) into one result.
 
     `workers`: processes for reading (default: one per CPU when there are many files).
     `roster`: an agency list (agencylist.read_agencies), before the catalog's own agencies.
     `use`: files to use over the other files of their agency (resubmissions.supersede).
+    `period`: the reporting period recorded with the result ("Quý III/2025"; domain/period.check_period).
     """
     use = use or []
     for item in use:
@@ -207,6 +209,8 @@ def merge(
         unmatched=unmatched,
         expected_agencies=known,
         tool_version=__version__,
+        period=period,
+        catalog_title=cat.title if cat else None,
     )
 
 

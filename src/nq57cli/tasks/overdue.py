@@ -89,6 +89,10 @@ NOTE_TEXTS: dict[str, tuple[str, str]] = {
         "Cơ quan chủ trì {agency} báo cáo đã hoàn thành{on_vi}; đơn vị chưa hoàn thành: {pending}.",
         "The lead agency {agency} reported it completed{on_en}; not completed by: {pending}.",
     ),
+    "overdue.persistent": (
+        "Quá hạn kéo dài: quá hạn {count} kỳ báo cáo liên tiếp (từ {since}).",
+        "Persistently late: overdue {count} reporting periods in a row (since {since}).",
+    ),
     "completed.no_date": (
         "Báo cáo đã hoàn thành nhưng không ghi ngày hoàn thành thực tế; được tính là đúng hạn.",
         "Reported completed without a completion date; counted as on time.",
@@ -141,6 +145,13 @@ class OverdueItem(Model):
     silent: list[str] = Field(default_factory=list)  # expected agencies that did not report
     reports: list[AgencyReport] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
+    late_periods: int = 0  # with `--previous`: overdue in this many periods in a row, this one included
+    late_since: str | None = None  # the first period of that run ("Quý II/2025")
+
+    @property
+    def persistent(self) -> bool:
+        """Late in two or more periods in a row: "quá hạn kéo dài" (tasks/periods.mark_persistent)."""
+        return self.late_periods >= 2
 
     @property
     def deadline_text(self) -> str:
@@ -263,7 +274,7 @@ def _pending(task: Task) -> list[str]:
     return list(names)
 
 
-def _note(code: str, **params: Any) -> Note:
+def note(code: str, **params: Any) -> Note:
     vi, en = NOTE_TEXTS[code]
     return Note(code=code, vi=vi.format(**params), en=en.format(**params))
 
@@ -278,7 +289,7 @@ def _day_month_note(task: Task, status: str, as_of: date) -> Note | None:
     category = categorize(status, Deadline(kind="date", due=other), task.completed_on, as_of)
     late = (as_of - other).days if status != "completed" and other < as_of else 0
     labels = CATEGORY_LABELS[category]
-    return _note("deadline.day_month", raw=one_line(deadline.raw) or deadline.raw,
+    return note("deadline.day_month", raw=one_line(deadline.raw) or deadline.raw,
                  day_first=format_date(deadline.due), month_first=format_date(other),
                  alt_vi=f"thuộc loại \"{labels['vi']}\"" + (f", quá hạn {late} ngày" if late else ""),
                  alt_en=f"classed \"{labels['en']}\"" + (f", {late} days late" if late else ""))
@@ -296,10 +307,10 @@ def _notes(task: Task, status: str, pending: list[str], as_of: date) -> list[Not
             done = next((r for r in task.reports if r.agency == lead and r.status == "completed"), None)
             if done:
                 on = format_date(done.completed_on)
-                notes.append(_note("lead.completed", agency=lead, on_vi=f" ngày {on}" if on else "",
+                notes.append(note("lead.completed", agency=lead, on_vi=f" ngày {on}" if on else "",
                                    on_en=f" on {on}" if on else "", pending=", ".join(pending)))
     if status == "completed" and task.completed_on is None and _dated(task.deadline):
-        notes.append(_note("completed.no_date"))
+        notes.append(note("completed.no_date"))
     return notes
 
 
@@ -418,6 +429,7 @@ def summary_line(report: OverdueReport, lang: str = "vi") -> str:
     day = format_date(report.as_of)
     undated = sum(c[k] for k in UNDATED_CATEGORIES)
     overdue_no_report = sum(1 for i in report.items if i.overdue and i.category == "no_report")
+    persistent = sum(1 for i in report.items if i.persistent)
     if lang == "en":
         text = (f"As of {day}: {s.overdue}/{s.tasks} tasks overdue (in progress {c['in_progress_late']}, "
                 f"not started {c['not_started_late']}, no report {overdue_no_report}); "
@@ -426,6 +438,8 @@ def summary_line(report: OverdueReport, lang: str = "vi") -> str:
                 f"no report in all {c['no_report']}; no dated deadline {undated} (never overdue)")
         if c["deadline_unclear"]:
             text += f"; {c['deadline_unclear']} with a deadline to check (day/month, never overdue)"
+        if persistent:
+            text += f"; {persistent} persistently late (two or more periods in a row)"
         if s.due_soon is not None:
             text += f"; {s.due_soon} falling due within {report.within} days"
         return text + "."
@@ -436,6 +450,8 @@ def summary_line(report: OverdueReport, lang: str = "vi") -> str:
             f"tổng số chưa có báo cáo {c['no_report']}; không có thời hạn cụ thể {undated} (không tính quá hạn)")
     if c["deadline_unclear"]:
         text += f"; {c['deadline_unclear']} nhiệm vụ có thời hạn cần xác minh (ngày/tháng, không tính quá hạn)"
+    if persistent:
+        text += f"; {persistent} nhiệm vụ quá hạn kéo dài (từ hai kỳ liên tiếp trở lên)"
     if s.due_soon is not None:
         text += f"; {s.due_soon} nhiệm vụ đến hạn trong {report.within} ngày tới"
     return text + "."
@@ -463,9 +479,17 @@ class TerminalTable(Model):
     summary: str
 
 
+def days_late_text(item: OverdueItem, lang: str = "vi") -> str:
+    """Days late, with the periods in a row when the task is persistently late: "92 (2 kỳ liên tiếp)"."""
+    days = str(item.days_late) if item.days_late is not None else ""
+    if item.persistent:
+        days += f" ({item.late_periods} periods in a row)" if lang == "en" else f" ({item.late_periods} kỳ liên tiếp)"
+    return days
+
+
 def _row(item: OverdueItem, lang: str) -> list[str]:
     if item.overdue:
-        days = str(item.days_late)
+        days = days_late_text(item, lang)
     else:
         days = f"còn {item.days_left}" if lang == "vi" else f"{item.days_left} left"
     return [item.task_id, item.title, item.lead or UNKNOWN_GROUP, item.deadline_text,

@@ -10,6 +10,7 @@ from pathlib import Path
 from nq57cli.domain.findings import REPEATS
 from nq57cli.domain.models import Finding, Group, InputFile, Report, pack_models, unpack_models
 from nq57cli.domain.registry import Registry, Sender, as_registry, identify_sender, kind_of
+from nq57cli.read.prefilled import unchanged_prefills
 from nq57cli.read.reader import TASKS, Schema, SheetTable, read_table, sha256_of
 from nq57cli.read.rows import document_date, parse_reports
 from nq57cli.tasks.catalog import Catalog, looks_like_catalog
@@ -95,6 +96,7 @@ def load_submission(path: Path, overrides: dict[str, str], known: list[str] | Re
     reports, groups, row_findings = parse_reports(table, agency, check_deadlines=check_deadlines)
     info.rows = len(reports)
     findings += row_findings
+    findings += unchanged_prefills(path, display, table.title_lines, reports)  # template --previous
     if catalog is not None and matcher is not None:
         match_reports(reports, catalog, matcher, findings)
         flag_duplicates(reports, findings)

@@ -21,6 +21,7 @@ from nq57cli.domain.deadline import format_date
 from nq57cli.errors import UsageError
 from nq57cli.core.fileio import atomic_write
 from nq57cli.read.inputs import PRODUCER, OutputGuard, marker
+from nq57cli.read.prefilled import PREFILL_MARK, PREVIOUS_SHEET
 from nq57cli.domain.models import Group, Task
 from nq57cli.domain.registry import Registry
 from nq57cli.read.agencylist import read_agencies
@@ -30,6 +31,7 @@ from nq57cli.core.text import one_line, strip_diacritics
 
 if TYPE_CHECKING:
     from nq57cli.tasks.catalog import Catalog
+    from nq57cli.tasks.periods import PeriodRecord
 
 GUIDE_SHEET = "Hướng dẫn"
 DATA_SHEET = "Báo cáo"
@@ -140,8 +142,14 @@ def write_agency_templates(
     period: str | None = None,
     return_by: date | None = None,
     guard: OutputGuard | None = None,
+    previous: PeriodRecord | None = None,
 ) -> list[Path]:
     """Write one report template per agency into `folder`; returns the paths, in agency order.
+
+    `previous` (a period's record, write/periodbook.read_period): each agency's rows pre-filled with its
+    own last status, result and completion date, marked as last period's (a note, a pale fill that
+    goes when the cell is edited) and kept in a hidden sheet, so that `validate` and `merge` can tell a
+    row returned unchanged (read/prefilled.py).
 
     An agency the catalog does not name (while it names others) gets every task; its filled file
     then merges with an agency.unexpected warning, which is the truth about it. A file already in
@@ -156,8 +164,9 @@ def write_agency_templates(
     written = []
     for plan in plans:
         path = folder / plan.file_name
+        prefill = _prefill(plan, previous) if previous is not None else None
         written.append(atomic_write(path, lambda tmp: save_reproducibly(
-            _build(catalog, plan, period, return_by), tmp)))
+            _build(catalog, plan, period, return_by, prefill), tmp)))
     return written
 
 
@@ -191,14 +200,17 @@ def text_cell(ws: Any, row: int, col: int, value: Any) -> Any:
     return cell
 
 
-def _build(catalog: Catalog, plan: TemplatePlan, period: str | None, return_by: date | None) -> Any:
+def _build(catalog: Catalog, plan: TemplatePlan, period: str | None, return_by: date | None,
+           prefill: Prefill | None = None) -> Any:
     from openpyxl import Workbook
 
     workbook = Workbook()
     guide = workbook.active
     guide.title = GUIDE_SHEET
     _write_guide(guide, plan, period, return_by)
-    _write_data(workbook.create_sheet(DATA_SHEET), catalog, plan, period, return_by)
+    _write_data(workbook.create_sheet(DATA_SHEET), catalog, plan, period, return_by, prefill)
+    if prefill is not None:
+        write_prefilled(workbook, prefill)
     workbook.properties.creator = PRODUCER
     workbook.properties.lastModifiedBy = PRODUCER
     workbook.properties.keywords = marker("template")
@@ -269,7 +281,8 @@ def _write_guide(ws: Any, plan: TemplatePlan, period: str | None, return_by: dat
     ws.protection.sheet = True
 
 
-def _title_lines(plan: TemplatePlan, period: str | None, return_by: date | None) -> list[tuple[str, bool, bool]]:
+def _title_lines(plan: TemplatePlan, period: str | None, return_by: date | None,
+                 prefill: Prefill | None = None) -> list[tuple[str, bool, bool]]:
     """Rows above the header: (text, bold, italic). The first is the "Đơn vị báo cáo: ..." label."""
     lines = [(f"Đơn vị báo cáo: {plan.agency}", True, False), (REPORT_TITLE, True, False)]
     notes = []
@@ -277,13 +290,16 @@ def _title_lines(plan: TemplatePlan, period: str | None, return_by: date | None)
         notes.append(f"Kỳ báo cáo: {period}")
     if return_by:
         notes.append(f"hạn gửi: {format_date(return_by)}")
+    if prefill is not None:
+        notes.append(f"{PREFILL_MARK} ({prefill.label}): ô nền xanh nhạt là nội dung kỳ trước, cần cập nhật")
     if notes:
         text = "; ".join(notes)
         lines.append((f"({text[:1].upper() + text[1:]})", False, True))
     return lines
 
 
-def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | None, return_by: date | None) -> None:
+def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | None, return_by: date | None,
+                prefill: Prefill | None = None) -> None:
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import Alignment, Border, PatternFill, Protection, Side
     from openpyxl.utils import get_column_letter
@@ -298,7 +314,7 @@ def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | Non
         ws.column_dimensions[get_column_letter(index)].width = width
 
     row = 1
-    for text, bold, italic in _title_lines(plan, period, return_by):
+    for text, bold, italic in _title_lines(plan, period, return_by, prefill):
         cell = text_cell(ws, row, 1, text)
         cell.font = _font(bold=bold, italic=italic, size=13 if text == REPORT_TITLE else FONT_SIZE)
         cell.alignment = Alignment(horizontal="left" if row == 1 else "center", vertical="center", wrap_text=True)
@@ -344,6 +360,9 @@ def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | Non
             "document": task.document.raw if task.document else None,
             "deadline": task.deadline.raw or None,
         }
+        if prefill is not None and task.task_id in prefill.answers:
+            values.update(prefill.answers[task.task_id])
+            prefill.rows[row] = task.task_id
         for name, _, width, is_input in COLUMNS:
             cell = text_cell(ws, row, col_of[name], values.get(name))
             cell.font = _font(bold=name == "task_id")
@@ -381,6 +400,8 @@ def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | Non
             done.add(f"{letter['completed_on']}{start}:{letter['completed_on']}{stop}")
         ws.add_data_validation(status)
         ws.add_data_validation(done)
+        if prefill is not None:
+            _mark_prefilled(ws, prefill, letter, ranges)
         completed = STATUS_LABELS["completed"]["vi"]
         warn = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
         for name in ("result", "completed_on"):
@@ -404,6 +425,77 @@ def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | Non
     ws.protection.sheet = True
     ws.protection.formatRows = False  # allowed: the agency may make a row taller for a long result
     ws.protection.formatColumns = False
+
+
+PREFILLED_FILL = "DCE6F1"  # pale blue: last period's answer, until the agency edits the cell
+PREFILLED = ("status", "result", "completed_on")  # the fields pre-filled from the last period
+
+
+@dataclass
+class Prefill:
+    """One agency's answers of the last period (`label`), by task, and the form rows they fill."""
+
+    label: str
+    answers: dict[str, dict[str, Any]]  # task ID → {"status": label, "result": text, "completed_on": date}
+    rows: dict[int, str]  # filled in while the form is written: form row → task ID
+
+
+def _prefill(plan: TemplatePlan, previous: PeriodRecord) -> Prefill:
+    """The agency's own last answers (its name compared as agency_key does); not its texts about other
+    agencies' tasks. nq57's own labels ("no report", "unclear") are not answers: left blank."""
+    mine = agency_key(plan.agency)
+    answers: dict[str, dict[str, Any]] = {}
+    for task_id, reports in previous.reports.items():
+        for agency, status, result, completed_on in reports:
+            if agency_key(agency) != mine:
+                continue
+            filled = {"status": STATUS_LABELS[status]["vi"] if status and status not in OWN_LABELS else None,
+                      "result": result, "completed_on": completed_on if status == "completed" else None}
+            if any(filled.values()):
+                answers[task_id] = filled
+    return Prefill(label=previous.period or previous.file, answers=answers, rows={})
+
+
+def _mark_prefilled(ws: Any, prefill: Prefill, letter: dict[str, str], ranges: list[tuple[int, int]]) -> None:
+    """A note on each pre-filled cell, and a pale fill that lasts while the cell still holds what was
+    pre-filled (a conditional format comparing it with the hidden sheet, same cell)."""
+    from openpyxl.comments import Comment
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import PatternFill
+
+    note = f"Nội dung báo cáo kỳ trước ({prefill.label}), điền sẵn: hãy cập nhật cho kỳ này."
+    for row in prefill.rows:
+        for name in PREFILLED:
+            cell = ws[f"{letter[name]}{row}"]
+            if cell.value not in (None, ""):
+                cell.comment = Comment(note, PRODUCER, width=260, height=70)
+    pale = PatternFill("solid", fgColor=PREFILLED_FILL, bgColor=PREFILLED_FILL)
+    for name in PREFILLED:
+        column = letter[name]
+        for start, stop in ranges:
+            ws.conditional_formatting.add(
+                f"{column}{start}:{column}{stop}",
+                FormulaRule(formula=[f"AND({column}{start}<>\"\",{column}{start}='{PREVIOUS_SHEET}'!{column}{start})"],
+                            fill=pale))
+
+
+def write_prefilled(workbook: Any, prefill: Prefill) -> None:
+    """The hidden sheet of what was pre-filled, each value in the cell it fills on the form (read back by
+    read/prefilled.py: the task ID in column A)."""
+    from openpyxl.utils import get_column_letter
+
+    ws = workbook.create_sheet(PREVIOUS_SHEET)
+    ws.sheet_state = "hidden"
+    columns = {name: get_column_letter(index) for index, (name, _, _, _) in enumerate(COLUMNS, start=1)}
+    for row, task_id in prefill.rows.items():
+        text_cell(ws, row, 1, task_id)
+        for name in PREFILLED:
+            value = prefill.answers[task_id].get(name)
+            if value not in (None, ""):
+                cell = text_cell(ws, row, ws[f"{columns[name]}{row}"].column, value)
+                if name == "completed_on":
+                    cell.number_format = "dd/mm/yyyy"
+    ws.protection.sheet = True
 
 
 def _ranges(rows: list[int]) -> list[tuple[int, int]]:

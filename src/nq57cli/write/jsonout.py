@@ -69,6 +69,7 @@ def merge_result_to_dict(result: MergeResult, lang: str = "vi", lazy: bool = Fal
     listed = _Lazy if lazy else lambda items, make: [make(item) for item in items]
     return {
         "tool_version": result.tool_version,
+        "period": period_to_dict(result),
         "groups": [g.model_dump(mode="json") for g in result.groups],
         "tasks": listed(result.tasks, task_to_dict),
         "unmatched": [report_to_dict(r) | {"title": r.title, "task_id": r.task_id} for r in result.unmatched],
@@ -76,6 +77,14 @@ def merge_result_to_dict(result: MergeResult, lang: str = "vi", lazy: bool = Fal
         "inputs": [i.model_dump(mode="json") for i in result.inputs],
         "summary": summary(result),
     }
+
+
+def period_to_dict(result: MergeResult) -> dict[str, Any]:
+    """The period a merge is of and the catalog it was merged against (domain/period.py)."""
+    from nq57cli.domain.period import period_end
+
+    return {"label": result.period, "end": _date(period_end(result.period)),
+            "catalog": {"title": result.catalog_title, "sha256": result.catalog_sha256()}}
 
 
 def summary(result: MergeResult) -> dict[str, Any]:

@@ -92,6 +92,9 @@ def write_merged(result: MergeResult, path: Path, lang: str = "vi") -> Path:
         for i in result.inputs
     ]
     input_rows.append([f"nq57 {result.tool_version}", "tool", *[None] * (len(INPUT_COLUMNS) - 2)])
+    for value, role in ((result.period, "period"), (result.catalog_title, "catalog_title")):  # domain/period.py
+        if value:
+            input_rows.append([value, role, *[None] * (len(INPUT_COLUMNS) - 2)])
 
     def write(tmp: Path) -> None:
         workbook = new_workbook(tmp, len(reports) + len(result.findings),
@@ -301,9 +304,12 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
                 seen[task.group] = Group(key=task.group, order=len(seen) + 1, title=task.group)
         groups = list(seen.values())
     inputs = [InputFile(path=str(path), name=path.name, role="merged", rows=len(tasks))]
+    written: dict[str, str] = {}  # what the merge recorded besides its files: tool, period, catalog_title
     for _, record in sheet_rows(workbook, INPUTS_SHEET):  # the files the merge read, for `missing`
         role = one_line(row_value(record, "Vai trò"))
         file_name = one_line(row_value(record, "Tệp"))
+        if role in ("tool", "period", "catalog_title") and file_name:
+            written[role] = file_name.removeprefix("nq57 ") if role == "tool" else file_name
         if role not in ("catalog", "submission", "copy") or not file_name:
             continue
         name_source = one_line(row_value(record, "Nguồn tên đơn vị"))
@@ -317,4 +323,6 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
             document_date=_as_date(row_value(record, "Ngày văn bản")),
             superseded_by=one_line(row_value(record, "Thay bằng tệp")),
         ))
-    return MergeResult(tasks=tasks, groups=groups, findings=findings, inputs=inputs), findings
+    return MergeResult(tasks=tasks, groups=groups, findings=findings, inputs=inputs,
+                       tool_version=written.get("tool", ""), period=written.get("period"),
+                       catalog_title=written.get("catalog_title")), findings

@@ -41,6 +41,8 @@ def item_to_dict(item: OverdueItem, lang: str = "vi") -> dict[str, Any]:
             for r in item.reports
         ],
         "notes": [{"code": n.code, "message": n.message(lang)} for n in item.notes],
+        "late_periods": item.late_periods,
+        "late_since": item.late_since,
     }
 
 
@@ -57,7 +59,8 @@ def to_json_dict(report: OverdueReport, lang: str = "vi") -> dict[str, Any]:
                "status_label", "completed_on", "category", "category_label", "overdue", "days_late",
                "days_left", "due_soon", "pending", "silent",
                "reports": [{"agency", "status", "completed_on", "category"}],
-               "notes": [{"code", "message"}]}]}
+               "notes": [{"code", "message"}],
+               "late_periods": periods in a row overdue (with --previous; 0 without), "late_since": the first}]}
     Dates are ISO 8601 strings.
     """
     return {

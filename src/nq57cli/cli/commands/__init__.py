@@ -12,4 +12,5 @@ from nq57cli.cli.commands import (  # noqa: F401 - imported to register, in this
     overdue,
     demo,
     indicators,
+    diff,
 )

@@ -13,7 +13,8 @@ from nq57cli.cli.options import (AgenciesFileOpt, AgencyOpt, CatalogOpt, DebugOp
                                  check_lang)
 from nq57cli.cli.output import escape, print_findings, print_lines, print_summary, progress_callback, stderr
 from nq57cli.errors import ExitCode, UsageError
-from nq57cli.pipeline import expected_agencies, load_roster, output_file, parse_agency_options, period_inputs
+from nq57cli.pipeline import (expected_agencies, gather_config_inputs, load_report_config, load_roster, output_file,
+                              parse_agency_options, period_inputs)
 from nq57cli.read.inputs import OutputGuard, require_readable
 
 
@@ -29,6 +30,11 @@ def merge_command(
         "The consolidated workbook to write (a folder: merged.xlsx inside it)."))] = "merged.xlsx",
     agency: AgencyOpt = [],  # noqa: B006 - typer needs a list default
     agencies: AgenciesFileOpt = None,
+    period: Annotated[Optional[str], typer.Option("--period", help=h(
+        "Kỳ báo cáo ghi vào merged.xlsx, ví dụ \"Quý III/2025\", \"Tháng 9/2025\", \"30/09/2025\" "
+        "(mặc định: document.period của nq57.toml).",
+        "The reporting period recorded in merged.xlsx, e.g. \"Quý III/2025\", \"Tháng 9/2025\", \"30/09/2025\" "
+        "(default: document.period of nq57.toml)."))] = None,
     use: UseOpt = [],  # noqa: B006
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
@@ -36,6 +42,7 @@ def merge_command(
     debug: DebugOpt = False,
 ) -> None:
     """Đọc, kiểm tra và gộp báo cáo của các đơn vị theo mã nhiệm vụ → merged.xlsx."""
+    from nq57cli.domain.period import check_period
     from nq57cli.tasks.merge import merge
     from nq57cli.write.mergedbook import write_merged
 
@@ -50,14 +57,18 @@ def merge_command(
                          "\"thư-mục\" trong nq57.toml.", "No submission files to merge: name the files (or folder) "
                          "after the command, or set submissions = \"folder\" in nq57.toml.")
     guard.add_files([catalog, agencies])
+    if period is None:
+        gather_config_inputs(guard, None)
     guard.check_file(output)
+    period = check_period(period) if period is not None else load_report_config(None, []).document.period or None
     callback, progress = progress_callback(len(paths), lang)
     roster = load_roster(agencies)
     if progress:
         with progress:
-            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback, roster=roster, use=use)
+            result = merge(paths, catalog=catalog, agencies=overrides, progress=callback, roster=roster, use=use,
+                           period=period)
     else:
-        result = merge(paths, catalog=catalog, agencies=overrides, roster=roster, use=use)
+        result = merge(paths, catalog=catalog, agencies=overrides, roster=roster, use=use, period=period)
     if not result.readable_submissions():
         print_findings(result.findings, lang, verbose)
     require_readable(result.inputs, result.findings, "tasks", writes=True)

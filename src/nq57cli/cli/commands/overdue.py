@@ -19,9 +19,11 @@ from nq57cli.cli.options import (
     InputOpt,
     JsonOpt,
     LangOpt,
+    PreviousOpt,
     SetOpt,
     VerboseOpt,
     check_lang,
+    check_previous,
 )
 from nq57cli.cli.output import findings_printer, print_overdue, print_written, stderr
 from nq57cli.errors import ExitCode, UsageError
@@ -59,6 +61,7 @@ def overdue_command(
     config: ConfigOpt = None,
     set_: SetOpt = [],  # noqa: B006
     agency: AgencyOpt = [],  # noqa: B006
+    previous: PreviousOpt = [],  # noqa: B006
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
     verbose: VerboseOpt = False,
@@ -79,6 +82,7 @@ def overdue_command(
         raise UsageError("--within phải là số ngày ≥ 0", "--within must be a number of days ≥ 0")
     guard = OutputGuard(force=force)
     listed = gather_data_inputs(guard, input_path, catalog, files)
+    guard.add_files(check_previous(previous))
     if docx or letters:
         gather_config_inputs(guard, config)
     for path in (xlsx, docx):
@@ -91,6 +95,11 @@ def overdue_command(
         guard.check_folder(letters)
     result = load_result(input_path, catalog, files, agency, listed, show=findings_printer(lang, verbose))
     report = classify(result, day, within=within, by=by)
+    if previous:  # tasks late in two or more periods in a row: "quá hạn kéo dài"
+        from nq57cli.tasks.periods import mark_persistent
+        from nq57cli.write.periodbook import read_periods
+
+        mark_persistent(report, read_periods(previous))
     written: list[Path] = []
     if xlsx:
         written.append(write_overdue_xlsx(report, xlsx, lang))

@@ -19,9 +19,11 @@ from nq57cli.cli.options import (
     InputOpt,
     LangOpt,
     MilestoneOpt,
+    PreviousOpt,
     SetOpt,
     VerboseOpt,
     check_lang,
+    check_previous,
 )
 from nq57cli.cli.output import escape, findings_printer, print_findings, print_written, stderr, stdout
 from nq57cli.cli.texts import text
@@ -73,6 +75,7 @@ def render_command(
     agency: AgencyOpt = [],  # noqa: B006
     indicators: IndicatorsOpt = None,
     milestone: MilestoneOpt = None,
+    previous: PreviousOpt = [],  # noqa: B006
     lang: LangOpt = "vi",
     verbose: VerboseOpt = False,
     debug: DebugOpt = False,
@@ -88,7 +91,7 @@ def render_command(
     chosen = get_form(form)
     guard = OutputGuard()
     gather_config_inputs(guard, config)
-    guard.add_files([template, indicators])
+    guard.add_files([template, indicators, *check_previous(previous)])
     if chosen.data == "indicators":
         guard.add_file(catalog)
         listed = guard.add_items(files, exclude=[catalog]) if files else None
@@ -115,7 +118,13 @@ def render_command(
     else:
         result = load_result(input_path, catalog, files, agency, listed, show=show)
         data = load_indicator_data(indicators, None, None, agency, milestone, verbose, show=show) if indicators else None
-    written = render_document(result, chosen, settings, target, template=template, as_of=day, indicators=data)
+    earlier = None
+    if previous:
+        from nq57cli.write.periodbook import read_periods
+
+        earlier = read_periods(previous)
+    written = render_document(result, chosen, settings, target, template=template, as_of=day, indicators=data,
+                              previous=earlier)
     from nq57cli.render.document import document_findings, templates_used
 
     if verbose:

@@ -31,6 +31,11 @@ def template_command(
                                                                      "The reporting period, e.g. \"Quý III/2025\"."))] = None,
     return_by: Annotated[Optional[str], typer.Option("--return-by", help=h("Hạn gửi lại tệp, ví dụ 25/9/2025.",
                                                                            "The date the forms are due back, e.g. 25/9/2025."))] = None,
+    previous: Annotated[Optional[Path], typer.Option("--previous", help=h(
+        "merged.xlsx của kỳ trước: điền sẵn tình trạng, kết quả, ngày hoàn thành mỗi đơn vị đã báo cáo kỳ trước "
+        "(đánh dấu là nội dung kỳ trước để đơn vị cập nhật).",
+        "The previous period's merged.xlsx: each agency's last status, result and completion date filled in "
+        "(marked as last period's, for the agency to update)."))] = None,
     force: Annotated[bool, typer.Option("--force", help=h("Ghi đè cả tệp có sẵn trong thư mục không do nq57 tạo.",
                                                           "Replace files in the folder that nq57 did not make too."))] = False,
     json_out: JsonOpt = False,
@@ -44,13 +49,19 @@ def template_command(
 
     lang = check_lang(lang)
     guard = OutputGuard(force=force)
-    guard.add_files([catalog, agencies])
+    guard.add_files([catalog, agencies, previous])
     guard.check_folder(output)
     names = list(agency) + (read_agency_list(agencies) if agencies else [])
     due = parse_date_option(return_by, "--return-by") if return_by else None
     cat = load_catalog(catalog, load_roster(agencies))  # the list's kinds expand "UBND các xã, phường"
     plans = plan_templates(cat, names or None)
-    written = write_agency_templates(cat, output, names or None, period=period, return_by=due, guard=guard)
+    record = None
+    if previous is not None:
+        from nq57cli.write.periodbook import read_period
+
+        record = read_period(previous)
+    written = write_agency_templates(cat, output, names or None, period=period, return_by=due, guard=guard,
+                                     previous=record)
     if json_out:
         typer.echo(json.dumps({"files": [{"agency": p.agency, "path": str(w), "tasks": len(p.tasks), "named": p.named}
                                          for p, w in zip(plans, written)]}, ensure_ascii=False, indent=2))
