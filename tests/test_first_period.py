@@ -218,3 +218,13 @@ def test_empty_folder_exits_3(tmp_path, command):
     result = run(*command, str(tmp_path / "rong"))
     assert result.exit_code == 3, result.output
     assert "không có tệp Excel nào" in result.stderr
+
+
+def test_overdue_letters_without_config_say_which_fields_are_placeholders(merged, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no nq57.toml here
+    result = run("overdue", "-i", str(merged), "--as-of", "31/12/2025", "--letters", "cong-van", "--docx", "ds.docx")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("nq57.toml chưa ghi") == 1 and "signer.name" in result.stderr
+    assert any((tmp_path / "cong-van").glob("*.docx"))
+    plain = run("overdue", "-i", str(merged), "--as-of", "31/12/2025")  # no document: nothing to warn about
+    assert plain.exit_code == 0 and "chưa ghi" not in plain.stderr

@@ -25,7 +25,7 @@ from nq57cli.cli.options import (
     check_lang,
     check_previous,
 )
-from nq57cli.cli.output import findings_printer, print_overdue, print_written, stderr
+from nq57cli.cli.output import findings_printer, print_findings, print_overdue, print_written, stderr
 from nq57cli.errors import ExitCode, UsageError
 from nq57cli.pipeline import gather_config_inputs, gather_data_inputs, load_report_config, load_result
 from nq57cli.read.inputs import OutputGuard
@@ -107,6 +107,10 @@ def overdue_command(
         written.append(write_overdue_docx(report, docx, settings))
     if letters and settings is not None:
         written.extend(write_letters(report, letters, settings, guard=guard))
+    if settings is not None:  # the appendix and letters are documents: the same checks as render's
+        from nq57cli.render.document import document_findings
+
+        print_findings(document_findings(settings, day), lang, verbose)
     if json_out:
         typer.echo(json.dumps(to_json_dict(report, lang), ensure_ascii=False, indent=2))
     else:
