@@ -196,6 +196,28 @@ def test_merge_output_folder_gets_the_default_name(tmp_path):
     assert result.exit_code in (0, 1) and (tmp_path / "ra" / "merged.xlsx").is_file()
 
 
+def test_every_single_file_output_takes_a_folder_and_refuses_another_format(merged, tmp_path):
+    """-o / --xlsx / --docx of overdue, diff and indicators: a folder gets the default name inside it, a
+    name without extension gets the right one, an extension of another kind of output is refused (2)."""
+    (tmp_path / "ra").mkdir()
+    late = run("overdue", "-i", str(merged), "--as-of", "31/12/2025", "--xlsx", str(tmp_path / "ra") + "/",
+               "--docx", str(tmp_path / "ra"), "--config", str(SAMPLES / "nq57.toml"))
+    assert late.exit_code == 0, late.output
+    assert (tmp_path / "ra" / "qua-han.xlsx").is_file() and (tmp_path / "ra" / "qua-han.docx").is_file()
+    wrong = run("overdue", "-i", str(merged), "--as-of", "31/12/2025", "--xlsx", str(tmp_path / "ds.docx"))
+    assert wrong.exit_code == 2 and "--xlsx" in wrong.stderr and not (tmp_path / "ds.docx").exists()
+    changes = run("diff", str(merged), str(merged), "-o", str(tmp_path / "ra") + "/")
+    assert changes.exit_code == 0, changes.output
+    assert (tmp_path / "ra" / "changes.xlsx").is_file()
+    bare = run("diff", str(merged), str(merged), "-o", str(tmp_path / "thay-doi"))
+    assert bare.exit_code == 0 and (tmp_path / "thay-doi.xlsx").is_file()
+    folder = SAMPLES / "indicators"
+    indicators = run("indicators", "--catalog", str(folder / "chi-tieu.xlsx"), str(folder / "phong-noi-vu.xlsx"),
+                     str(folder / "van-phong-hdnd-ubnd-huyen.xlsx"), "-o", str(tmp_path / "ra"))
+    assert indicators.exit_code in (0, 1), indicators.output
+    assert (tmp_path / "ra" / "indicators.xlsx").is_file()
+
+
 # -------------------------------------------------------------------------------- exit codes
 
 

@@ -115,10 +115,10 @@ WRITTEN_BY = {".docx": ("nq57 render -o X.docx", "nq57 render -o X.docx"),
               ".json": ("--json", "--json")}
 
 
-def output_file(given: str | None, default: str) -> Path:
-    """Where `-o` writes: `default` when not given; inside the folder when it names one (existing, or
-    written with a trailing slash); with `default`'s extension added when it has none. An extension
-    of another kind of output (WRITTEN_BY) is a UsageError naming the option that writes it."""
+def output_file(given: str | None, default: str, option: str = "-o") -> Path:
+    """Where `-o` (or `option`) writes: `default` when not given; inside the folder when it names one
+    (existing, or written with a trailing slash); with `default`'s extension added when it has none. An
+    extension of another kind of output (WRITTEN_BY) is a UsageError naming the option that writes it."""
     if not given:
         return Path(default)
     path = Path(given)
@@ -130,8 +130,9 @@ def output_file(given: str | None, default: str) -> Path:
         return path.with_name(path.name + wanted)
     if suffix != wanted and suffix in WRITTEN_BY:
         hint_vi, hint_en = WRITTEN_BY[suffix]
-        raise UsageError(f"-o {given}: lệnh này ghi tệp {wanted}, không phải {suffix}; tệp {suffix} do {hint_vi}.",
-                         f"-o {given}: this command writes a {wanted} file, not {suffix}; a {suffix} comes from {hint_en}.")
+        raise UsageError(f"{option} {given}: tùy chọn này ghi tệp {wanted}, không phải {suffix}; tệp {suffix} do {hint_vi}.",
+                         f"{option} {given}: this option writes a {wanted} file, not {suffix}; a {suffix} comes from "
+                         f"{hint_en}.")
     return path
 
 

@@ -11,6 +11,7 @@ from nq57cli.cli.app import command, keep_until_exit
 from nq57cli.cli.lang import h
 from nq57cli.cli.options import DebugOpt, JsonOpt, LangOpt, VerboseOpt, check_lang
 from nq57cli.cli.output import print_diff, print_findings
+from nq57cli.pipeline import output_file
 from nq57cli.read.inputs import OutputGuard
 
 
@@ -19,9 +20,11 @@ from nq57cli.read.inputs import OutputGuard
 def diff_command(
     previous: Annotated[Path, typer.Argument(help=h("merged.xlsx của kỳ trước.", "The previous period's merged.xlsx."))],
     current: Annotated[Path, typer.Argument(help=h("merged.xlsx của kỳ này.", "This period's merged.xlsx."))],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=h(
-        "Ghi thêm các thay đổi ra tệp Excel (mỗi loại thay đổi một trang), ví dụ changes.xlsx.",
-        "Also write the changes to a workbook (one sheet per kind of change), e.g. changes.xlsx."))] = None,
+    output_given: Annotated[Optional[str], typer.Option("--output", "-o", help=h(
+        "Ghi thêm các thay đổi ra tệp Excel (mỗi loại thay đổi một trang), ví dụ changes.xlsx (một thư mục: "
+        "changes.xlsx trong đó).",
+        "Also write the changes to a workbook (one sheet per kind of change), e.g. changes.xlsx (a folder: "
+        "changes.xlsx inside it)."))] = None,
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
     verbose: VerboseOpt = False,
@@ -33,6 +36,7 @@ def diff_command(
     from nq57cli.write.periodbook import read_periods
 
     lang = check_lang(lang)
+    output = output_file(output_given, "changes.xlsx") if output_given else None
     guard = OutputGuard()
     guard.add_files([previous, current])
     if output is not None:

@@ -13,7 +13,7 @@ from nq57cli.cli.lang import h
 from nq57cli.cli.options import AgencyOpt, DebugOpt, JsonOpt, LangOpt, MilestoneOpt, VerboseOpt, check_lang
 from nq57cli.cli.output import print_findings, print_indicator_summary
 from nq57cli.errors import ExitCode, UsageError
-from nq57cli.pipeline import parse_agency_options
+from nq57cli.pipeline import output_file, parse_agency_options
 from nq57cli.read.inputs import OutputGuard, require_readable
 
 
@@ -25,8 +25,9 @@ def indicators_command(
     catalog: Annotated[Path, typer.Option("--catalog", "-c", help=h("Danh mục chỉ tiêu (.xlsx) với mục tiêu theo các mốc năm.",
                                                                     "The indicator catalog (.xlsx) with targets per milestone year."))],
     milestone: MilestoneOpt = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help=h("Tệp tổng hợp chỉ tiêu sẽ ghi.",
-                                                                  "The consolidated indicator workbook to write."))] = Path("indicators.xlsx"),
+    output_given: Annotated[str, typer.Option("--output", "-o", help=h(
+        "Tệp tổng hợp chỉ tiêu sẽ ghi (một thư mục: indicators.xlsx trong đó).",
+        "The consolidated indicator workbook to write (a folder: indicators.xlsx inside it)."))] = "indicators.xlsx",
     agency: AgencyOpt = [],  # noqa: B006
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
@@ -38,6 +39,7 @@ def indicators_command(
     from nq57cli.write.indicatorbook import write_indicators
 
     lang = check_lang(lang)
+    output = output_file(output_given, "indicators.xlsx")
     guard = OutputGuard()
     paths = guard.add_items(files, exclude=[catalog])
     if not paths:

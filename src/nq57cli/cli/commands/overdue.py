@@ -27,7 +27,7 @@ from nq57cli.cli.options import (
 )
 from nq57cli.cli.output import findings_printer, print_findings, print_overdue, print_written, stderr
 from nq57cli.errors import ExitCode, UsageError
-from nq57cli.pipeline import gather_config_inputs, gather_data_inputs, load_report_config, load_result
+from nq57cli.pipeline import gather_config_inputs, gather_data_inputs, load_report_config, load_result, output_file
 from nq57cli.read.inputs import OutputGuard
 
 
@@ -44,10 +44,12 @@ def overdue_command(
                                                                      "Also list the tasks due within the next N days."))] = None,
     by: Annotated[str, typer.Option("--by", help=h("Nhóm theo: lead (cơ quan chủ trì), agency (đơn vị báo cáo), group (nhóm).",
                                                    "Group by: lead (lead agency), agency (reporting agency), group (task group)."))] = "lead",
-    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help=h("Ghi danh sách ra tệp Excel để chuyển tiếp.",
-                                                                  "Write the list to an Excel file to pass on."))] = None,
-    docx: Annotated[Optional[Path], typer.Option("--docx", help=h("Ghi phụ lục \"Danh sách nhiệm vụ quá hạn\" (Word).",
-                                                                  "Write the \"Danh sách nhiệm vụ quá hạn\" appendix (Word)."))] = None,
+    xlsx_given: Annotated[Optional[str], typer.Option("--xlsx", help=h(
+        "Ghi danh sách ra tệp Excel để chuyển tiếp (một thư mục: qua-han.xlsx trong đó).",
+        "Write the list to an Excel file to pass on (a folder: qua-han.xlsx inside it)."))] = None,
+    docx_given: Annotated[Optional[str], typer.Option("--docx", help=h(
+        "Ghi phụ lục \"Danh sách nhiệm vụ quá hạn\" (Word; một thư mục: qua-han.docx trong đó).",
+        "Write the \"Danh sách nhiệm vụ quá hạn\" appendix (Word; a folder: qua-han.docx inside it)."))] = None,
     letters: Annotated[
         Optional[Path], typer.Option("--letters", help=h("Ghi công văn đôn đốc, mỗi cơ quan chủ trì có việc quá hạn một tệp.",
                                                          "Write reminder letters, one file per lead agency with overdue tasks."))
@@ -80,6 +82,8 @@ def overdue_command(
     day = parse_date_option(as_of, "--as-of") if as_of else date.today()
     if within is not None and within < 0:
         raise UsageError("--within phải là số ngày ≥ 0", "--within must be a number of days ≥ 0")
+    xlsx = output_file(xlsx_given, "qua-han.xlsx", "--xlsx") if xlsx_given else None
+    docx = output_file(docx_given, "qua-han.docx", "--docx") if docx_given else None
     guard = OutputGuard(force=force)
     listed = gather_data_inputs(guard, input_path, catalog, files)
     guard.add_files(check_previous(previous))
