@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 from nq57cli.domain.config import ReportConfig, ResultsConfig, apply_overrides, load_config
 from nq57cli.errors import UsageError
-from nq57cli.render.consolidate import agency_texts, consolidate, natural_sorted, status_summary
+from nq57cli.core.text import natural_sorted
+from nq57cli.render.consolidate import agency_texts, consolidate, status_summary
 from nq57cli.domain.forms import FORMS, builtin_templates_dir
 from nq57cli.render.layout import column_widths, text_width
 from nq57cli.domain.models import Deadline, Group, MergeResult, Report, Task
