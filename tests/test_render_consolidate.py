@@ -91,10 +91,15 @@ def test_detailed_appendix_prints_every_text(tmp_path):
     result = one_task(province_task())
     short = Document(str(render_document(result, "phu-luc-03", ReportConfig(), tmp_path / "a.docx")))
     detailed = Document(str(render_document(result, "phu-luc-chi-tiet", ReportConfig(), tmp_path / "b.docx")))
-    cell = detailed.tables[0].rows[2].cells[4]
-    assert len([p for p in cell.paragraphs if p.text]) == 130
+    pieces = detailed.tables[0].rows[2:]  # the task's row, cut into rows kept whole (layout.split_row)
+    paragraphs = [p for row in pieces for p in row.cells[4].paragraphs if p.text]
+    assert len(paragraphs) == 130 and len(pieces) > 3
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in pieces)
+    assert [row.cells[0].text for row in pieces] == ["1"] * len(pieces)  # each piece names its task
+    assert all(row.cells[1].paragraphs[0].text == "(tiếp theo)" and row.cells[1].paragraphs[0].runs[0].italic
+               for row in pieces[1:])
     assert len(short.tables[0].rows[2].cells[4].paragraphs) < 10
-    bold = [r.text for r in cell.paragraphs[0].runs if r.bold]
+    bold = [r.text for r in paragraphs[0].runs if r.bold]
     assert bold == [f"{LEAD}: "]
 
 
