@@ -51,11 +51,11 @@ def words(cells) -> list[str]:
 
 
 def test_a_short_row_stays_whole_and_a_tall_one_is_cut_into_named_rows():
-    doc, table = document(lines_per_paragraph=1, paragraphs=40)
+    doc, table = document(lines_per_paragraph=1, paragraphs=10)
     before = words(table.rows[2].cells[2:]), words(table.rows[2].cells[1:2])
     fit_tables(doc)
     rows = table.rows
-    assert rows[1].cells[0].text == "1" and len(rows) > 4  # the short row untouched, the tall one cut
+    assert rows[1].cells[0].text == "1" and len(rows) == 4  # the short row untouched, the tall one cut
     pieces = rows[2:]
     assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in pieces)
     assert [r.cells[0].text for r in pieces] == ["12"] * len(pieces)
@@ -80,10 +80,11 @@ def test_a_paragraph_of_line_breaks_is_cut_at_a_break():
         assert first.startswith(WORDS[0]), first[:40]
 
 
-def test_pieces_are_at_most_a_third_of_a_page():
+def test_a_row_pages_long_is_cut_into_about_equal_pieces_that_may_break():
     assert SPLIT_FRACTION == 1 / 3
     doc, table = document(lines_per_paragraph=1, paragraphs=90)
     fit_tables(doc)
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is None for r in table.rows[2:])  # kept whole, a
+    # piece that does not fit where a page ends would leave that much blank, on every page of the row
     counts = [sum(1 for p in r.cells[2].paragraphs if p.text) for r in table.rows[2:]]
-    # a line is 12 pt x 1.17; a portrait page of python-docx's default template holds about 45 lines
-    assert max(counts) <= 16 and min(counts) >= 5, counts
+    assert max(counts) - min(counts) <= 1 and len(counts) > 6, counts  # about equal pieces

@@ -94,7 +94,7 @@ def test_detailed_appendix_prints_every_text(tmp_path):
     pieces = detailed.tables[0].rows[2:]  # the task's row, cut into rows kept whole (layout.split_row)
     paragraphs = [p for row in pieces for p in row.cells[4].paragraphs if p.text]
     assert len(paragraphs) == 130 and len(pieces) > 3
-    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in pieces)
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is None for row in pieces)  # pages long: pieces may break
     assert [row.cells[0].text for row in pieces] == ["1"] * len(pieces)  # each piece names its task
     assert all(row.cells[1].paragraphs[0].text == "(tiếp theo)" and row.cells[1].paragraphs[0].runs[0].italic
                for row in pieces[1:])

@@ -168,9 +168,10 @@ def table_tops(pages: list) -> list[tuple[int, list[str], list[str]]]:
 
 
 def test_every_page_of_phu_luc_03_says_which_task_it_continues(sample_pdfs):
-    """A task's row taller than a third of a page is cut into rows kept whole; a page therefore starts
-    with a group row or a task's number (STT), "(tiếp theo)" beside it when the task continues, and
-    no page is left half blank by a row pushed whole to the next (pages looked at: 1-3, 6-7)."""
+    """A task's row taller than a third of a page is cut into rows kept whole (up to KEPT_PAGES pages);
+    a page therefore starts with a group row or a task's number (STT), "(tiếp theo)" beside it when
+    the task continues, and no page is left half blank by a row pushed whole to the next (pages
+    looked at: 1-3, 6-7, 12-15)."""
     _, pairs = sample_pdfs
     for style in ("state", "party"):
         pdf = next(p for d, p in pairs if d.name == f"{style}-phu-luc-03.docx")
@@ -178,7 +179,13 @@ def test_every_page_of_phu_luc_03_says_which_task_it_continues(sample_pdfs):
         tops = table_tops(pages)
         assert len(tops) == len(pages) >= 10
         for index, numbers, line in tops:
-            assert line[0] == "Nhóm" or (numbers and numbers[0].isdigit()), (style, index, line)
+            if line[0] == "Nhóm" or (numbers and numbers[0].isdigit()):
+                continue
+            # a row over KEPT_PAGES pages has pieces that may break: its number and "(tiếp theo)" come
+            # back within the third of a page after the page's top
+            page = pages[index]
+            marks = [w[1] for w, after in zip(page, page[1:]) if (w[4], after[4]) == ("(tiếp", "theo)")]
+            assert marks and min(marks) < max(w[3] for w in page) * 0.45, (style, index, line)
         assert any(line[1:3] == ["(tiếp", "theo)"] for _, _, line in tops[1:]), style
         for page in pages[:-1]:  # the lowest word of every page but the last in its lower third
             height = max(w[3] for w in page) / 0.89  # (a landscape A4 page: text ends at 89 % of it)
@@ -211,8 +218,14 @@ def test_phu_luc_03_at_province_scale_fits(tmp_path):
     assert len(pages) <= 3 * 60 and max(spans) <= 6, (len(pages), max(spans))
     # every agency quoted or counted: each task's status counts add up to its 130 agencies
     table = Document(str(docx)).tables[0]
-    summaries = [p.text for r in table.rows for p in r.cells[-2].paragraphs if "/130 đơn vị" in p.text]
-    assert len(summaries) == 60
+    results: dict[str, list[str]] = {}  # a task's result cell, over the rows it was cut into
+    for row in table.rows[1:]:
+        if row.cells[0].text.isdigit():
+            results.setdefault(row.cells[0].text, []).extend(p.text for p in row.cells[-2].paragraphs)
+    joined = [" ".join(texts) for texts in results.values()]
+    summaries = [text[text.index(m.group()):].split(".")[0] for text in joined
+                 for m in [re.search(r"\d+/130 đơn vị", text)] if m]
+    assert len(results) == len(summaries) == 60
     for summary in summaries:
         counts = [int(re.match(r"\d+", part).group()) for part in summary.rstrip(".").split("; ")]
         assert sum(counts) == 130, summary[:200]

@@ -35,6 +35,11 @@ LINE = 1.17  # a line of Times New Roman is about 1.17 times its size
 # A row taller than this part of a page (below the repeated header) is cut into pieces this tall at
 # most: kept whole it would leave the rest of the page before it blank.
 SPLIT_FRACTION = 1 / 3
+KEPT_PAGES = 2  # a row estimated taller than this many pages is cut into pieces that may break:
+# kept whole, a piece
+# that does not fit where a page ends would leave that much blank, and the pieces of a province's
+# task (130 agencies x 60 tasks) would then need 197 pages instead of 162 (≤ 180 is the target). A
+# reader is then at most a third of a page from the task's number and "(tiếp theo)".
 CONTINUED = "(tiếp theo)"  # atop the second cell of a row's later pieces
 NUMBER_CHARS = 12  # a first cell this short is the row's number (STT), repeated in its later pieces
 LONG_WORD = 16  # longer words (web addresses...) may break: they do not set a column's width
@@ -285,8 +290,9 @@ def fit_tables(document: Any) -> None:
         header = sum(_row_height(r, widths) for r in rows if r.find(f"{W}trPr/{W}tblHeader") is not None)
         limit = SPLIT_FRACTION * (page - header)
         for row in rows:
-            if row.find(f"{W}trPr/{W}cantSplit") is not None and _row_height(row, widths) > limit:
-                split_row(row, widths, limit)
+            height = _row_height(row, widths)
+            if row.find(f"{W}trPr/{W}cantSplit") is not None and height > limit:
+                split_row(row, widths, limit, keep=height <= KEPT_PAGES * (page - header))
 
 
 
@@ -372,8 +378,8 @@ def _cut_paragraph(p: Any, at: int) -> Any | None:
 
 
 def _fill(paragraphs: list[Any], inner: float, limit: float) -> list[list[Any]]:
-    """A cell's paragraphs shared into pieces at most `limit` twips tall (paragraphs taller than the
-    room left are cut between words)."""
+    """A cell's paragraphs shared into pieces at most `limit` twips tall: a paragraph that does not
+    fit in the room left starts the next piece, one taller than a piece is cut between words."""
     pieces: list[list[Any]] = [[]]
     used = 0.0
     queue = list(paragraphs)
@@ -387,8 +393,8 @@ def _fill(paragraphs: list[Any], inner: float, limit: float) -> list[list[Any]]:
             continue
         lines = int((limit - used) // line)
         rest = None
-        if lines >= 2:  # at least two lines of it here, else it starts the next piece
-            rest = _cut_paragraph(p, _offset_after(runs, inner, lines))
+        if lines >= 2 and (height > limit or not pieces[-1]):  # a paragraph that fits a piece starts
+            rest = _cut_paragraph(p, _offset_after(runs, inner, lines))  # the next: a cut costs a line
         if rest is not None:
             pieces[-1].append(p)
             queue.insert(0, rest)
@@ -404,9 +410,9 @@ def _fill(paragraphs: list[Any], inner: float, limit: float) -> list[list[Any]]:
     return [piece for piece in pieces if piece] or [[]]
 
 
-def split_row(row: Any, widths: list[int], limit: float) -> None:
+def split_row(row: Any, widths: list[int], limit: float, keep: bool = True) -> None:
     """Cut a table row taller than `limit` twips into rows of about equal height, at most `limit`,
-    each kept whole (w:cantSplit). Every cell's paragraphs go down the pieces in order; a later
+    each kept whole (w:cantSplit) with `keep`, else allowed to break. Every cell's paragraphs go down the pieces in order; a later
     piece says which row it continues: the first cell's number again (when it is short, as STT is)
     and "(tiếp theo)" atop the second cell. A row holding a nested table is only allowed to break."""
     cells = row.findall(f"{W}tc")
@@ -441,6 +447,9 @@ def split_row(row: Any, widths: list[int], limit: float) -> None:
                 cell.append(p)
     for earlier, later in zip(pieces, pieces[1:]):
         earlier.addnext(later)
+    if not keep:
+        for piece in pieces:
+            piece.find(f"{W}trPr").remove(piece.find(f"{W}trPr/{W}cantSplit"))
 
 
 def _empty(template: Any) -> Any:
