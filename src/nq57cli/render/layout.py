@@ -417,8 +417,7 @@ def split_row(row: Any, widths: list[int], limit: float, keep: bool = True) -> N
     and "(tiếp theo)" atop the second cell. A row holding a nested table is only allowed to break."""
     cells = row.findall(f"{W}tc")
     if any(cell.find(f".//{W}tbl") is not None for cell in cells):
-        keep = row.find(f"{W}trPr/{W}cantSplit")
-        keep.getparent().remove(keep)
+        row.find(f"{W}trPr").remove(row.find(f"{W}trPr/{W}cantSplit"))
         return
     height = _row_height(row, widths)
     target = min(limit, height / math.ceil(height / limit) * 1.1)  # no short last piece
