@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import math
+from collections import deque
 import re
 import unicodedata
 from functools import lru_cache
@@ -292,7 +293,7 @@ def fit_tables(document: Any) -> None:
         for row in rows:
             height = _row_height(row, widths)
             if row.find(f"{W}trPr/{W}cantSplit") is not None and height > limit:
-                split_row(row, widths, limit, keep=height <= KEPT_PAGES * (page - header))
+                split_row(row, widths, limit, keep=height <= KEPT_PAGES * (page - header), height=height)
 
 
 
@@ -329,10 +330,10 @@ def _offset_after(runs: list[tuple[str, float, bool]], inner: float, lines: int)
     return offset
 
 
-def _cut_paragraph(p: Any, at: int) -> Any | None:
+def _cut_paragraph(p: Any, at: int) -> tuple[Any, int] | None:
     """Cut paragraph `p` before character `at` (w:br counted as one character), at a line break in
     the second half of that stretch, else at its last space: `p` keeps the first part, the rest is returned as a new paragraph with the same
-    properties (None when there is no such place)."""
+    properties, with the offset of the cut (None when there is no such place)."""
     items = []  # (run, child, text) for each w:t, w:br, w:tab... of the paragraph's runs, in order
     for run in p.findall(f"{W}r"):
         for child in run:
@@ -354,52 +355,66 @@ def _cut_paragraph(p: Any, at: int) -> Any | None:
         properties = p.find(f"{W}pPr")
         if properties is not None:
             rest.append(copy.deepcopy(properties))
-        tail = copy.deepcopy(run)
-        position = list(run).index(child)
-        for index, node in enumerate(list(tail)):  # the tail run: what follows the cut
-            if node.tag != f"{W}rPr" and index < position:
-                tail.remove(node)
-        for node in list(run)[position + 1:]:  # this run: what comes before it
-            run.remove(node)
-        tail_child = next(c for c in tail if c.tag != f"{W}rPr")  # the copy of `child`
+        tail = run.makeelement(run.tag, run.attrib)  # the run's properties, then what follows the cut
+        run_properties = run.find(f"{W}rPr")
+        if run_properties is not None:
+            tail.append(copy.deepcopy(run_properties))
         if child.tag == f"{W}t":
+            rest_text = tail.makeelement(f"{W}t", {XML_SPACE: "preserve"})
+            rest_text.text = value[cut - offset + 1:]
+            tail.append(rest_text)
             child.text = value[:cut - offset]
             child.set(XML_SPACE, "preserve")
-            tail_child.text = value[cut - offset + 1:]
-            tail_child.set(XML_SPACE, "preserve")
-        else:  # a line break: neither part keeps it
+        for node in list(child.itersiblings()):
+            tail.append(node)  # moved
+        if child.tag != f"{W}t":  # a line break: neither part keeps it
             run.remove(child)
-            tail.remove(tail_child)
         rest.append(tail)
         for later in list(run.itersiblings()):
             rest.append(later)  # moved
-        return rest
+        return rest, cut
     return None
 
 
-def _fill(paragraphs: list[Any], inner: float, limit: float) -> list[list[Any]]:
+def _runs_after(runs: list[tuple[str, float, bool]], skip: int) -> list[tuple[str, float, bool]]:
+    """The runs of a paragraph's text after its first `skip` characters (the measure of a paragraph's
+    rest once cut, without reading it again)."""
+    out = []
+    for value, size, bold in runs:
+        if skip >= len(value):
+            skip -= len(value)
+            continue
+        out.append((value[skip:], size, bold))
+        skip = 0
+    return out
+
+
+def _fill(cell: Any, inner: float, limit: float) -> list[list[Any]]:
     """A cell's paragraphs shared into pieces at most `limit` twips tall: a paragraph that does not
     fit in the room left starts the next piece, one taller than a piece is cut between words."""
     pieces: list[list[Any]] = [[]]
     used = 0.0
-    queue = list(paragraphs)
+    queue: deque[tuple[Any, list[tuple[str, float, bool]]]] = deque(
+        zip(cell.findall(f"{W}p"), _cell_runs(cell, breaks=True)))
     while queue:
-        p = queue.pop(0)
-        runs = _cell_runs(p, breaks=True)[0] if _text_of(p) else []
+        p, measured = queue.popleft()
+        runs = measured
+        if not any(value for value, _, _ in runs):
+            runs = []
         height, line = _paragraph_height(runs, inner)
         if used + height <= limit or not runs:
             pieces[-1].append(p)
             used += height
             continue
         lines = int((limit - used) // line)
-        rest = None
+        cut = None
         if lines >= 2 and (height > limit or not pieces[-1]):  # a paragraph that fits a piece starts
-            rest = _cut_paragraph(p, _offset_after(runs, inner, lines))  # the next: a cut costs a line
-        if rest is not None:
+            cut = _cut_paragraph(p, _offset_after(runs, inner, lines))  # the next: a cut costs a line
+        if cut is not None:
             pieces[-1].append(p)
-            queue.insert(0, rest)
+            queue.appendleft((cut[0], _runs_after(runs, cut[1] + 1)))
         elif pieces[-1]:
-            queue.insert(0, p)
+            queue.appendleft((p, runs))
         else:  # a paragraph that cannot be cut: a piece of its own
             pieces[-1].append(p)
             pieces.append([])
@@ -410,7 +425,7 @@ def _fill(paragraphs: list[Any], inner: float, limit: float) -> list[list[Any]]:
     return [piece for piece in pieces if piece] or [[]]
 
 
-def split_row(row: Any, widths: list[int], limit: float, keep: bool = True) -> None:
+def split_row(row: Any, widths: list[int], limit: float, keep: bool = True, height: float | None = None) -> None:
     """Cut a table row taller than `limit` twips into rows of about equal height, at most `limit`,
     each kept whole (w:cantSplit) with `keep`, else allowed to break. Every cell's paragraphs go down the pieces in order; a later
     piece says which row it continues: the first cell's number again (when it is short, as STT is)
@@ -419,29 +434,42 @@ def split_row(row: Any, widths: list[int], limit: float, keep: bool = True) -> N
     if any(cell.find(f".//{W}tbl") is not None for cell in cells):
         row.find(f"{W}trPr").remove(row.find(f"{W}trPr/{W}cantSplit"))
         return
-    height = _row_height(row, widths)
+    height = _row_height(row, widths) if height is None else height
     target = min(limit, height / math.ceil(height / limit) * 1.1)  # no short last piece
     shares, index = [], 0
     for cell in cells:
         span = _span(cell)
         inner = max(sum(widths[index:index + span]) - CELL_MARGINS, 1)
-        shares.append(_fill(cell.findall(f"{W}p"), inner, target))
+        shares.append(_fill(cell, inner, target))
         index += span
     count = max(len(share) for share in shares)
     if count == 1:
         return
     number = " ".join(_text_of(p) for p in cells[0].findall(f"{W}p")).strip()
-    pieces = [row] + [copy.deepcopy(row) for _ in range(count - 1)]
+    templates = []  # per cell, its first paragraph's properties and first run's (for new paragraphs)
+    for cell in cells:
+        first = cell.find(f"{W}p")
+        template = _empty(first)
+        run = first.find(f"{W}r/{W}rPr")
+        if run is not None:
+            holder = template.makeelement(f"{W}r", {})
+            holder.append(copy.deepcopy(run))
+            template.append(holder)
+        templates.append(template)
+        for p in cell.findall(f"{W}p"):
+            cell.remove(p)
+    skeleton = copy.deepcopy(row)  # the row without its paragraphs: copied once per piece
+    pieces = [row] + [copy.deepcopy(skeleton) for _ in range(count - 1)]
+    marks = {0: _line(templates[0], number), min(1, len(cells) - 1): _line(templates[min(1, len(cells) - 1)],
+                                                                          CONTINUED, italic=True)}
     for n, piece in enumerate(pieces):
-        for cell, original, share in zip(piece.findall(f"{W}tc"), cells, shares):
-            template = original.find(f"{W}p")
-            for p in cell.findall(f"{W}p"):
-                cell.remove(p)
+        for column, (cell, share) in enumerate(zip(piece.findall(f"{W}tc"), shares)):
+            template = templates[column]
             chosen = share[n] if n < len(share) else []
-            if n and original is cells[0] and len(share) == 1 and len(number) <= NUMBER_CHARS:
-                chosen = [_line(template, number)]
-            if n and original is cells[min(1, len(cells) - 1)]:
-                chosen = [_line(template, CONTINUED, italic=True), *chosen]
+            if n and column == 0 and len(share) == 1 and len(number) <= NUMBER_CHARS:
+                chosen = [copy.deepcopy(marks[0])]
+            if n and column == min(1, len(cells) - 1):
+                chosen = [copy.deepcopy(marks[column]), *chosen]
             for p in chosen or [_empty(template)]:
                 cell.append(p)
     for earlier, later in zip(pieces, pieces[1:]):
