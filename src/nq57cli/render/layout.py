@@ -427,9 +427,9 @@ def _fill(cell: Any, inner: float, limit: float) -> list[list[Any]]:
 
 def split_row(row: Any, widths: list[int], limit: float, keep: bool = True, height: float | None = None) -> None:
     """Cut a table row taller than `limit` twips into rows of about equal height, at most `limit`,
-    each kept whole (w:cantSplit) with `keep`, else allowed to break. Every cell's paragraphs go down the pieces in order; a later
-    piece says which row it continues: the first cell's number again (when it is short, as STT is)
-    and "(tiếp theo)" atop the second cell. A row holding a nested table is only allowed to break."""
+    each kept whole (w:cantSplit) with `keep`, else allowed to break. Every cell's paragraphs go down
+    the pieces in order; a later piece says which row it continues: the first two cells again when
+    they are short (STT, a task ID) and "(tiếp theo)" in the second, atop its text when it is long. A row holding a nested table is only allowed to break."""
     cells = row.findall(f"{W}tc")
     if any(cell.find(f".//{W}tbl") is not None for cell in cells):
         row.find(f"{W}trPr").remove(row.find(f"{W}trPr/{W}cantSplit"))
@@ -445,7 +445,7 @@ def split_row(row: Any, widths: list[int], limit: float, keep: bool = True, heig
     count = max(len(share) for share in shares)
     if count == 1:
         return
-    number = " ".join(_text_of(p) for p in cells[0].findall(f"{W}p")).strip()
+    names = [" ".join(_text_of(p) for p in cell.findall(f"{W}p")).strip() for cell in cells[:2]]
     templates = []  # per cell, its first paragraph's properties and first run's (for new paragraphs)
     for cell in cells:
         first = cell.find(f"{W}p")
@@ -460,16 +460,19 @@ def split_row(row: Any, widths: list[int], limit: float, keep: bool = True, heig
             cell.remove(p)
     skeleton = copy.deepcopy(row)  # the row without its paragraphs: copied once per piece
     pieces = [row] + [copy.deepcopy(skeleton) for _ in range(count - 1)]
-    marks = {0: _line(templates[0], number), min(1, len(cells) - 1): _line(templates[min(1, len(cells) - 1)],
-                                                                          CONTINUED, italic=True)}
+    marked = min(1, len(cells) - 1)  # the column that says "(tiếp theo)"
+    repeated = {column: _line(templates[column], name) for column, name in enumerate(names)
+                if name and len(name) <= NUMBER_CHARS and len(shares[column]) == 1}  # STT, a task ID
+    continued = _line(templates[marked], CONTINUED, italic=True)
     for n, piece in enumerate(pieces):
         for column, (cell, share) in enumerate(zip(piece.findall(f"{W}tc"), shares)):
             template = templates[column]
             chosen = share[n] if n < len(share) else []
-            if n and column == 0 and len(share) == 1 and len(number) <= NUMBER_CHARS:
-                chosen = [copy.deepcopy(marks[0])]
-            if n and column == min(1, len(cells) - 1):
-                chosen = [copy.deepcopy(marks[column]), *chosen]
+            if n and column in repeated:
+                chosen = [copy.deepcopy(repeated[column])]
+            if n and column == marked:
+                chosen = [*chosen[:1], copy.deepcopy(continued)] if column in repeated else [
+                    copy.deepcopy(continued), *chosen]
             for p in chosen or [_empty(template)]:
                 cell.append(p)
     for earlier, later in zip(pieces, pieces[1:]):
