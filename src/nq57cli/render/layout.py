@@ -177,19 +177,21 @@ def _set_widths(table: Any, widths: list[int]) -> None:
             index += span
 
 
-def _row_height(row: Any, widths: list[int]) -> float:
-    """Estimated height of a row in twips: the tallest cell's lines."""
-    tallest = 0.0
+def _cell_heights(row: Any, widths: list[int]) -> list[float]:
+    """Estimated height of each cell of a row in twips (its lines)."""
+    heights = []
     index = 0
     for cell in row.findall(f"{W}tc"):
         span = _span(cell)
         inner = max(sum(widths[index:index + span]) - CELL_MARGINS, 1)
-        height = 0.0
-        for runs in _cell_runs(cell, breaks=True):
-            height += _paragraph_height(runs, inner)[0]
-        tallest = max(tallest, height)
+        heights.append(sum(_paragraph_height(runs, inner)[0] for runs in _cell_runs(cell, breaks=True)))
         index += span
-    return tallest
+    return heights
+
+
+def _row_height(row: Any, widths: list[int]) -> float:
+    """Estimated height of a row in twips: the tallest cell's lines."""
+    return max(_cell_heights(row, widths), default=0.0)
 
 
 def _body_height(body: Any) -> int:
@@ -291,9 +293,12 @@ def fit_tables(document: Any) -> None:
         header = sum(_row_height(r, widths) for r in rows if r.find(f"{W}trPr/{W}tblHeader") is not None)
         limit = SPLIT_FRACTION * (page - header)
         for row in rows:
-            height = _row_height(row, widths)
-            if row.find(f"{W}trPr/{W}cantSplit") is not None and height > limit:
-                split_row(row, widths, limit, keep=height <= KEPT_PAGES * (page - header), height=height)
+            if row.find(f"{W}trPr/{W}cantSplit") is None:
+                continue
+            heights = _cell_heights(row, widths)
+            height = max(heights, default=0.0)
+            if height > limit:
+                split_row(row, widths, limit, keep=height <= KEPT_PAGES * (page - header), heights=heights)
 
 
 
@@ -425,7 +430,7 @@ def _fill(cell: Any, inner: float, limit: float) -> list[list[Any]]:
     return [piece for piece in pieces if piece] or [[]]
 
 
-def split_row(row: Any, widths: list[int], limit: float, keep: bool = True, height: float | None = None) -> None:
+def split_row(row: Any, widths: list[int], limit: float, keep: bool = True, heights: list[float] | None = None) -> None:
     """Cut a table row taller than `limit` twips into rows of about equal height, at most `limit`,
     each kept whole (w:cantSplit) with `keep`, else allowed to break. Every cell's paragraphs go down
     the pieces in order; a later piece says which row it continues: the first two cells again when
@@ -434,13 +439,14 @@ def split_row(row: Any, widths: list[int], limit: float, keep: bool = True, heig
     if any(cell.find(f".//{W}tbl") is not None for cell in cells):
         row.find(f"{W}trPr").remove(row.find(f"{W}trPr/{W}cantSplit"))
         return
-    height = _row_height(row, widths) if height is None else height
+    heights = _cell_heights(row, widths) if heights is None else heights
+    height = max(heights)
     target = min(limit, height / math.ceil(height / limit) * 1.1)  # no short last piece
     shares, index = [], 0
-    for cell in cells:
+    for cell, cell_height in zip(cells, heights):
         span = _span(cell)
         inner = max(sum(widths[index:index + span]) - CELL_MARGINS, 1)
-        shares.append(_fill(cell, inner, target))
+        shares.append(_fill(cell, inner, target) if cell_height > target else [cell.findall(f"{W}p")])
         index += span
     count = max(len(share) for share in shares)
     if count == 1:
