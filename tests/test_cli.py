@@ -236,7 +236,8 @@ def test_render_phu_luc_03_from_merged(merged_samples, tmp_path):
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "PHỤ LỤC 03" in text and "127" in text
     table = doc.tables[-1]
-    assert len(table.rows) == 1 + 38 + 8  # header + tasks + groups
+    rows = [r for r in table.rows[1:] if not r.cells[1].text.startswith("(tiếp theo)")]  # tall rows are cut
+    assert len(rows) == 38 + 8  # tasks + groups
 
 
 def test_render_from_submissions_directly(tmp_path):

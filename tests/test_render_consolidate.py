@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 from nq57cli.domain.config import ResultsConfig, apply_overrides, load_config
 from nq57cli.errors import UsageError
-from nq57cli.render.consolidate import agency_texts, consolidate, natural_sorted, status_summary
+from nq57cli.core.text import natural_sorted
+from nq57cli.render.consolidate import agency_texts, consolidate, status_summary
 from nq57cli.domain.forms import FORMS, builtin_templates_dir
 from nq57cli.render.layout import column_widths, text_width
 from nq57cli.domain.models import Deadline, Group, MergeResult, Report, Task
@@ -91,10 +92,15 @@ def test_detailed_appendix_prints_every_text(tmp_path):
     result = one_task(province_task())
     short = Document(str(render_document(result, "phu-luc-03", office_config(), tmp_path / "a.docx")))
     detailed = Document(str(render_document(result, "phu-luc-chi-tiet", office_config(), tmp_path / "b.docx")))
-    cell = detailed.tables[0].rows[2].cells[4]
-    assert len([p for p in cell.paragraphs if p.text]) == 130
+    pieces = detailed.tables[0].rows[2:]  # the task's row, cut into rows kept whole (layout.split_row)
+    paragraphs = [p for row in pieces for p in row.cells[4].paragraphs if p.text]
+    assert len(paragraphs) == 130 and len(pieces) > 3
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is None for row in pieces)  # pages long: pieces may break
+    assert [row.cells[0].text for row in pieces] == ["1"] * len(pieces)  # each piece names its task
+    marks = [next(p for p in row.cells[1].paragraphs if p.text == "(tiếp theo)") for row in pieces[1:]]
+    assert all(p.runs[0].italic for p in marks)
     assert len(short.tables[0].rows[2].cells[4].paragraphs) < 10
-    bold = [r.text for r in cell.paragraphs[0].runs if r.bold]
+    bold = [r.text for r in paragraphs[0].runs if r.bold]
     assert bold == [f"{LEAD}: "]
 
 

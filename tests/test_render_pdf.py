@@ -150,6 +150,49 @@ def test_report_quotes_the_agencies_difficulties_and_proposals(sample_pdfs):
         assert any(" ".join(value.split())[:40] in " ".join(p.split()) for p in section_4), agency
 
 
+def table_tops(pages: list) -> list[tuple[int, list[str], list[str]]]:
+    """For each page with a task table: (page index, the words in the STT column on the first line
+    below the header row, every word of that line)."""
+    out = []
+    for index, page in enumerate(pages):
+        stt = next((w for w in page if w[4] == "STT"), None)
+        last = min((w for w in page if w[4] == "trạng"), key=lambda w: w[1], default=None)  # "Tình trạng"
+        if stt is None or last is None:
+            continue
+        below = [w for w in page if w[1] > last[1] + 5]  # (boxes of adjacent lines overlap)
+        if not below:
+            continue
+        top = min(w[1] for w in below)
+        line = sorted((w for w in below if abs(w[1] - top) < 3), key=lambda w: w[0])
+        out.append((index, [w[4] for w in line if w[0] >= stt[0] - 4 and w[2] <= stt[2] + 4], [w[4] for w in line]))
+    return out
+
+
+def test_every_page_of_phu_luc_03_says_which_task_it_continues(sample_pdfs):
+    """A task's row taller than a third of a page is cut into rows kept whole (up to KEPT_PAGES pages);
+    a page therefore starts with a group row or a task's number (STT), "(tiếp theo)" beside it when
+    the task continues, and no page is left half blank by a row pushed whole to the next (pages
+    looked at: 1-3, 6-7, 12-15)."""
+    _, pairs = sample_pdfs
+    for style in ("state", "party"):
+        pdf = next(p for d, p in pairs if d.name == f"{style}-phu-luc-03.docx")
+        pages = pdf_pages(pdf)
+        tops = table_tops(pages)
+        assert len(tops) == len(pages) >= 10
+        for index, numbers, line in tops:
+            if line[0] == "Nhóm" or (numbers and numbers[0].isdigit()):
+                continue
+            # a row over KEPT_PAGES pages has pieces that may break: its number and "(tiếp theo)" come
+            # back within the third of a page after the page's top
+            page = pages[index]
+            marks = [w[1] for w, after in zip(page, page[1:]) if (w[4], after[4]) == ("(tiếp", "theo)")]
+            assert marks and min(marks) < max(w[3] for w in page) * 0.45, (style, index, line)
+        assert any(line[1:3] == ["(tiếp", "theo)"] for _, _, line in tops[1:]), style
+        for page in pages[:-1]:  # the lowest word of every page but the last in its lower third
+            height = max(w[3] for w in page) / 0.89  # (a landscape A4 page: text ends at 89 % of it)
+            assert max(w[3] for w in page) > 0.6 * height
+
+
 @pytest.mark.slow
 def test_phu_luc_03_at_province_scale_fits(tmp_path):
     """130 agencies x 60 tasks: at most 3 landscape pages a task on average and 6 for any task,
@@ -162,21 +205,28 @@ def test_phu_luc_03_at_province_scale_fits(tmp_path):
     docx = render_document(result, "phu-luc-03", sample_config("state"), tmp_path / "pl03.docx")
     [pdf] = convert_many([docx], tmp_path / "out")
     pages = pdf_pages(pdf)
-    starts: list[int] = []  # the page each task's row starts on: its number in the STT column
-    for index, page in enumerate(pages):
+    first_page: dict[int, int] = {}  # the page each task's row starts on: its number in the STT column
+    for index, page in enumerate(pages):  # (a task cut into rows repeats its number: the first counts)
         header = next((w for w in page if w[4] == "STT"), None)
         if header is None:
             continue
         for word in page:
             if word[1] > header[3] and word[0] >= header[0] - 4 and word[2] <= header[2] + 4 and word[4].isdigit():
-                starts.append(index)
+                first_page.setdefault(int(word[4]), index)
+    starts = sorted(first_page.values())
     assert len(starts) == 60
     spans = [b - a + 1 for a, b in zip(starts, starts[1:] + [len(pages) - 1])]
     assert len(pages) <= 3 * 60 and max(spans) <= 6, (len(pages), max(spans))
     # every agency quoted or counted: each task's status counts add up to its 130 agencies
     table = Document(str(docx)).tables[0]
-    summaries = [p.text for r in table.rows for p in r.cells[-2].paragraphs if "/130 đơn vị" in p.text]
-    assert len(summaries) == 60
+    results: dict[str, list[str]] = {}  # a task's result cell, over the rows it was cut into
+    for row in table.rows[1:]:
+        if row.cells[0].text.isdigit():
+            results.setdefault(row.cells[0].text, []).extend(p.text for p in row.cells[-2].paragraphs)
+    joined = [" ".join(texts) for texts in results.values()]
+    summaries = [text[text.index(m.group()):].split(".")[0] for text in joined
+                 for m in [re.search(r"\d+/130 đơn vị", text)] if m]
+    assert len(results) == len(summaries) == 60
     for summary in summaries:
         counts = [int(re.match(r"\d+", part).group()) for part in summary.rstrip(".").split("; ")]
         assert sum(counts) == 130, summary[:200]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 # Tone marks move between vowels in old ("hoà", "Uỷ") and new ("hòa", "Ủy") spelling;
 # quality marks (circumflex, breve, horn) never do.
@@ -136,3 +138,17 @@ def header_key(value: object) -> str:
     if value is None:
         return ""
     return _header_key(value if isinstance(value, str) else str(value))
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+@lru_cache(maxsize=16384)
+def natural_key(name: str) -> tuple[Any, ...]:
+    """Sort key putting 'Số 2' before 'Số 10' and 'Xã 9' before 'Xã 10': digits compared as numbers,
+    the rest as match_key. Every list of names shown to a reader is in this order."""
+    return tuple(int(part) if part.isdigit() else match_key(part) for part in _NUMBER.split(name))
+
+
+def natural_sorted(names: Iterable[str]) -> list[str]:
+    return sorted(names, key=natural_key)

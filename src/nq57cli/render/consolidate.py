@@ -9,14 +9,12 @@ the summary keeps every agency quoted or counted. The full texts stay in merged.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from nq57cli.domain.agency import agency_key, split_agencies
 from nq57cli.domain.status import status_label
-from nq57cli.core.text import match_key
+from nq57cli.core.text import match_key, natural_sorted
 
 if TYPE_CHECKING:
     from nq57cli.domain.config import ResultsConfig
@@ -26,18 +24,6 @@ if TYPE_CHECKING:
 COUNT_ORDER = ("completed", "in_progress", "not_started", "waiting", "not_applicable", "unknown")
 NOT_DONE = frozenset({"in_progress", "not_started", "unknown"})  # statuses whose agencies are named
 MAX_HEADS = 200  # distinct texts compared by similarity at most; beyond, only identical texts join
-_NUMBER = re.compile(r"(\d+)")
-
-
-@lru_cache(maxsize=16384)
-def natural_key(name: str) -> tuple[Any, ...]:
-    """Sort key putting 'Số 2' before 'Số 10': digits compared as numbers, the rest as match_key."""
-    return tuple(int(part) if part.isdigit() else match_key(part) for part in _NUMBER.split(name))
-
-
-def natural_sorted(names: Iterable[str]) -> list[str]:
-    return sorted(names, key=natural_key)
-
 
 def _names(names: list[str], limit: int) -> str:
     """'A, B, C' naturally sorted; past `limit` names: 'A, B, … và 12 đơn vị khác'."""

@@ -31,6 +31,7 @@ from nq57cli.domain.format import (
 )
 from nq57cli.domain.models import Group, MergeResult, Task
 from nq57cli.domain.status import DISPLAY_ORDER, status_label
+from nq57cli.core.text import natural_sorted
 from nq57cli.render.consolidate import agency_texts, consolidate
 from nq57cli.render.previous import previous_context
 from nq57cli.domain.forms import FORMS, Form, get_form
@@ -113,8 +114,8 @@ def _task_context(task: Task, number_: int, in_group: int, as_of: dt.date | None
         "overdue": overdue,
         "late": completion == "late",
         # one text() per list, not per name: a national task has a thousand agencies
-        "agencies": text("; ".join(a.strip() for a in task.agencies if a.strip())),
-        "silent": text("; ".join(a.strip() for a in task.silent if a.strip())),
+        "agencies": text("; ".join(natural_sorted(a.strip() for a in task.agencies if a.strip()))),
+        "silent": text("; ".join(natural_sorted(a.strip() for a in task.silent if a.strip()))),
     }
 
 

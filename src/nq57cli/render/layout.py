@@ -1,7 +1,10 @@
 """Tables laid out from their contents, after rendering: column widths from the longest unbreakable
 token of each column (dates, document numbers, task IDs, Roman numerals, "STT") at the cell's font
-size, the rest of the table's width shared by how much text each column holds; a row up to half
-a page keeps its w:cantSplit, a taller one may break (kept whole, it would leave half a page blank).
+size, the rest of the table's width shared by how much text each column holds. A row up to a
+third of a page keeps its w:cantSplit; a taller one is cut into rows of that height at most, each
+kept whole, the later ones headed by the first cell's number and "(tiếp theo)": a row kept whole would
+leave the page before it part blank, and a row Word or LibreOffice break themselves would continue on
+the next page without saying which task it is.
 
 Widths are measured with Times New Roman's advance widths (the Adobe Times metrics, which Times New
 Roman and Liberation Serif share); Vietnamese letters take the width of their base letter.
@@ -9,7 +12,9 @@ Roman and Liberation Serif share); Vietnamese letters take the width of their ba
 
 from __future__ import annotations
 
+import copy
 import math
+from collections import deque
 import re
 import unicodedata
 from functools import lru_cache
@@ -28,9 +33,16 @@ UNBREAKABLE = re.compile(
 CELL_MARGINS = 2 * 108  # Word's default left + right cell margin, twips
 SLACK = 1.08  # measured widths are close, not exact: leave this much room
 LINE = 1.17  # a line of Times New Roman is about 1.17 times its size
-# A row taller than this part of a page may break across pages: kept whole it would leave the rest
-# of the page before it blank (the reader loses more than a row broken in two).
-SPLIT_FRACTION = 0.5
+# A row taller than this part of a page (below the repeated header) is cut into pieces this tall at
+# most: kept whole it would leave the rest of the page before it blank.
+SPLIT_FRACTION = 1 / 3
+KEPT_PAGES = 2  # a row estimated taller than this many pages is cut into pieces that may break:
+# kept whole, a piece
+# that does not fit where a page ends would leave that much blank, and the pieces of a province's
+# task (130 agencies x 60 tasks) would then need 197 pages instead of 162 (≤ 180 is the target). A
+# reader is then at most a third of a page from the task's number and "(tiếp theo)".
+CONTINUED = "(tiếp theo)"  # atop the second cell of a row's later pieces
+NUMBER_CHARS = 12  # a first cell this short is the row's number (STT), repeated in its later pieces
 LONG_WORD = 16  # longer words (web addresses...) may break: they do not set a column's width
 SHARE_POWER = 0.75  # columns share the free width by (their text length) ** this
 
@@ -74,15 +86,17 @@ def text_width(value: str, size: float, bold: bool = False) -> float:
     return total * size * 20 / 1000
 
 
-def _cell_runs(cell: Any) -> list[list[tuple[str, float, bool]]]:
-    """Per paragraph of a cell: its runs as (text, size in points, bold)."""
+def _cell_runs(cell: Any, breaks: bool = False) -> list[list[tuple[str, float, bool]]]:
+    """Per paragraph of a cell: its runs as (text, size in points, bold); `breaks`: a line break
+    (w:br) as "\n", for heights (the widths are measured on the text without them)."""
     out = []
     for p in cell.iter(f"{W}p"):
         mark = p.find(f"{W}pPr/{W}rPr/{W}sz")
         default = int(mark.get(f"{W}val")) / 2 if mark is not None else 12.0
         runs = []
         for r in p.iter(f"{W}r"):
-            texts = "".join(t.text or "" for t in r.iter(f"{W}t"))
+            texts = "".join(t.text or "" if t.tag == f"{W}t" else "\n"
+                            for t in r.iter(f"{W}t", f"{W}br") if breaks or t.tag == f"{W}t")
             if not texts:
                 continue
             sz = r.find(f"{W}rPr/{W}sz")
@@ -163,21 +177,21 @@ def _set_widths(table: Any, widths: list[int]) -> None:
             index += span
 
 
-def _row_height(row: Any, widths: list[int]) -> float:
-    """Estimated height of a row in twips: the tallest cell's lines."""
-    tallest = 0.0
+def _cell_heights(row: Any, widths: list[int]) -> list[float]:
+    """Estimated height of each cell of a row in twips (its lines)."""
+    heights = []
     index = 0
     for cell in row.findall(f"{W}tc"):
         span = _span(cell)
         inner = max(sum(widths[index:index + span]) - CELL_MARGINS, 1)
-        height = 0.0
-        for runs in _cell_runs(cell):
-            size = max((s for _, s, _ in runs), default=12.0)
-            width = sum(rough_width(v, s) for v, s, _ in runs)
-            height += max(1, math.ceil(width * SLACK / inner)) * size * 20 * LINE
-        tallest = max(tallest, height)
+        heights.append(sum(_paragraph_height(runs, inner)[0] for runs in _cell_runs(cell, breaks=True)))
         index += span
-    return tallest
+    return heights
+
+
+def _row_height(row: Any, widths: list[int]) -> float:
+    """Estimated height of a row in twips: the tallest cell's lines."""
+    return max(_cell_heights(row, widths), default=0.0)
 
 
 def _body_height(body: Any) -> int:
@@ -277,7 +291,225 @@ def fit_tables(document: Any) -> None:
         else:
             _set_widths(table, widths)
         header = sum(_row_height(r, widths) for r in rows if r.find(f"{W}trPr/{W}tblHeader") is not None)
+        limit = SPLIT_FRACTION * (page - header)
         for row in rows:
-            keep = row.find(f"{W}trPr/{W}cantSplit")
-            if keep is not None and _row_height(row, widths) > SPLIT_FRACTION * (page - header):
-                keep.getparent().remove(keep)
+            if row.find(f"{W}trPr/{W}cantSplit") is None:
+                continue
+            heights = _cell_heights(row, widths)
+            height = max(heights, default=0.0)
+            if height > limit:
+                split_row(row, widths, limit, keep=height <= KEPT_PAGES * (page - header), heights=heights)
+
+
+
+def _segments(runs: list[tuple[str, float, bool]]) -> list[tuple[int, float]]:
+    """(characters, width in twips) of each line-broken segment (w:br) of a paragraph."""
+    out, chars, width = [], 0, 0.0
+    for value, size, _ in runs:
+        for i, part in enumerate(value.split("\n")):
+            if i:
+                out.append((chars, width))
+                chars, width = 0, 0.0
+            chars += len(part)
+            width += rough_width(part, size)
+    out.append((chars, width))
+    return out
+
+
+def _paragraph_height(runs: list[tuple[str, float, bool]], inner: float) -> tuple[float, float]:
+    """(estimated height, height of one line) of a paragraph in a cell `inner` twips wide."""
+    line = max((s for _, s, _ in runs), default=12.0) * 20 * LINE
+    return sum(max(1, math.ceil(w * SLACK / inner)) for _, w in _segments(runs)) * line, line
+
+
+def _offset_after(runs: list[tuple[str, float, bool]], inner: float, lines: int) -> int:
+    """About where (a character offset, w:br counted as one) `lines` lines of the paragraph end."""
+    offset = 0
+    for chars, width in _segments(runs):
+        exact = width * SLACK / inner
+        taken = max(1, math.ceil(exact))
+        if taken > lines:
+            return offset + int(chars * lines / max(exact, 1))
+        lines -= taken
+        offset += chars + 1
+    return offset
+
+
+def _cut_paragraph(p: Any, at: int) -> tuple[Any, int] | None:
+    """Cut paragraph `p` before character `at` (w:br counted as one character), at a line break in
+    the second half of that stretch, else at its last space: `p` keeps the first part, the rest is returned as a new paragraph with the same
+    properties, with the offset of the cut (None when there is no such place)."""
+    items = []  # (run, child, text) for each w:t, w:br, w:tab... of the paragraph's runs, in order
+    for run in p.findall(f"{W}r"):
+        for child in run:
+            if child.tag != f"{W}rPr":
+                items.append((run, child, child.text or "" if child.tag == f"{W}t" else
+                              "\n" if child.tag == f"{W}br" else "\x00"))
+    text = "".join(value for _, _, value in items)
+    cut = text.rfind("\n", 0, at)  # a line break when one is near enough, else the last space
+    if cut < at // 2:
+        cut = max(cut, text.rfind(" ", 0, at))
+    if cut <= 0 or not text[cut + 1:].strip():
+        return None
+    offset = 0
+    for run, child, value in items:
+        if offset + len(value) <= cut:
+            offset += len(value)
+            continue
+        rest = p.makeelement(p.tag, p.attrib)
+        properties = p.find(f"{W}pPr")
+        if properties is not None:
+            rest.append(copy.deepcopy(properties))
+        tail = run.makeelement(run.tag, run.attrib)  # the run's properties, then what follows the cut
+        run_properties = run.find(f"{W}rPr")
+        if run_properties is not None:
+            tail.append(copy.deepcopy(run_properties))
+        if child.tag == f"{W}t":
+            rest_text = tail.makeelement(f"{W}t", {XML_SPACE: "preserve"})
+            rest_text.text = value[cut - offset + 1:]
+            tail.append(rest_text)
+            child.text = value[:cut - offset]
+            child.set(XML_SPACE, "preserve")
+        for node in list(child.itersiblings()):
+            tail.append(node)  # moved
+        if child.tag != f"{W}t":  # a line break: neither part keeps it
+            run.remove(child)
+        rest.append(tail)
+        for later in list(run.itersiblings()):
+            rest.append(later)  # moved
+        return rest, cut
+    return None
+
+
+def _runs_after(runs: list[tuple[str, float, bool]], skip: int) -> list[tuple[str, float, bool]]:
+    """The runs of a paragraph's text after its first `skip` characters (the measure of a paragraph's
+    rest once cut, without reading it again)."""
+    out = []
+    for value, size, bold in runs:
+        if skip >= len(value):
+            skip -= len(value)
+            continue
+        out.append((value[skip:], size, bold))
+        skip = 0
+    return out
+
+
+def _fill(cell: Any, inner: float, limit: float) -> list[list[Any]]:
+    """A cell's paragraphs shared into pieces at most `limit` twips tall: a paragraph that does not
+    fit in the room left starts the next piece, one taller than a piece is cut between words."""
+    pieces: list[list[Any]] = [[]]
+    used = 0.0
+    queue: deque[tuple[Any, list[tuple[str, float, bool]]]] = deque(
+        zip(cell.findall(f"{W}p"), _cell_runs(cell, breaks=True)))
+    while queue:
+        p, measured = queue.popleft()
+        runs = measured
+        if not any(value for value, _, _ in runs):
+            runs = []
+        height, line = _paragraph_height(runs, inner)
+        if used + height <= limit or not runs:
+            pieces[-1].append(p)
+            used += height
+            continue
+        lines = int((limit - used) // line)
+        cut = None
+        if lines >= 2 and (height > limit or not pieces[-1]):  # a paragraph that fits a piece starts
+            cut = _cut_paragraph(p, _offset_after(runs, inner, lines))  # the next: a cut costs a line
+        if cut is not None:
+            pieces[-1].append(p)
+            queue.appendleft((cut[0], _runs_after(runs, cut[1] + 1)))
+        elif pieces[-1]:
+            queue.appendleft((p, runs))
+        else:  # a paragraph that cannot be cut: a piece of its own
+            pieces[-1].append(p)
+            pieces.append([])
+            used = 0.0
+            continue
+        pieces.append([])
+        used = 0.0
+    return [piece for piece in pieces if piece] or [[]]
+
+
+def split_row(row: Any, widths: list[int], limit: float, keep: bool = True, heights: list[float] | None = None) -> None:
+    """Cut a table row taller than `limit` twips into rows of about equal height, at most `limit`,
+    each kept whole (w:cantSplit) with `keep`, else allowed to break. Every cell's paragraphs go down
+    the pieces in order; a later piece says which row it continues: the first two cells again when
+    they are short (STT, a task ID) and "(tiếp theo)" in the second, atop its text when it is long. A row holding a nested table is only allowed to break."""
+    cells = row.findall(f"{W}tc")
+    if any(cell.find(f".//{W}tbl") is not None for cell in cells):
+        row.find(f"{W}trPr").remove(row.find(f"{W}trPr/{W}cantSplit"))
+        return
+    heights = _cell_heights(row, widths) if heights is None else heights
+    height = max(heights)
+    target = min(limit, height / math.ceil(height / limit) * 1.1)  # no short last piece
+    shares, index = [], 0
+    for cell, cell_height in zip(cells, heights):
+        span = _span(cell)
+        inner = max(sum(widths[index:index + span]) - CELL_MARGINS, 1)
+        shares.append(_fill(cell, inner, target) if cell_height > target else [cell.findall(f"{W}p")])
+        index += span
+    count = max(len(share) for share in shares)
+    if count == 1:
+        return
+    names = [" ".join(_text_of(p) for p in cell.findall(f"{W}p")).strip() for cell in cells[:2]]
+    templates = []  # per cell, its first paragraph's properties and first run's (for new paragraphs)
+    for cell in cells:
+        first = cell.find(f"{W}p")
+        template = _empty(first)
+        run = first.find(f"{W}r/{W}rPr")
+        if run is not None:
+            holder = template.makeelement(f"{W}r", {})
+            holder.append(copy.deepcopy(run))
+            template.append(holder)
+        templates.append(template)
+        for p in cell.findall(f"{W}p"):
+            cell.remove(p)
+    skeleton = copy.deepcopy(row)  # the row without its paragraphs: copied once per piece
+    pieces = [row] + [copy.deepcopy(skeleton) for _ in range(count - 1)]
+    marked = min(1, len(cells) - 1)  # the column that says "(tiếp theo)"
+    repeated = {column: _line(templates[column], name) for column, name in enumerate(names)
+                if name and len(name) <= NUMBER_CHARS and len(shares[column]) == 1}  # STT, a task ID
+    continued = _line(templates[marked], CONTINUED, italic=True)
+    for n, piece in enumerate(pieces):
+        for column, (cell, share) in enumerate(zip(piece.findall(f"{W}tc"), shares)):
+            template = templates[column]
+            chosen = share[n] if n < len(share) else []
+            if n and column in repeated:
+                chosen = [copy.deepcopy(repeated[column])]
+            if n and column == marked:
+                chosen = [*chosen[:1], copy.deepcopy(continued)] if column in repeated else [
+                    copy.deepcopy(continued), *chosen]
+            for p in chosen or [_empty(template)]:
+                cell.append(p)
+    for earlier, later in zip(pieces, pieces[1:]):
+        earlier.addnext(later)
+    if not keep:
+        for piece in pieces:
+            piece.find(f"{W}trPr").remove(piece.find(f"{W}trPr/{W}cantSplit"))
+
+
+def _empty(template: Any) -> Any:
+    p = template.makeelement(f"{W}p", template.attrib)
+    properties = template.find(f"{W}pPr")
+    if properties is not None:
+        p.append(copy.deepcopy(properties))
+    return p
+
+
+def _line(template: Any, value: str, italic: bool = False) -> Any:
+    """A paragraph like `template` (its paragraph and first run's properties) holding `value`."""
+    p = _empty(template)
+    run = p.makeelement(f"{W}r", {})
+    run_properties = template.find(f"{W}r/{W}rPr")
+    properties = copy.deepcopy(run_properties) if run_properties is not None else run.makeelement(f"{W}rPr", {})
+    for bold in properties.findall(f"{W}b"):
+        properties.remove(bold)
+    if italic:  # w:i after w:rStyle, w:rFonts, w:bCs (the schema's order)
+        before = [c.tag in (f"{W}rStyle", f"{W}rFonts", f"{W}bCs") for c in properties]
+        properties.insert(before.index(False) if False in before else len(before), properties.makeelement(f"{W}i", {}))
+    run.append(properties)
+    text = run.makeelement(f"{W}t", {XML_SPACE: "preserve"})
+    text.text = value
+    run.append(text)
+    p.append(run)
+    return p

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nq57cli.core.fileio import atomic_write_bytes
-from nq57cli.core.text import strip_diacritics
+from nq57cli.core.text import natural_sorted, strip_diacritics
 from nq57cli.domain.agency import agency_key
 from nq57cli.domain.deadline import format_date
 from nq57cli.domain.format import BLANK_NUMBER, deadline_text, punctuated, roman, text
@@ -74,9 +74,9 @@ def _days(item: OverdueItem) -> str:
 def _remarks(item: OverdueItem) -> str:
     parts = []
     if item.pending:
-        parts.append("Chưa hoàn thành: " + "; ".join(item.pending))
+        parts.append("Chưa hoàn thành: " + "; ".join(natural_sorted(item.pending)))
     if item.silent:
-        parts.append("Chưa báo cáo: " + "; ".join(item.silent))
+        parts.append("Chưa báo cáo: " + "; ".join(natural_sorted(item.silent)))
     parts.extend(n.vi for n in item.notes)
     return "\n".join(parts)
 

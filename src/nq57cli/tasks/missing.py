@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import Field
 
 from nq57cli.domain.agency import agency_key, is_collective, split_agencies
+from nq57cli.core.text import natural_key, natural_sorted
 from nq57cli.domain.models import MergeResult, Model
 from nq57cli.domain.registry import as_registry
 
@@ -138,7 +139,7 @@ def missing_report(result: MergeResult, expected: list[str] | None = None) -> Mi
                 if task.reports:
                     lead_silent.setdefault(key, []).append(task.task_id)
 
-    order = names + [a for a in silent if a not in names]
+    order = names + natural_sorted(a for a in silent if a not in names)
     agencies = [
         AgencyGap(agency=a, sent=a in files, files=files.get(a, []), silent_tasks=silent.get(a, []),
                   silent_lead_tasks=silent_lead.get(a, []))
@@ -147,7 +148,7 @@ def missing_report(result: MergeResult, expected: list[str] | None = None) -> Mi
     return MissingReport(
         expected=names,
         not_sent=[a for a in names if a not in files],
-        unexpected=sorted(unexpected, key=agency_key),
+        unexpected=sorted(unexpected, key=natural_key),
         unreadable_files=unreadable,
         tasks_not_reported=tasks_not_reported,
         lead_silent=[LeadGap(agency=a, tasks=lead_silent[a]) for a in order if a in lead_silent],

@@ -45,7 +45,7 @@ from nq57cli.domain.deadline import format_date, parse_deadline
 from nq57cli.errors import UsageError
 from nq57cli.domain.models import CombinedStatus, Deadline, MergeResult, Model, Status, Task
 from nq57cli.domain.status import status_label
-from nq57cli.core.text import match_key, one_line
+from nq57cli.core.text import natural_key, one_line
 
 if TYPE_CHECKING:
     from nq57cli.domain.config import ReportConfig
@@ -389,9 +389,9 @@ def group_items(items: list[OverdueItem], by: str, group_order: dict[str, int] |
     def rank(group: ItemGroup) -> tuple:
         bucket = group.key in (UNKNOWN_GROUP, NO_REPORT_GROUP)
         if by == "group":
-            return (bucket, order.get(group.key, len(order)), match_key(group.key))
+            return (bucket, order.get(group.key, len(order)), natural_key(group.key))
         most = max((late[t] for t in group.overdue), default=0)
-        return (bucket, -len(group.overdue), -most, -len(group.due_soon), match_key(group.key))
+        return (bucket, -len(group.overdue), -most, -len(group.due_soon), natural_key(group.key))
 
     return sorted(groups.values(), key=rank)
 
@@ -522,7 +522,7 @@ def letter_agencies(report: OverdueReport) -> list[str]:
             counts[key] = counts.get(key, 0) + 1
         for lead in item.leads:
             names.setdefault(agency_key(lead), lead)
-    return sorted((names[k] for k in counts), key=lambda name: (-counts[agency_key(name)], match_key(name)))
+    return sorted((names[k] for k in counts), key=lambda name: (-counts[agency_key(name)], natural_key(name)))
 
 
 def is_issuer(agency: str, config: ReportConfig) -> bool:

@@ -17,6 +17,7 @@ from nq57cli.domain.models import (JOINED_FIELDS, Deadline, Finding, Group, Inpu
 from nq57cli.domain.status import parse_own_status, status_label
 from nq57cli.core.text import clean, header_key, one_line
 from nq57cli.core.cells import EXCEL_MAX_TEXT
+from nq57cli.write.sheetcopy import read_copy
 from nq57cli.write.xlsxout import new_workbook, open_own_workbook, write_sheet
 
 TASKS_SHEET = "Nhiệm vụ"
@@ -101,7 +102,7 @@ def write_merged(result: MergeResult, path: Path, lang: str = "vi") -> Path:
                                 "Tổng hợp báo cáo thực hiện Nghị quyết 57-NQ/TW")
         write_sheet(workbook, TASKS_SHEET, TASK_COLUMNS, task_rows)
         write_sheet(workbook, GROUPS_SHEET, GROUP_COLUMNS, group_rows)
-        write_sheet(workbook, REPORTS_SHEET, REPORT_COLUMNS, reports, row_of=_report_row)
+        write_sheet(workbook, REPORTS_SHEET, REPORT_COLUMNS, reports, row_of=_report_row, copy=True)
         write_sheet(workbook, FINDINGS_SHEET, FINDING_COLUMNS, result.findings,
                     row_of=lambda f: [SEVERITY_VI[f.severity], f.code, f.file, f.sheet, f.cell, f.column, f.value,
                                       f.message(lang)])
@@ -135,11 +136,13 @@ class SheetRow:
         return self.values[index] if index is not None and index < len(self.values) else None
 
 
-def sheet_rows(workbook: Any, name: str) -> list[tuple[int, SheetRow]]:
-    """Rows of one of our sheets, readable by header key, with their Excel row numbers."""
-    if name not in workbook.sheet_names:
+def sheet_rows(workbook: Any, name: str, rows: list[list[Any]] | None = None) -> list[tuple[int, SheetRow]]:
+    """Rows of one of our sheets, readable by header key, with their Excel row numbers (`rows`: the
+    sheet's rows already read, from its copy)."""
+    if rows is None and name not in workbook.sheet_names:
         return []
-    rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    if rows is None:
+        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
     if not rows:
         return []
     columns: dict[str, int] = {}
@@ -265,7 +268,7 @@ def read_merged(path: Path) -> tuple[MergeResult, list[Finding]]:
         ))
     by_id = {t.task_id: t for t in tasks}
     text = _memo(clean)  # agencies' texts recur (communes copy each other; a text in every period)
-    report_rows = sheet_rows(workbook, REPORTS_SHEET)
+    report_rows = sheet_rows(workbook, REPORTS_SHEET, read_copy(path, REPORTS_SHEET))  # the copy: 5× faster
     fields = row_picker(report_rows, (
         "Mã nhiệm vụ", "Đơn vị báo cáo", "Ô nguồn", "Tình trạng", "Tệp", "Mã nhiệm vụ (đơn vị ghi)",
         "Tình trạng (nguyên văn)", "Kết quả thực hiện", "Ngày hoàn thành thực tế", "Khó khăn, vướng mắc",

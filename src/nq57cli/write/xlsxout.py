@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import struct
+from contextlib import suppress
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -86,6 +87,12 @@ class _Sheet:
     title: str | None
     row_of: Callable[[Any], list[Any]] | None = None
     memo: list[dict[Any, str]] | None = None  # per column, cells already made (see _rows_markup)
+    copy: bool = False  # also stored as a JSON copy (sheetcopy.py), read back instead of the XML
+
+    def all_rows(self) -> list[list[Any]]:
+        """The title, header and data rows as written."""
+        data = [self.row_of(item) for item in self.rows] if self.row_of is not None else [list(r) for r in self.rows]
+        return ([[self.title]] if self.title else []) + [[header for header, _, _ in self.columns]] + data
 
     @property
     def top(self) -> int:
@@ -268,13 +275,19 @@ _MADE_BY = (3 << 8) | 20  # Unix, zip 2.0
 _ZIP32_LIMIT = 0xFFFFFFFF
 
 
+def part_crc(pieces: list[Piece]) -> tuple[int, int]:
+    """CRC-32 and size of the part made of `pieces`."""
+    crc, size = 0, 0
+    for _, piece_crc, length in pieces:
+        crc, size = isal_zlib.crc32_combine(crc, piece_crc, length), size + length
+    return crc, size
+
+
 def write_zip(handle: Any, entries: list[tuple[str, list[Piece]]]) -> None:
     """A zip archive of deflated entries, each given as pieces; fixed times, so equal inputs give equal bytes."""
     directory = []
     for name, pieces in entries:
-        crc, size = 0, 0
-        for _, piece_crc, length in pieces:
-            crc, size = isal_zlib.crc32_combine(crc, piece_crc, length), size + length
+        crc, size = part_crc(pieces)
         compressed = sum(len(data) for data, _, _ in pieces) + len(_FINAL_BLOCK)
         offset = handle.tell()
         if max(size, compressed, offset) >= _ZIP32_LIMIT:
@@ -354,10 +367,10 @@ class Workbook:
         self.sheets: list[_Sheet] = []
 
     def add_sheet(self, name: str, columns: list[Column], rows: Sequence[Any], title: str | None = None,
-                  row_of: Callable[[Any], list[Any]] | None = None) -> None:
+                  row_of: Callable[[Any], list[Any]] | None = None, copy: bool = False) -> None:
         if any(s.name == name for s in self.sheets):
             raise ValueError(f"duplicate sheet name {name!r}")
-        self.sheets.append(_Sheet(name, columns, rows, title, row_of))
+        self.sheets.append(_Sheet(name, columns, rows, title, row_of, copy=copy))
 
     def close(self) -> None:
         """Write the package. Sheet rows are turned into XML and deflated in chunks, on worker
@@ -373,8 +386,22 @@ class Workbook:
             head, tail = sheet.head_and_tail(selected=index == 0)
             rows = [piece for (of, _), piece in made if of == index]
             entries.append((f"xl/worksheets/sheet{index + 1}.xml", [deflate_piece(head), *rows, deflate_piece(tail)]))
+        entries += self._copies(entries)
         with open(self.path, "wb") as handle:
             write_zip(handle, entries)
+
+    def _copies(self, entries: list[tuple[str, list[Piece]]]) -> list[tuple[str, list[Piece]]]:
+        """JSON copies of the sheets marked `copy`, bound to the CRC-32 of their XML and of the workbook
+        part (sheetcopy.py); a sheet holding a value the copy does not model gets none."""
+        from nq57cli.write import sheetcopy
+
+        parts, copies = dict(entries), []
+        for part, sheet in ((f"xl/worksheets/sheet{n}.xml", s) for n, s in enumerate(self.sheets, 1) if s.copy):
+            with suppress(sheetcopy.Unsupported):
+                data = sheetcopy.encode(sheet.name, sheet.all_rows(), {
+                    name: part_crc(parts[name]) for name in (part, sheetcopy.WORKBOOK_PART)})
+                copies.append((sheetcopy.copy_part_name(part), [deflate_piece(data)]))
+        return copies
 
     def _fixed_parts(self) -> Iterator[tuple[str, bytes]]:
         sheets = self.sheets
@@ -388,7 +415,8 @@ class Workbook:
             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" '
+            + ('<Default Extension="json" ContentType="application/json"/>' if any(s.copy for s in sheets) else "")
+            +             '<Override PartName="/xl/workbook.xml" '
             'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
             '<Override PartName="/xl/styles.xml" '
             'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
@@ -459,15 +487,16 @@ def new_workbook(path: Path, rows: int = 0, title: str = "nq57", keywords: str |
 
 
 def write_sheet(workbook: Workbook, name: str, columns: list[Column], rows: Sequence[Any],
-                title: str | None = None, row_of: Callable[[Any], list[Any]] | None = None) -> None:
+                title: str | None = None, row_of: Callable[[Any], list[Any]] | None = None, copy: bool = False) -> None:
     """One sheet: an optional title line, then a bold frozen header, widths, wrapping and a filter.
 
     `rows`: lists of cell values, or, with `row_of`, items that row_of turns into such lists (then
     large sheets are also made into rows on the worker processes). Strings are stored as inline
     text, so agency text starting with "=", "+", "-" or "@" stays text; control characters are
-    written as Excel's _xHHHH_ escapes.
+    written as Excel's _xHHHH_ escapes. `copy`: also store a JSON copy that read_copy() reads back
+    faster than the sheet, while the sheet is unchanged (sheetcopy.py).
     """
-    workbook.add_sheet(name, columns, rows, title, row_of)
+    workbook.add_sheet(name, columns, rows, title, row_of, copy)
 
 
 def open_own_workbook(path: Path, sheet: str, what_vi: str, what_en: str, hint_vi: str = "", hint_en: str = "") -> Any:
