@@ -289,3 +289,21 @@ def test_diff_unreadable_or_foreign_workbook_exits_3(periods):
     assert missing.exit_code == 3 and "nope.xlsx" in missing.stderr
     foreign = runner.invoke(app, ["diff", str(SAMPLES / "catalog.xlsx"), str(current)])
     assert foreign.exit_code == 3 and "Nhiệm vụ" in foreign.stderr
+
+
+def test_a_period_record_is_small_to_send_and_keeps_what_comparing_needs(periods):
+    """The record sent back by a helper reading one merge: no joined texts (a national merge's tasks hold
+    every agency's text again), but statuses, deadlines and each agency's own report."""
+    import pickle
+
+    from nq57cli.tasks.periods import record_of
+
+    result, _ = read_merged(periods[1])
+    record = record_of(result, periods[1].name)
+    assert all(t.result is None and t.difficulties is None and t.proposals is None for t in record.tasks)
+    assert [(t.task_id, t.status, t.deadline) for t in record.tasks] == \
+        [(t.task_id, t.status, t.deadline) for t in result.tasks]
+    assert sum(len(v) for v in record.reports.values()) == sum(len(t.reports) for t in result.tasks)
+    assert any(text for reports in record.reports.values() for _, _, text, _ in reports)
+    joined = sum(len(t.result or "") for t in result.tasks)
+    assert len(pickle.dumps(record)) < len(pickle.dumps(result.tasks)) and joined > 0
