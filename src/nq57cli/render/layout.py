@@ -92,13 +92,10 @@ PPR, RPR, SZ, B = f"{W}pPr", f"{W}rPr", f"{W}sz", f"{W}b"
 Run = tuple[str, float, bool]
 
 
-def _find(element: Any, *tags: str) -> Any:
-    """element.find("a/b/c") for a path of child tags, without lxml's ElementPath (half the time)."""
-    if len(tags) == 1:
-        return next(element.iterchildren(tags[0]), None)
-    for child in element.iterchildren(tags[0]):
-        found = _find(child, *tags[1:])
-        if found is not None:
+def _find(element: Any, first: str, second: str) -> Any:
+    """element.find("first/second") for two child tags, without lxml's ElementPath (half the time)."""
+    for child in element.iterchildren(first):
+        for found in child.iterchildren(second):
             return found
     return None
 
@@ -108,7 +105,11 @@ def _cell_runs(cell: Any) -> tuple[list[list[Run]], list[list[Run]]]:
     text alone (the widths are measured on it), and with each line break (w:br) as "\n" (heights)."""
     plain_out, broken_out = [], []
     for p in cell.iter(P):
-        mark = _find(p, PPR, RPR, SZ)
+        mark = None
+        for properties in p.iterchildren(PPR):  # pPr/rPr/sz
+            mark = _find(properties, RPR, SZ)
+            if mark is not None:
+                break
         default = int(mark.get(VAL)) / 2 if mark is not None else 12.0
         plain_runs, broken_runs = [], []
         for r in p.iter(R):
@@ -123,11 +124,8 @@ def _cell_runs(cell: Any) -> tuple[list[list[Run]], list[list[Run]]]:
             with_breaks = "".join(broken)
             if not with_breaks:
                 continue
-            properties = next(r.iterchildren(RPR), None)
-            sz = b = None
-            if properties is not None:
-                sz = _find(r, RPR, SZ)
-                b = _find(r, RPR, B)
+            sz = _find(r, RPR, SZ)
+            b = _find(r, RPR, B)
             bold = b is not None and b.get(VAL) not in ("0", "false")
             size = int(sz.get(VAL)) / 2 if sz is not None else default
             text = "".join(plain)
@@ -276,7 +274,8 @@ def size_rules(document: Any) -> None:
     """The short rules under the agency name and the summary line (an empty paragraph with a top
     border), each made RULE_SHARE of the text above it, centred; the motto's rule is left whole."""
     body = document.element.body
-    for rule in list(body.iter(f"{W}p")):
+    bordered = (border.getparent().getparent() for border in body.iter(f"{W}pBdr"))  # in a w:pPr
+    for rule in list(dict.fromkeys(p for p in bordered if p is not None and p.tag == P)):
         ind = rule.find(f"{W}pPr/{W}ind")
         if rule.find(f"{W}pPr/{W}pBdr/{W}top") is None or ind is None or _text_of(rule):
             continue
@@ -295,7 +294,7 @@ def size_rules(document: Any) -> None:
 def keep_tokens_whole(document: Any) -> None:
     """The hyphens inside unbreakable tokens (05-TB/BCĐTW, NQ57-04, 10-01-2025) become Word's
     non-breaking hyphen (w:noBreakHyphen), so no line ends at them; the text reads the same."""
-    for node in list(document.element.body.iter(f"{W}t")):
+    for node in document.element.body.xpath(".//w:t[contains(., '-')]"):
         value = node.text or ""
         if "-" not in value:
             continue
