@@ -124,8 +124,12 @@ def _cell_runs(cell: Any) -> tuple[list[list[Run]], list[list[Run]]]:
             with_breaks = "".join(broken)
             if not with_breaks:
                 continue
-            sz = _find(r, RPR, SZ)
-            b = _find(r, RPR, B)
+            sz = b = None
+            for properties in r.iterchildren(RPR):  # rPr/sz and rPr/b
+                if sz is None:
+                    sz = next(properties.iterchildren(SZ), None)
+                if b is None:
+                    b = next(properties.iterchildren(B), None)
             bold = b is not None and b.get(VAL) not in ("0", "false")
             size = int(sz.get(VAL)) / 2 if sz is not None else default
             text = "".join(plain)
@@ -503,16 +507,9 @@ def split_row(row: Any, widths: list[int], limit: float, keep: bool = True, heig
     if count == 1:
         return
     names = [" ".join(_text_of(p) for p in cell.findall(f"{W}p")).strip() for cell in elements[:2]]
-    templates = []  # per cell, its first paragraph's properties and first run's (for new paragraphs)
+    templates = []  # per cell, its first paragraph: its properties and its first run's, for new paragraphs
     for cell in elements:
-        first = cell.find(f"{W}p")
-        template = _empty(first)
-        run = first.find(f"{W}r/{W}rPr")
-        if run is not None:
-            holder = template.makeelement(f"{W}r", {})
-            holder.append(copy.deepcopy(run))
-            template.append(holder)
-        templates.append(template)
+        templates.append(cell.find(f"{W}p"))
         for p in cell.findall(f"{W}p"):
             cell.remove(p)
     skeleton = copy.deepcopy(row)  # the row without its paragraphs: copied once per piece
