@@ -113,15 +113,20 @@ def _cell_runs(cell: Any) -> tuple[list[list[Run]], list[list[Run]]]:
         default = int(mark.get(VAL)) / 2 if mark is not None else 12.0
         plain_runs, broken_runs = [], []
         for r in p.iter(R):
-            plain, broken = [], []
+            plain: list[str] = []
+            broken: list[str] | None = None  # as plain, with the line breaks, once there is one
             for t in r.iter(T, BR):
                 if t.tag == T:
                     value = t.text or ""
                     plain.append(value)
-                    broken.append(value)
+                    if broken is not None:
+                        broken.append(value)
+                elif broken is None:
+                    broken = [*plain, "\n"]
                 else:
                     broken.append("\n")
-            with_breaks = "".join(broken)
+            text = "".join(plain)
+            with_breaks = text if broken is None else "".join(broken)
             if not with_breaks:
                 continue
             sz = b = None
@@ -132,10 +137,10 @@ def _cell_runs(cell: Any) -> tuple[list[list[Run]], list[list[Run]]]:
                     b = next(properties.iterchildren(B), None)
             bold = b is not None and b.get(VAL) not in ("0", "false")
             size = int(sz.get(VAL)) / 2 if sz is not None else default
-            text = "".join(plain)
+            run = (text, size, bold)
             if text:
-                plain_runs.append((text, size, bold))
-            broken_runs.append((with_breaks, size, bold))
+                plain_runs.append(run)
+            broken_runs.append(run if broken is None else (with_breaks, size, bold))
         plain_out.append(plain_runs)
         broken_out.append(broken_runs)
     return plain_out, broken_out
@@ -167,6 +172,7 @@ def _measure(cells: Cells, columns: int) -> tuple[list[float], list[float], list
     longest = [0.0] * columns
     volume = [0.0] * columns
     widest = [0.0] * columns
+    tokens: dict[Run, float] = {}  # a run's longest unbreakable token
     for row in cells.values():
         index = 0
         for _, span, paragraphs, _ in row:
@@ -174,10 +180,16 @@ def _measure(cells: Cells, columns: int) -> tuple[list[float], list[float], list
                 top = longest[index]
                 for runs in paragraphs:
                     line = 0.0
-                    for value, size, bold in runs:
-                        for token in value.split():
-                            if len(token) <= LONG_WORD or UNBREAKABLE.search(token):
-                                top = max(top, text_width(token, size, bold))
+                    for run in runs:
+                        value, size, bold = run
+                        token_width = tokens.get(run)
+                        if token_width is None:  # many cells repeat a run (dates, document names)
+                            token_width = 0.0
+                            for token in value.split():
+                                if len(token) <= LONG_WORD or UNBREAKABLE.search(token):
+                                    token_width = max(token_width, text_width(token, size, bold))
+                            tokens[run] = token_width
+                        top = max(top, token_width)
                         line += rough_width(value, size)
                     volume[index] += line
                     widest[index] = max(widest[index], line)
@@ -217,12 +229,16 @@ def column_widths(longest: list[float], volume: list[float], widest: list[float]
 def _set_widths(table: Any, cells: Cells, widths: list[int]) -> None:
     for col, width in zip(table.findall(f"{W}tblGrid/{W}gridCol"), widths):
         col.set(f"{W}w", str(width))
+    texts: dict[tuple[int, int], str] = {}  # (first column, span): the cell's width as text
     for row in cells.values():
         index = 0
         for cell, span, _, _ in row:
             tcw = _find(cell, TCPR, TCW)
             if tcw is not None:
-                tcw.set(f"{W}w", str(sum(widths[index:index + span])))
+                text = texts.get((index, span))
+                if text is None:
+                    text = texts[index, span] = str(sum(widths[index:index + span]))
+                tcw.set(f"{W}w", text)
                 tcw.set(f"{W}type", "dxa")
             index += span
 
