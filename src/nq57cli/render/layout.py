@@ -535,7 +535,7 @@ def split_row(row: Any, widths: list[int], limit: float, keep: bool = True, heig
                 if name and len(name) <= NUMBER_CHARS and len(shares[column]) == 1}  # STT, a task ID
     continued = _line(templates[marked], CONTINUED, italic=True)
     for n, piece in enumerate(pieces):
-        for column, (cell, share) in enumerate(zip(piece.findall(f"{W}tc"), shares)):
+        for column, (cell, share) in enumerate(zip(piece.iterchildren(TC), shares)):
             template = templates[column]
             chosen = share[n] if n < len(share) else []
             if n and column in repeated:
@@ -553,8 +553,8 @@ def split_row(row: Any, widths: list[int], limit: float, keep: bool = True, heig
 
 
 def _empty(template: Any) -> Any:
-    p = template.makeelement(f"{W}p", template.attrib)
-    properties = template.find(f"{W}pPr")
+    p = template.makeelement(P, template.attrib)
+    properties = next(template.iterchildren(PPR), None)
     if properties is not None:
         p.append(copy.deepcopy(properties))
     return p
