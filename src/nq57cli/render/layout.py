@@ -86,51 +86,114 @@ def text_width(value: str, size: float, bold: bool = False) -> float:
     return total * size * 20 / 1000
 
 
-def _cell_runs(cell: Any, breaks: bool = False) -> list[list[tuple[str, float, bool]]]:
-    """Per paragraph of a cell: its runs as (text, size in points, bold); `breaks`: a line break
-    (w:br) as "\n", for heights (the widths are measured on the text without them)."""
-    out = []
-    for p in cell.iter(f"{W}p"):
-        mark = p.find(f"{W}pPr/{W}rPr/{W}sz")
-        default = int(mark.get(f"{W}val")) / 2 if mark is not None else 12.0
-        runs = []
-        for r in p.iter(f"{W}r"):
-            texts = "".join(t.text or "" if t.tag == f"{W}t" else "\n"
-                            for t in r.iter(f"{W}t", f"{W}br") if breaks or t.tag == f"{W}t")
-            if not texts:
+P, R, T, BR = f"{W}p", f"{W}r", f"{W}t", f"{W}br"
+TR, TC, TCPR, TCW, SPAN, VAL = f"{W}tr", f"{W}tc", f"{W}tcPr", f"{W}tcW", f"{W}gridSpan", f"{W}val"
+PPR, RPR, SZ, B = f"{W}pPr", f"{W}rPr", f"{W}sz", f"{W}b"
+Run = tuple[str, float, bool]
+
+
+def _find(element: Any, first: str, second: str) -> Any:
+    """element.find("first/second") for two child tags, without lxml's ElementPath (half the time)."""
+    for child in element.iterchildren(first):
+        for found in child.iterchildren(second):
+            return found
+    return None
+
+
+def _cell_runs(cell: Any) -> tuple[list[list[Run]], list[list[Run]]]:
+    """Per paragraph of a cell: its runs as (text, size in points, bold), from one walk, twice: the
+    text alone (the widths are measured on it), and with each line break (w:br) as "\n" (heights)."""
+    plain_out, broken_out = [], []
+    for p in cell.iter(P):
+        mark = None
+        for properties in p.iterchildren(PPR):  # pPr/rPr/sz
+            mark = _find(properties, RPR, SZ)
+            if mark is not None:
+                break
+        default = int(mark.get(VAL)) / 2 if mark is not None else 12.0
+        plain_runs, broken_runs = [], []
+        for r in p.iter(R):
+            plain: list[str] = []
+            broken: list[str] | None = None  # as plain, with the line breaks, once there is one
+            for t in r.iter(T, BR):
+                if t.tag == T:
+                    value = t.text or ""
+                    plain.append(value)
+                    if broken is not None:
+                        broken.append(value)
+                elif broken is None:
+                    broken = [*plain, "\n"]
+                else:
+                    broken.append("\n")
+            text = "".join(plain)
+            with_breaks = text if broken is None else "".join(broken)
+            if not with_breaks:
                 continue
-            sz = r.find(f"{W}rPr/{W}sz")
-            b = r.find(f"{W}rPr/{W}b")
-            bold = b is not None and b.get(f"{W}val") not in ("0", "false")
-            runs.append((texts, int(sz.get(f"{W}val")) / 2 if sz is not None else default, bold))
-        out.append(runs)
-    return out
+            sz = b = None
+            for properties in r.iterchildren(RPR):  # rPr/sz and rPr/b
+                if sz is None:
+                    sz = next(properties.iterchildren(SZ), None)
+                if b is None:
+                    b = next(properties.iterchildren(B), None)
+            bold = b is not None and b.get(VAL) not in ("0", "false")
+            size = int(sz.get(VAL)) / 2 if sz is not None else default
+            run = (text, size, bold)
+            if text:
+                plain_runs.append(run)
+            broken_runs.append(run if broken is None else (with_breaks, size, bold))
+        plain_out.append(plain_runs)
+        broken_out.append(broken_runs)
+    return plain_out, broken_out
 
 
 def _span(cell: Any) -> int:
-    span = cell.find(f"{W}tcPr/{W}gridSpan")
-    return int(span.get(f"{W}val")) if span is not None else 1
+    span = _find(cell, TCPR, SPAN)
+    return int(span.get(VAL)) if span is not None else 1
 
 
-def _measure(table: Any, columns: int) -> tuple[list[float], list[float], list[float]]:
+# A table's cells, read once: per row, each cell's (element, grid span, runs without and with breaks).
+Cells = dict[Any, list[tuple[Any, int, list[list[Run]], list[list[Run]]]]]
+
+
+def _read_cells(table: Any) -> Cells:
+    """Every row of a table (a nested table's too, as the measures always counted them) to its cells."""
+    out: Cells = {}
+    for row in table.iter(TR):
+        cells = []
+        for cell in row.iterchildren(TC):
+            plain, broken = _cell_runs(cell)
+            cells.append((cell, _span(cell), plain, broken))
+        out[row] = cells
+    return out
+
+
+def _measure(cells: Cells, columns: int) -> tuple[list[float], list[float], list[float]]:
     """(longest token, total text, longest paragraph) widths per grid column, from single-column cells."""
     longest = [0.0] * columns
     volume = [0.0] * columns
     widest = [0.0] * columns
-    for row in table.iter(f"{W}tr"):
+    tokens: dict[Run, float] = {}  # a run's longest unbreakable token
+    for row in cells.values():
         index = 0
-        for cell in row.findall(f"{W}tc"):
-            span = _span(cell)
+        for _, span, paragraphs, _ in row:
             if span == 1 and index < columns:
-                for runs in _cell_runs(cell):
+                top = longest[index]
+                for runs in paragraphs:
                     line = 0.0
-                    for value, size, bold in runs:
-                        for token in value.split():
-                            if len(token) <= LONG_WORD or UNBREAKABLE.search(token):
-                                longest[index] = max(longest[index], text_width(token, size, bold))
+                    for run in runs:
+                        value, size, bold = run
+                        token_width = tokens.get(run)
+                        if token_width is None:  # many cells repeat a run (dates, document names)
+                            token_width = 0.0
+                            for token in value.split():
+                                if len(token) <= LONG_WORD or UNBREAKABLE.search(token):
+                                    token_width = max(token_width, text_width(token, size, bold))
+                            tokens[run] = token_width
+                        top = max(top, token_width)
                         line += rough_width(value, size)
                     volume[index] += line
                     widest[index] = max(widest[index], line)
+                longest[index] = top
             index += span
     return longest, volume, widest
 
@@ -163,35 +226,37 @@ def column_widths(longest: list[float], volume: list[float], widest: list[float]
     return out
 
 
-def _set_widths(table: Any, widths: list[int]) -> None:
+def _set_widths(table: Any, cells: Cells, widths: list[int]) -> None:
     for col, width in zip(table.findall(f"{W}tblGrid/{W}gridCol"), widths):
         col.set(f"{W}w", str(width))
-    for row in table.iter(f"{W}tr"):
+    texts: dict[tuple[int, int], str] = {}  # (first column, span): the cell's width as text
+    for row in cells.values():
         index = 0
-        for cell in row.findall(f"{W}tc"):
-            span = _span(cell)
-            tcw = cell.find(f"{W}tcPr/{W}tcW")
+        for cell, span, _, _ in row:
+            tcw = _find(cell, TCPR, TCW)
             if tcw is not None:
-                tcw.set(f"{W}w", str(sum(widths[index:index + span])))
+                text = texts.get((index, span))
+                if text is None:
+                    text = texts[index, span] = str(sum(widths[index:index + span]))
+                tcw.set(f"{W}w", text)
                 tcw.set(f"{W}type", "dxa")
             index += span
 
 
-def _cell_heights(row: Any, widths: list[int]) -> list[float]:
-    """Estimated height of each cell of a row in twips (its lines)."""
+def _cell_heights(row: list[tuple[Any, int, list[list[Run]], list[list[Run]]]], widths: list[int]) -> list[float]:
+    """Estimated height of each cell of a row (its cells as _read_cells gives them) in twips (its lines)."""
     heights = []
     index = 0
-    for cell in row.findall(f"{W}tc"):
-        span = _span(cell)
+    for _, span, _, paragraphs in row:
         inner = max(sum(widths[index:index + span]) - CELL_MARGINS, 1)
-        heights.append(sum(_paragraph_height(runs, inner)[0] for runs in _cell_runs(cell, breaks=True)))
+        heights.append(sum(_paragraph_height(runs, inner)[0] for runs in paragraphs))
         index += span
     return heights
 
 
-def _row_height(row: Any, widths: list[int]) -> float:
-    """Estimated height of a row in twips: the tallest cell's lines."""
-    return max(_cell_heights(row, widths), default=0.0)
+def _row_cells(row: Any) -> list[tuple[Any, int, list[list[Run]], list[list[Run]]]]:
+    """One row's cells as _read_cells gives them."""
+    return [(cell, _span(cell), *_cell_runs(cell)) for cell in row.iterchildren(TC)]
 
 
 def _body_height(body: Any) -> int:
@@ -229,7 +294,8 @@ def size_rules(document: Any) -> None:
     """The short rules under the agency name and the summary line (an empty paragraph with a top
     border), each made RULE_SHARE of the text above it, centred; the motto's rule is left whole."""
     body = document.element.body
-    for rule in list(body.iter(f"{W}p")):
+    bordered = (border.getparent().getparent() for border in body.iter(f"{W}pBdr"))  # in a w:pPr
+    for rule in list(dict.fromkeys(p for p in bordered if p is not None and p.tag == P)):
         ind = rule.find(f"{W}pPr/{W}ind")
         if rule.find(f"{W}pPr/{W}pBdr/{W}top") is None or ind is None or _text_of(rule):
             continue
@@ -237,7 +303,7 @@ def size_rules(document: Any) -> None:
         if above is None or _text_of(above).strip() in FULL_RULES:
             continue
         available = _available(rule, body)
-        line = min(sum(text_width(v, s, b) for runs in _cell_runs(above) for v, s, b in runs), available)
+        line = min(sum(text_width(v, s, b) for runs in _cell_runs(above)[0] for v, s, b in runs), available)
         length = max(MIN_RULE, int(line * RULE_SHARE))
         side = max(0, (available - length) // 2)
         for name in ("left", "right", "start", "end"):
@@ -248,7 +314,7 @@ def size_rules(document: Any) -> None:
 def keep_tokens_whole(document: Any) -> None:
     """The hyphens inside unbreakable tokens (05-TB/BCĐTW, NQ57-04, 10-01-2025) become Word's
     non-breaking hyphen (w:noBreakHyphen), so no line ends at them; the text reads the same."""
-    for node in list(document.element.body.iter(f"{W}t")):
+    for node in document.element.body.xpath(".//w:t[contains(., '-')]"):
         value = node.text or ""
         if "-" not in value:
             continue
@@ -279,27 +345,29 @@ def fit_tables(document: Any) -> None:
     body = document.element.body
     page = _body_height(body)
     for table in body.iter(f"{W}tbl"):
-        rows = table.findall(f"{W}tr")
-        if not rows or rows[0].find(f"{W}trPr/{W}tblHeader") is None:
+        rows = table.findall(TR)
+        if not rows or _find(rows[0], f"{W}trPr", f"{W}tblHeader") is None:
             continue
         grid = table.findall(f"{W}tblGrid/{W}gridCol")
         total = sum(int(c.get(f"{W}w")) for c in grid)
-        longest, volume, widest = _measure(table, len(grid))
+        cells = _read_cells(table)
+        longest, volume, widest = _measure(cells, len(grid))
         widths = column_widths(longest, volume, widest, total)
         if widths is None:
             widths = [int(c.get(f"{W}w")) for c in grid]
         else:
-            _set_widths(table, widths)
-        header = sum(_row_height(r, widths) for r in rows if r.find(f"{W}trPr/{W}tblHeader") is not None)
+            _set_widths(table, cells, widths)
+        header = sum(max(_cell_heights(cells[r], widths), default=0.0) for r in rows
+                     if _find(r, f"{W}trPr", f"{W}tblHeader") is not None)
         limit = SPLIT_FRACTION * (page - header)
         for row in rows:
-            if row.find(f"{W}trPr/{W}cantSplit") is None:
+            if _find(row, f"{W}trPr", f"{W}cantSplit") is None:
                 continue
-            heights = _cell_heights(row, widths)
+            heights = _cell_heights(cells[row], widths)
             height = max(heights, default=0.0)
             if height > limit:
-                split_row(row, widths, limit, keep=height <= KEPT_PAGES * (page - header), heights=heights)
-
+                split_row(row, widths, limit, keep=height <= KEPT_PAGES * (page - header), heights=heights,
+                          cells=cells[row])
 
 
 def _segments(runs: list[tuple[str, float, bool]]) -> list[tuple[int, float]]:
@@ -394,13 +462,14 @@ def _runs_after(runs: list[tuple[str, float, bool]], skip: int) -> list[tuple[st
     return out
 
 
-def _fill(cell: Any, inner: float, limit: float) -> list[list[Any]]:
-    """A cell's paragraphs shared into pieces at most `limit` twips tall: a paragraph that does not
-    fit in the room left starts the next piece, one taller than a piece is cut between words."""
+def _fill(cell: Any, inner: float, limit: float, paragraphs: list[list[Run]]) -> list[list[Any]]:
+    """A cell's paragraphs (their runs with line breaks: `paragraphs`) shared into pieces at most
+    `limit` twips tall: a paragraph that does not fit in the room left starts the next piece, one
+    taller than a piece is cut between words."""
     pieces: list[list[Any]] = [[]]
     used = 0.0
     queue: deque[tuple[Any, list[tuple[str, float, bool]]]] = deque(
-        zip(cell.findall(f"{W}p"), _cell_runs(cell, breaks=True)))
+        zip(cell.findall(f"{W}p"), paragraphs))
     while queue:
         p, measured = queue.popleft()
         runs = measured
@@ -430,48 +499,43 @@ def _fill(cell: Any, inner: float, limit: float) -> list[list[Any]]:
     return [piece for piece in pieces if piece] or [[]]
 
 
-def split_row(row: Any, widths: list[int], limit: float, keep: bool = True, heights: list[float] | None = None) -> None:
+def split_row(row: Any, widths: list[int], limit: float, keep: bool = True, heights: list[float] | None = None,
+              cells: list[tuple[Any, int, list[list[Run]], list[list[Run]]]] | None = None) -> None:
     """Cut a table row taller than `limit` twips into rows of about equal height, at most `limit`,
     each kept whole (w:cantSplit) with `keep`, else allowed to break. Every cell's paragraphs go down
     the pieces in order; a later piece says which row it continues: the first two cells again when
-    they are short (STT, a task ID) and "(tiếp theo)" in the second, atop its text when it is long. A row holding a nested table is only allowed to break."""
-    cells = row.findall(f"{W}tc")
-    if any(cell.find(f".//{W}tbl") is not None for cell in cells):
+    they are short (STT, a task ID) and "(tiếp theo)" in the second, atop its text when it is long. A row holding a nested table is only allowed to break.
+    `heights` and `cells` (the row's cells as _read_cells gives them), when known, are not read again."""
+    if any(next(cell.iter(f"{W}tbl"), None) is not None for cell in row.iterchildren(TC)):
         row.find(f"{W}trPr").remove(row.find(f"{W}trPr/{W}cantSplit"))
         return
-    heights = _cell_heights(row, widths) if heights is None else heights
+    read = _row_cells(row) if cells is None else cells
+    elements = [cell for cell, _, _, _ in read]
+    heights = _cell_heights(read, widths) if heights is None else heights
     height = max(heights)
     target = min(limit, height / math.ceil(height / limit) * 1.1)  # no short last piece
     shares, index = [], 0
-    for cell, cell_height in zip(cells, heights):
-        span = _span(cell)
+    for (cell, span, _, paragraphs), cell_height in zip(read, heights):
         inner = max(sum(widths[index:index + span]) - CELL_MARGINS, 1)
-        shares.append(_fill(cell, inner, target) if cell_height > target else [cell.findall(f"{W}p")])
+        shares.append(_fill(cell, inner, target, paragraphs) if cell_height > target else [cell.findall(f"{W}p")])
         index += span
     count = max(len(share) for share in shares)
     if count == 1:
         return
-    names = [" ".join(_text_of(p) for p in cell.findall(f"{W}p")).strip() for cell in cells[:2]]
-    templates = []  # per cell, its first paragraph's properties and first run's (for new paragraphs)
-    for cell in cells:
-        first = cell.find(f"{W}p")
-        template = _empty(first)
-        run = first.find(f"{W}r/{W}rPr")
-        if run is not None:
-            holder = template.makeelement(f"{W}r", {})
-            holder.append(copy.deepcopy(run))
-            template.append(holder)
-        templates.append(template)
+    names = [" ".join(_text_of(p) for p in cell.findall(f"{W}p")).strip() for cell in elements[:2]]
+    templates = []  # per cell, its first paragraph: its properties and its first run's, for new paragraphs
+    for cell in elements:
+        templates.append(cell.find(f"{W}p"))
         for p in cell.findall(f"{W}p"):
             cell.remove(p)
     skeleton = copy.deepcopy(row)  # the row without its paragraphs: copied once per piece
     pieces = [row] + [copy.deepcopy(skeleton) for _ in range(count - 1)]
-    marked = min(1, len(cells) - 1)  # the column that says "(tiếp theo)"
+    marked = min(1, len(elements) - 1)  # the column that says "(tiếp theo)"
     repeated = {column: _line(templates[column], name) for column, name in enumerate(names)
                 if name and len(name) <= NUMBER_CHARS and len(shares[column]) == 1}  # STT, a task ID
     continued = _line(templates[marked], CONTINUED, italic=True)
     for n, piece in enumerate(pieces):
-        for column, (cell, share) in enumerate(zip(piece.findall(f"{W}tc"), shares)):
+        for column, (cell, share) in enumerate(zip(piece.iterchildren(TC), shares)):
             template = templates[column]
             chosen = share[n] if n < len(share) else []
             if n and column in repeated:
@@ -489,8 +553,8 @@ def split_row(row: Any, widths: list[int], limit: float, keep: bool = True, heig
 
 
 def _empty(template: Any) -> Any:
-    p = template.makeelement(f"{W}p", template.attrib)
-    properties = template.find(f"{W}pPr")
+    p = template.makeelement(P, template.attrib)
+    properties = next(template.iterchildren(PPR), None)
     if properties is not None:
         p.append(copy.deepcopy(properties))
     return p
