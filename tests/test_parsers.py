@@ -564,3 +564,14 @@ def test_formatted_date_is_a_date_deadline(d: date) -> None:
 @given(DATES_1900_2100)
 def test_deadline_of_date_object(d: date) -> None:
     assert parse_deadline(d) == (Deadline(kind="date", due=d, raw=format_date(d)), [])
+
+
+@pytest.mark.parametrize("ref, position", [("A1", (0, 0)), ("F14", (13, 5)), ("Z9", (8, 25)), ("AA1", (0, 26)),
+                                           ("XFD1048576", (1048575, 16383)), ("A0", None), ("a1", None),
+                                           ("A01", None), ("", None), (None, None), ("Sheet1!A1", None)])
+def test_cell_references_read_back(ref, position):
+    from nq57cli.core.cells import cell_ref, parse_cell_ref
+
+    assert parse_cell_ref(ref) == position
+    if position is not None:
+        assert cell_ref(*position) == ref

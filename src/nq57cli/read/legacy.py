@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from nq57cli.core.cells import cell_ref, parse_cell_ref
 from nq57cli.read.guards import Archive, sheet_part
 from nq57cli.domain.models import Finding
 
@@ -392,13 +393,8 @@ def _runs(element: Any, cell_font: tuple[str, bool] | None) -> list[Run]:
 
 
 def _cell_position(ref: str | None, row: int, col: int) -> tuple[int, int]:
-    match = re.match(r"^([A-Z]{1,3})(\d+)$", ref or "")
-    if not match:
-        return row, col + 1
-    number = 0
-    for letter in match.group(1):
-        number = number * 26 + ord(letter) - 64
-    return int(match.group(2)) - 1, number - 1
+    """The cell's (row, col), 0-based, from its reference; without one, the next cell of the row."""
+    return parse_cell_ref(ref) or (row, col + 1)
 
 
 def font_runs(path: Path, sheet_name: str, archive: Archive | None = None) -> dict[tuple[int, int], list[Run]]:
@@ -641,8 +637,6 @@ def _syllables(text: str) -> int:
 
 def cell_list(cells: list[tuple[int, int]], limit: int = 12) -> str:
     """"C5, C6, D9 …(+40)": the converted cells, in sheet order."""
-    from nq57cli.core.cells import cell_ref
-
     ordered = sorted(cells)
     shown = ", ".join(cell_ref(r, c) for r, c in ordered[:limit])
     return shown + (f" … (+{len(ordered) - limit})" if len(ordered) > limit else "")

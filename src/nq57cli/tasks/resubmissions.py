@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from nq57cli.core.cells import parse_cell_ref
 from nq57cli.core.text import match_key, strip_diacritics
 from nq57cli.domain.agency import agency_key
 from nq57cli.domain.models import Finding, Report
@@ -91,9 +92,6 @@ def _shown(keys: list[str], reports: dict[str, Report]) -> str:
     return ", ".join(names)
 
 
-_ROW = re.compile(r"^[A-Z]{1,3}([0-9]+)$")
-
-
 def supersede(kept: list[Submission], use: list[str]) -> list[Finding]:
     """For each agency that sent several files: drop from its older files the reports (and the findings
     about their rows) on tasks a newer file reports; mark each older file superseded by the newest.
@@ -151,5 +149,6 @@ def supersede(kept: list[Submission], use: list[str]) -> list[Finding]:
 
 
 def _row(cell: str | None) -> int | None:
-    match = _ROW.match(cell or "")
-    return int(match.group(1)) if match else None
+    """The 1-based row of a finding's cell (as Report.row counts)."""
+    position = parse_cell_ref(cell)
+    return position[0] + 1 if position else None

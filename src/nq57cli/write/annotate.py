@@ -8,7 +8,6 @@ files) get a separate findings workbook instead.
 
 from __future__ import annotations
 
-import re
 import shutil
 import unicodedata
 import warnings
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from nq57cli.write.agencybook import row_height, text_cell, wrapped_lines
+from nq57cli.core.cells import parse_cell_ref
 from nq57cli.core.fileio import atomic_write
 from nq57cli.read.inputs import PRODUCER, OutputGuard, marker
 from nq57cli.domain.findings import REPEATS, SEVERITIES, count_by_severity, counts_text, severity_label
@@ -67,7 +67,6 @@ TEXT: dict[str, _Texts] = {
     },
 }
 WIDTHS = [10, 16, 7, 24, 30, 80, 24]
-_CELL = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
 
 
 class _NotEditable(Exception):
@@ -101,13 +100,8 @@ def ungroup(finding: Finding) -> list[Finding]:
 
 
 def _order(finding: Finding) -> tuple:
-    letters, number = _split_cell(finding.cell)
-    return (SEVERITY_ORDER[finding.severity], finding.sheet or "", number, len(letters), letters, finding.code)
-
-
-def _split_cell(cell: str | None) -> tuple[str, int]:
-    match = _CELL.match(cell or "")
-    return (match.group(1), int(match.group(2))) if match else ("", 0)
+    row, col = parse_cell_ref(finding.cell) or (-1, -1)
+    return (SEVERITY_ORDER[finding.severity], finding.sheet or "", row, col, finding.code)
 
 
 def annotation_targets(path: Path, folder: Path) -> list[Path]:
@@ -175,7 +169,7 @@ def _mark_copy(workbook: Any, path: Path, tmp: Path, findings: list[Finding], la
     marks: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
         ws = sheets.get(_key(finding.sheet))
-        if finding.severity not in MARKED or ws is None or not _split_cell(finding.cell)[0]:
+        if finding.severity not in MARKED or ws is None or parse_cell_ref(finding.cell) is None:
             continue
         marks.setdefault((ws.title, _anchor(ws, finding.cell or "")), []).append(finding)
     for (title, coordinate), items in marks.items():
@@ -262,7 +256,7 @@ def _findings_sheet(workbook: Any, path: Path, findings: list[Finding], lang: st
             max(wrapped_lines(str(v or ""), w) for v, w in zip(values, WIDTHS)))
         if finding.severity in FILLS:
             ws.cell(row, 1).fill = PatternFill("solid", fgColor=FILLS[finding.severity])
-        if ws_target is not None and _split_cell(finding.cell)[0]:
+        if ws_target is not None and parse_cell_ref(finding.cell) is not None:
             title = ws_target.title.replace("'", "''")
             link = ws.cell(row, 3)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{title}'!{finding.cell}")
