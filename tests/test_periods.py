@@ -307,3 +307,12 @@ def test_a_period_record_is_small_to_send_and_keeps_what_comparing_needs(periods
     assert any(text for reports in record.reports.values() for _, _, text, _ in reports)
     joined = sum(len(t.result or "") for t in result.tasks)
     assert len(pickle.dumps(record)) < len(pickle.dumps(result.tasks)) and joined > 0
+
+
+def test_the_hidden_sheet_is_read_back_at_the_columns_the_form_writes():
+    """read/prefilled.py cannot import the form's writer (layers): its column map must agree with it."""
+    from nq57cli.read.prefilled import PREVIOUS_COLUMNS
+    from nq57cli.write.agencybook import COLUMNS
+
+    written = {name: index for index, (name, _, _, _) in enumerate(COLUMNS)}
+    assert {name: written[name] for name in PREVIOUS_COLUMNS} == PREVIOUS_COLUMNS

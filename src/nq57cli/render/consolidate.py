@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from nq57cli.domain.agency import agency_key, split_agencies
-from nq57cli.domain.status import status_label
+from nq57cli.domain.status import DISPLAY_ORDER, status_label
 from nq57cli.core.text import match_key, natural_sorted
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from nq57cli.domain.models import Report, Task
 
 # The order statuses are counted in; "completed" first, as "87/130 đơn vị đã hoàn thành".
-COUNT_ORDER = ("completed", "in_progress", "not_started", "waiting", "not_applicable", "unknown")
+COUNT_ORDER = tuple(s for s in DISPLAY_ORDER if s != "no_report")  # an agency's report always has a status
 NOT_DONE = frozenset({"in_progress", "not_started", "unknown"})  # statuses whose agencies are named
 MAX_HEADS = 200  # distinct texts compared by similarity at most; beyond, only identical texts join
 

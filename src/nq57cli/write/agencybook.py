@@ -482,17 +482,15 @@ def _mark_prefilled(ws: Any, prefill: Prefill, letter: dict[str, str], ranges: l
 def write_prefilled(workbook: Any, prefill: Prefill) -> None:
     """The hidden sheet of what was pre-filled, each value in the cell it fills on the form (read back by
     read/prefilled.py: the task ID in column A)."""
-    from openpyxl.utils import get_column_letter
-
     ws = workbook.create_sheet(PREVIOUS_SHEET)
     ws.sheet_state = "hidden"
-    columns = {name: get_column_letter(index) for index, (name, _, _, _) in enumerate(COLUMNS, start=1)}
+    columns = {name: index for index, (name, _, _, _) in enumerate(COLUMNS, start=1)}
     for row, task_id in prefill.rows.items():
         text_cell(ws, row, 1, task_id)
         for name in PREFILLED:
             value = prefill.answers[task_id].get(name)
             if value not in (None, ""):
-                cell = text_cell(ws, row, ws[f"{columns[name]}{row}"].column, value)
+                cell = text_cell(ws, row, columns[name], value)
                 if name == "completed_on":
                     cell.number_format = "dd/mm/yyyy"
     ws.protection.sheet = True
