@@ -10,6 +10,7 @@ from nq57cli.core.fileio import atomic_write
 from nq57cli.domain.deadline import format_date
 from nq57cli.domain.status import status_label
 from nq57cli.tasks.periods import KINDS, Change, PeriodDiff, PeriodSide
+from nq57cli.write.jsonout import iso_date
 
 # kind → (Vietnamese, English) name: the sheet's name (Vietnamese) and the terminal summary's labels.
 KIND_LABELS: dict[str, tuple[str, str]] = {
@@ -33,7 +34,7 @@ STATUS_KINDS = ("completed", "regression", "status", "late", "added", "removed")
 
 
 def side_to_dict(one: PeriodSide) -> dict[str, Any]:
-    return {"file": one.file, "period": one.period, "end": one.end.isoformat() if one.end else None,
+    return {"file": one.file, "period": one.period, "end": iso_date(one.end),
             "catalog": {"title": one.catalog_title, "sha256": one.catalog_sha256}, "tool_version": one.tool_version}
 
 

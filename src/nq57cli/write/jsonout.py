@@ -8,11 +8,17 @@ from typing import Any
 
 from nq57cli.domain.deadline import format_date
 from nq57cli.domain.findings import count_by_severity
-from nq57cli.domain.models import MergeResult, Report, Task
+from nq57cli.domain.models import Deadline, MergeResult, Report, Task
 
 
-def _date(value: Any) -> str | None:
+def iso_date(value: Any) -> str | None:
+    """A date as JSON writes it ("2025-09-30"), or None."""
     return value.isoformat() if value else None
+
+
+def deadline_to_dict(deadline: Deadline) -> dict[str, Any]:
+    """A deadline as every JSON output writes it: kind, due date, the catalog's words, a note."""
+    return {"kind": deadline.kind, "due": iso_date(deadline.due), "raw": deadline.raw, "note": deadline.note}
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -21,7 +27,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "status": report.status,
         "status_raw": report.status_raw,
         "result": report.result,
-        "completed_on": _date(report.completed_on),
+        "completed_on": iso_date(report.completed_on),
         "difficulties": report.difficulties,
         "proposals": report.proposals,
         "match": {"method": report.match_method, "score": report.match_score},
@@ -36,13 +42,12 @@ def task_to_dict(task: Task) -> dict[str, Any]:
         "stt": task.stt,
         "title": task.title,
         "document": task.document.model_dump(mode="json") if task.document else None,
-        "deadline": {"kind": task.deadline.kind, "due": _date(task.deadline.due), "raw": task.deadline.raw,
-                     "note": task.deadline.note},
+        "deadline": deadline_to_dict(task.deadline),
         "lead": task.lead,
         "partners": task.partners,
         "status": task.status,
         "result": task.result,
-        "completed_on": _date(task.completed_on),
+        "completed_on": iso_date(task.completed_on),
         "agencies": [report_to_dict(r) for r in task.reports],
         "silent": task.silent,
     }
@@ -83,7 +88,7 @@ def period_to_dict(result: MergeResult) -> dict[str, Any]:
     """The period a merge is of and the catalog it was merged against (domain/period.py)."""
     from nq57cli.domain.period import period_end
 
-    return {"label": result.period, "end": _date(period_end(result.period)),
+    return {"label": result.period, "end": iso_date(period_end(result.period)),
             "catalog": {"title": result.catalog_title, "sha256": result.catalog_sha256()}}
 
 

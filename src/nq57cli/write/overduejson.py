@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from nq57cli.domain.status import status_label
 from nq57cli.tasks.overdue import CATEGORY_LABELS, OverdueItem, OverdueReport, summary_line
+from nq57cli.write.jsonout import deadline_to_dict, iso_date
 
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def item_to_dict(item: OverdueItem, lang: str = "vi") -> dict[str, Any]:
@@ -20,14 +17,13 @@ def item_to_dict(item: OverdueItem, lang: str = "vi") -> dict[str, Any]:
         "group": item.group,
         "stt": item.stt,
         "title": item.title,
-        "deadline": {"kind": item.deadline.kind, "due": _iso(item.deadline.due), "raw": item.deadline.raw,
-                     "note": item.deadline.note},
+        "deadline": deadline_to_dict(item.deadline),
         "lead": item.lead,
         "leads": item.leads,
         "partners": item.partners,
         "status": item.status,
         "status_label": status_label(item.status, lang),
-        "completed_on": _iso(item.completed_on),
+        "completed_on": iso_date(item.completed_on),
         "category": item.category,
         "category_label": CATEGORY_LABELS[item.category]["en" if lang == "en" else "vi"],
         "overdue": item.overdue,
@@ -37,7 +33,7 @@ def item_to_dict(item: OverdueItem, lang: str = "vi") -> dict[str, Any]:
         "pending": item.pending,
         "silent": item.silent,
         "reports": [
-            {"agency": r.agency, "status": r.status, "completed_on": _iso(r.completed_on), "category": r.category}
+            {"agency": r.agency, "status": r.status, "completed_on": iso_date(r.completed_on), "category": r.category}
             for r in item.reports
         ],
         "notes": [{"code": n.code, "message": n.message(lang)} for n in item.notes],
