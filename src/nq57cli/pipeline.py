@@ -136,15 +136,12 @@ def output_file(given: str | None, default: str, option: str = "-o") -> Path:
     return path
 
 
-def period_inputs(files: list[str] | None, catalog: Path | None) -> tuple[list[str], Path | None]:
+def period_inputs(files: list[str] | None, catalog: Path | None, config: Any) -> tuple[list[str], Path | None]:
     """The submissions and the catalog of a merge: as given, else `submissions` and `catalog` of the
-    working folder's nq57.toml (so that `nq57 merge` alone does the period's merge)."""
-    from nq57cli.domain.config import default_config_path, load_config
-
-    path = default_config_path()
-    if (files and catalog is not None) or path is None:
+    working folder's nq57.toml (`config`, None when not read), so that `nq57 merge` alone does the
+    period's merge."""
+    if config is None:
         return list(files or []), catalog
-    config = load_config(path)
     if not files and config.submissions is not None:
         files = [str(config.submissions)]
     return list(files or []), catalog if catalog is not None else config.catalog

@@ -49,7 +49,9 @@ def merge_command(
     lang = check_lang(lang)
     output = output_file(output_given, "merged.xlsx")
     overrides = parse_agency_options(agency)
-    files, catalog = period_inputs(files, catalog)
+    # ./nq57.toml, read once when it can supply something: the period, the submissions, the catalog
+    config = load_report_config(None, []) if period is None or not files or catalog is None else None
+    files, catalog = period_inputs(files, catalog, config)
     guard = OutputGuard()
     paths = guard.add_items(files, exclude=[catalog])
     if not paths:
@@ -57,10 +59,13 @@ def merge_command(
                          "\"thư-mục\" trong nq57.toml.", "No submission files to merge: name the files (or folder) "
                          "after the command, or set submissions = \"folder\" in nq57.toml.")
     guard.add_files([catalog, agencies])
-    if period is None:
+    if config is not None:
         gather_config_inputs(guard, None)
     guard.check_file(output)
-    period = check_period(period) if period is not None else load_report_config(None, []).document.period or None
+    if period is not None:
+        period = check_period(period)
+    elif config is not None:  # always read when no --period is given
+        period = config.document.period or None
     callback, progress = progress_callback(len(paths), lang)
     roster = load_roster(agencies)
     if progress:
