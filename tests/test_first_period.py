@@ -113,6 +113,7 @@ def test_catalog_given_as_submission_is_refused_with_the_hint(tmp_path):
     result = run("merge", str(catalog), str(SUBMISSIONS[0]), "-o", str(tmp_path / "m.xlsx"))
     assert result.exit_code == 1, result.output
     assert "danh mục nhiệm vụ" in result.stderr and f"--catalog {catalog}" in result.stderr
+    assert "danh-muc.xlsx, Danh mục nhiệm vụ!A" in result.stderr  # file, sheet and the header row's cell
     alone = run("merge", str(catalog), "-o", str(tmp_path / "m2.xlsx"), "--lang", "en")
     assert alone.exit_code == 3 and "give it as --catalog" in alone.stderr
 

@@ -85,7 +85,8 @@ def load_submission(path: Path, overrides: dict[str, str], known: list[str] | Re
         return Submission(info, [], [], findings)
     if looks_like_catalog(table.columns, path.name):
         info.readable = False
-        findings.append(Finding(code="file.catalog_as_submission", file=display, params={"path": str(path)}))
+        findings.append(Finding(code="file.catalog_as_submission", file=display, sheet=table.sheet,
+                                cell=f"A{table.header_row}", params={"path": str(path)}))  # its header row
         return Submission(info, [], [], findings)
     agency = sender.name
     if sender.ambiguous:
