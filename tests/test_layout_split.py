@@ -1,4 +1,5 @@
-"""Rows taller than a third of a page are cut into rows kept whole, each later one naming its task."""
+"""Rows placed on pages (render/pagination.py): a row that fits on a page is never cut; a taller one
+is cut where the pages end into rows kept whole, each later one naming its task."""
 
 from __future__ import annotations
 
@@ -7,9 +8,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from nq57cli.render.layout import CONTINUED, SPLIT_FRACTION, fit_tables
+from nq57cli.render.layout import read_cells
+from nq57cli.render.metrics import line_height
+from nq57cli.render.pagination import CONTINUED, MIN_LINES, SAFETY, fit_tables, row_height
 
 WORDS = "Sở Khoa học và Công nghệ đã phối hợp triển khai các nội dung được giao theo kế hoạch".split()
+PAGE = 15840 - 2 * 1440  # python-docx's default page: Letter, 1 inch margins (twips)
+LINE = line_height([("x", 12.0, False)])
 
 
 def flag(row, name: str) -> None:
@@ -17,13 +22,16 @@ def flag(row, name: str) -> None:
     properties.append(OxmlElement(f"w:{name}"))
 
 
-def document(lines_per_paragraph: int, paragraphs: int, breaks: bool = False):
+def document(lines_per_paragraph: int, paragraphs: int, breaks: bool = False, before: int = 1):
+    """A table: header, a row of `before` lines, then row "12" of `paragraphs` paragraphs of
+    `lines_per_paragraph` sentences each, all rows kept whole (w:cantSplit)."""
     doc = Document()
     table = doc.add_table(rows=3, cols=3)
     for cell, text in zip(table.rows[0].cells, ("STT", "Nhiệm vụ", "Kết quả thực hiện")):
         cell.text = text
     flag(table.rows[0], "tblHeader")
     table.rows[1].cells[0].text, table.rows[1].cells[1].text = "1", "Nhiệm vụ ngắn"
+    table.rows[1].cells[2].text = "\n".join(["Dòng"] * before)
     flag(table.rows[1], "cantSplit")
     number, title, results = table.rows[2].cells
     number.text, title.text = "12", "Nhiệm vụ dài " + " ".join(WORDS * 3)
@@ -50,12 +58,29 @@ def words(cells) -> list[str]:
     return out
 
 
-def test_a_short_row_stays_whole_and_a_tall_one_is_cut_into_named_rows():
-    doc, table = document(lines_per_paragraph=1, paragraphs=10)
+def heights(table) -> list[float]:
+    """Each row's estimated height, as the pagination measures it."""
+    cells = read_cells(table._tbl)
+    widths = [int(c.get(qn("w:w"))) for c in table._tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+    return [row_height(cells[r._tr], widths) for r in table.rows]
+
+
+def test_a_row_that_fits_on_a_page_is_never_cut_even_where_the_page_has_no_room_for_it():
+    doc, table = document(lines_per_paragraph=1, paragraphs=8, before=25)
+    header, first, second = heights(table)
+    assert first + second > PAGE - header and second < PAGE - header  # moves whole to the next page
+    fit_tables(doc)
+    assert len(table.rows) == 3 and table.rows[2].cells[0].text == "12"
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows[1:])
+
+
+def test_a_row_taller_than_a_page_is_cut_where_the_pages_end_into_named_rows():
+    doc, table = document(lines_per_paragraph=1, paragraphs=90, before=10)
     before = words(table.rows[2].cells[2:]), words(table.rows[2].cells[1:2])
+    header, first, _ = heights(table)
     fit_tables(doc)
     rows = table.rows
-    assert rows[1].cells[0].text == "1" and len(rows) == 4  # the short row untouched, the tall one cut
+    assert rows[1].cells[0].text == "1" and len(rows) >= 5  # the short row untouched, the tall one cut
     pieces = rows[2:]
     assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in pieces)
     assert [r.cells[0].text for r in pieces] == ["12"] * len(pieces)
@@ -66,6 +91,23 @@ def test_a_short_row_stays_whole_and_a_tall_one_is_cut_into_named_rows():
     assert [w for r in pieces for w in words(r.cells[2:])] == before[0]
     assert [w for r in pieces for w in words(r.cells[1:2])] == before[1]
     assert pieces[0].cells[2].paragraphs[0].runs[0].bold
+    # the first piece fills the first page below the short row, each later one a page, none more
+    sizes = heights(table)[2:]
+    room = PAGE - header
+    assert room - first - (SAFETY + 2) * LINE <= sizes[0] <= room - first
+    assert all(room - (SAFETY + 2) * LINE <= size <= room for size in sizes[1:-1]), sizes
+
+
+def test_a_page_with_little_room_left_takes_no_piece_of_a_cut_row():
+    doc, table = document(lines_per_paragraph=1, paragraphs=90)
+    header, _, _ = heights(table)
+    lines = int((PAGE - header) // LINE) - MIN_LINES + 1  # the short row leaves under MIN_LINES lines
+    doc, table = document(lines_per_paragraph=1, paragraphs=90, before=lines)
+    header, first, _ = heights(table)
+    assert PAGE - header - first < MIN_LINES * LINE
+    fit_tables(doc)
+    sizes = heights(table)[2:]
+    assert sizes[0] >= PAGE - header - (SAFETY + 2) * LINE  # the first piece opens the next page
 
 
 def test_a_paragraph_of_line_breaks_is_cut_at_a_break():
@@ -78,13 +120,3 @@ def test_a_paragraph_of_line_breaks_is_cut_at_a_break():
     for piece in pieces[1:]:  # each piece starts on a line the source started (no line cut in two)
         first = piece.cells[2].paragraphs[0].text
         assert first.startswith(WORDS[0]), first[:40]
-
-
-def test_a_row_pages_long_is_cut_into_about_equal_pieces_that_may_break():
-    assert SPLIT_FRACTION == 1 / 3
-    doc, table = document(lines_per_paragraph=1, paragraphs=90)
-    fit_tables(doc)
-    assert all(r._tr.trPr.find(qn("w:cantSplit")) is None for r in table.rows[2:])  # kept whole, a
-    # piece that does not fit where a page ends would leave that much blank, on every page of the row
-    counts = [sum(1 for p in r.cells[2].paragraphs if p.text) for r in table.rows[2:]]
-    assert max(counts) - min(counts) <= 1 and len(counts) > 6, counts  # about equal pieces

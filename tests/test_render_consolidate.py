@@ -92,10 +92,10 @@ def test_detailed_appendix_prints_every_text(tmp_path):
     result = one_task(province_task())
     short = Document(str(render_document(result, "phu-luc-03", office_config(), tmp_path / "a.docx")))
     detailed = Document(str(render_document(result, "phu-luc-chi-tiet", office_config(), tmp_path / "b.docx")))
-    pieces = detailed.tables[0].rows[2:]  # the task's row, cut into rows kept whole (layout.split_row)
+    pieces = detailed.tables[0].rows[2:]  # the task's row, cut where pages end (pagination.split_row)
     paragraphs = [p for row in pieces for p in row.cells[4].paragraphs if p.text]
     assert len(paragraphs) == 130 and len(pieces) > 3
-    assert all(row._tr.trPr.find(qn("w:cantSplit")) is None for row in pieces)  # pages long: pieces may break
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in pieces)  # each a page at most
     assert [row.cells[0].text for row in pieces] == ["1"] * len(pieces)  # each piece names its task
     marks = [next(p for p in row.cells[1].paragraphs if p.text == "(tiếp theo)") for row in pieces[1:]]
     assert all(p.runs[0].italic for p in marks)

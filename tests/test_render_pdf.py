@@ -168,29 +168,42 @@ def table_tops(pages: list) -> list[tuple[int, list[str], list[str]]]:
     return out
 
 
-def test_every_page_of_phu_luc_03_says_which_task_it_continues(sample_pdfs):
-    """A task's row taller than a third of a page is cut into rows kept whole (up to KEPT_PAGES pages);
-    a page therefore starts with a group row or a task's number (STT), "(tiếp theo)" beside it when
-    the task continues, and no page is left half blank by a row pushed whole to the next (pages
-    looked at: 1-3, 6-7, 12-15)."""
+def row_tops(page: list) -> list[tuple[float, str]]:
+    """(top, first word) of each table row on a page: its number in the STT column, or "Nhóm"."""
+    stt = next((w for w in page if w[4] == "STT"), None)
+    last = min((w for w in page if w[4] == "trạng"), key=lambda w: w[1], default=None)  # "Tình trạng"
+    if stt is None or last is None:
+        return []
+    return [(w[1], w[4]) for w in sorted(page, key=lambda w: (w[1], w[0])) if w[1] > last[1] + 5 and (
+        (w[4].isdigit() and w[0] >= stt[0] - 4 and w[2] <= stt[2] + 4) or (w[4] == "Nhóm" and w[0] < stt[0] + 4))]
+
+
+def test_rows_that_fit_on_a_page_are_whole_and_every_page_says_which_task_it_continues(sample_pdfs):
+    """Phụ lục 03 through LibreOffice: every page starts with a group row or a task's number (STT);
+    "(tiếp theo)" only atop a page, below a full page; and a page left part blank is followed by a
+    row (with its group row) that would not have fit in the blank (pages looked at: 1-8, 13, 22-25)."""
     _, pairs = sample_pdfs
     for style in ("state", "party"):
         pdf = next(p for d, p in pairs if d.name == f"{style}-phu-luc-03.docx")
         pages = pdf_pages(pdf)
         tops = table_tops(pages)
         assert len(tops) == len(pages) >= 10
-        for index, numbers, line in tops:
-            if line[0] == "Nhóm" or (numbers and numbers[0].isdigit()):
+        assert all(line[0] == "Nhóm" or (numbers and numbers[0].isdigit()) for _, numbers, line in tops), style
+        marks = sum((w[4], after[4]) == ("(tiếp", "theo)") for page in pages for w, after in zip(page, page[1:]))
+        continued = [index for index, _, line in tops if line[1:3] == ["(tiếp", "theo)"]]
+        assert continued and marks == len(continued), style  # (no mark anywhere but atop a page)
+        bottom = max(max(w[3] for w in page) for page in pages)
+        line = 14  # points: a line of the table's 12-point text
+        for index, page in enumerate(pages[:-1]):
+            blank = bottom - max(w[3] for w in page)
+            if index + 1 in continued:
+                assert blank < 4 * line, (style, index)  # a cut row fills the page before its piece
                 continue
-            # a row over KEPT_PAGES pages has pieces that may break: its number and "(tiếp theo)" come
-            # back within the third of a page after the page's top
-            page = pages[index]
-            marks = [w[1] for w, after in zip(page, page[1:]) if (w[4], after[4]) == ("(tiếp", "theo)")]
-            assert marks and min(marks) < max(w[3] for w in page) * 0.45, (style, index, line)
-        assert any(line[1:3] == ["(tiếp", "theo)"] for _, _, line in tops[1:]), style
-        for page in pages[:-1]:  # the lowest word of every page but the last in its lower third
-            height = max(w[3] for w in page) / 0.89  # (a landscape A4 page: text ends at 89 % of it)
-            assert max(w[3] for w in page) > 0.6 * height
+            following = pages[index + 1]
+            rows = row_tops(following)
+            moved = 2 if rows[0][1] == "Nhóm" else 1  # a group row keeps with its next row
+            end = rows[moved][0] if len(rows) > moved else max(w[3] for w in following)
+            assert end - rows[0][0] > blank - line, (style, index, blank)
 
 
 @pytest.mark.slow

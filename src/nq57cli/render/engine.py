@@ -373,7 +373,8 @@ def render_template(path: Path, context: dict[str, Any]) -> Any:
 def render_laid_out(path: Path, context: dict[str, Any]) -> Any:
     """render_template, then its tables laid out from their contents (layout.fit_tables). The
     docxtpl step alone stays comparable with stock docxtpl (test_render_equivalence)."""
-    from nq57cli.render.layout import fit_tables, keep_tokens_whole, size_rules
+    from nq57cli.render.layout import keep_tokens_whole, size_rules
+    from nq57cli.render.pagination import fit_tables
 
     document = render_template(path, context)
     fit_tables(document)
