@@ -497,6 +497,8 @@ def own_package(doc) -> None:
     for setting in settings.iter(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode":
             setting.set(qn("w:val"), "15")
+    for zoom in settings.iter(qn("w:zoom")):  # ECMA-376 CT_Zoom: w:percent is required (the default template lacks it)
+        zoom.set(qn("w:percent"), "100")
 
 
 def save(doc, path: Path) -> None:
