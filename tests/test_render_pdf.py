@@ -178,32 +178,37 @@ def row_tops(page: list) -> list[tuple[float, str]]:
         (w[4].isdigit() and w[0] >= stt[0] - 4 and w[2] <= stt[2] + 4) or (w[4] == "Nhóm" and w[0] < stt[0] + 4))]
 
 
+def check_rows_on_pages(pages: list, label: str) -> None:
+    """Every page starts with a group row or a task's number (STT); "(tiếp theo)" only atop a page,
+    below a full page; a page left part blank is followed by a row (with its group row) that would not
+    have fit in the blank."""
+    tops = table_tops(pages)
+    assert len(tops) == len(pages), label
+    assert all(line[0] == "Nhóm" or (numbers and numbers[0].isdigit()) for _, numbers, line in tops), label
+    marks = sum((w[4], after[4]) == ("(tiếp", "theo)") for page in pages for w, after in zip(page, page[1:]))
+    continued = [index for index, _, line in tops if line[1:3] == ["(tiếp", "theo)"]]
+    assert continued and marks == len(continued), label  # (no mark anywhere but atop a page)
+    bottom = max(max(w[3] for w in page) for page in pages)
+    line = 14  # points: a line of the table's 12-point text
+    for index, page in enumerate(pages[:-1]):
+        blank = bottom - max(w[3] for w in page)
+        if index + 1 in continued:
+            assert blank < 4 * line, (label, index)  # a cut row fills the page before its piece
+            continue
+        rows = row_tops(pages[index + 1])
+        moved = 2 if rows[0][1] == "Nhóm" else 1  # a group row keeps with its next row
+        end = rows[moved][0] if len(rows) > moved else max(w[3] for w in pages[index + 1])
+        assert end - rows[0][0] > blank - line, (label, index, blank)
+
+
 def test_rows_that_fit_on_a_page_are_whole_and_every_page_says_which_task_it_continues(sample_pdfs):
-    """Phụ lục 03 through LibreOffice: every page starts with a group row or a task's number (STT);
-    "(tiếp theo)" only atop a page, below a full page; and a page left part blank is followed by a
-    row (with its group row) that would not have fit in the blank (pages looked at: 1-8, 13, 22-25)."""
+    """Phụ lục 03 of the samples through LibreOffice, both styles (pages looked at: 1-8, 13, 22-25)."""
     _, pairs = sample_pdfs
     for style in ("state", "party"):
         pdf = next(p for d, p in pairs if d.name == f"{style}-phu-luc-03.docx")
         pages = pdf_pages(pdf)
-        tops = table_tops(pages)
-        assert len(tops) == len(pages) >= 10
-        assert all(line[0] == "Nhóm" or (numbers and numbers[0].isdigit()) for _, numbers, line in tops), style
-        marks = sum((w[4], after[4]) == ("(tiếp", "theo)") for page in pages for w, after in zip(page, page[1:]))
-        continued = [index for index, _, line in tops if line[1:3] == ["(tiếp", "theo)"]]
-        assert continued and marks == len(continued), style  # (no mark anywhere but atop a page)
-        bottom = max(max(w[3] for w in page) for page in pages)
-        line = 14  # points: a line of the table's 12-point text
-        for index, page in enumerate(pages[:-1]):
-            blank = bottom - max(w[3] for w in page)
-            if index + 1 in continued:
-                assert blank < 4 * line, (style, index)  # a cut row fills the page before its piece
-                continue
-            following = pages[index + 1]
-            rows = row_tops(following)
-            moved = 2 if rows[0][1] == "Nhóm" else 1  # a group row keeps with its next row
-            end = rows[moved][0] if len(rows) > moved else max(w[3] for w in following)
-            assert end - rows[0][0] > blank - line, (style, index, blank)
+        assert len(pages) >= 10
+        check_rows_on_pages(pages, style)
 
 
 @pytest.mark.slow
@@ -218,6 +223,7 @@ def test_phu_luc_03_at_province_scale_fits(tmp_path):
     docx = render_document(result, "phu-luc-03", sample_config("state"), tmp_path / "pl03.docx")
     [pdf] = convert_many([docx], tmp_path / "out")
     pages = pdf_pages(pdf)
+    check_rows_on_pages(pages, "130 x 60")
     first_page: dict[int, int] = {}  # the page each task's row starts on: its number in the STT column
     for index, page in enumerate(pages):  # (a task cut into rows repeats its number: the first counts)
         header = next((w for w in page if w[4] == "STT"), None)
