@@ -373,11 +373,12 @@ def render_template(path: Path, context: dict[str, Any]) -> Any:
 def render_laid_out(path: Path, context: dict[str, Any]) -> Any:
     """render_template, then its tables laid out from their contents (layout.fit_tables). The
     docxtpl step alone stays comparable with stock docxtpl (test_render_equivalence)."""
-    from nq57cli.render.layout import keep_tokens_whole, size_rules
+    from nq57cli.render.layout import keep_tokens_whole, shrink_closing_paragraphs, size_rules
     from nq57cli.render.pagination import fit_tables
 
     document = render_template(path, context)
     fit_tables(document)
     size_rules(document)
     keep_tokens_whole(document)
+    shrink_closing_paragraphs(document)
     return document

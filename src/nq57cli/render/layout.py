@@ -279,3 +279,19 @@ def fit_widths(table: Any) -> tuple[Cells, list[int]] | None:
         return cells, [int(c.get(f"{W}w")) for c in grid]
     _set_widths(table, cells, widths)
     return cells, widths
+
+
+def shrink_closing_paragraphs(document: Any) -> None:
+    """The empty paragraph a section or the document must end with after a table (the signature
+    block) made one point tall: at its full height it falls onto a page of its own when the table
+    ends at the foot of a page."""
+    for p in document.element.body.iterchildren(P):
+        before = p.getprevious()
+        if before is None or before.tag != TBL or text_of(p).strip() or next(p.iter(f"{W}drawing"), None) is not None:
+            continue
+        following = p.getnext()
+        if following is not None and following.tag != SECTPR and find_child(p, PPR, SECTPR) is None:
+            continue
+        spacing = p.get_or_add_pPr().get_or_add_spacing()
+        for name, value in (("before", "0"), ("after", "0"), ("line", "20"), ("lineRule", "exact")):
+            spacing.set(f"{W}{name}", value)
