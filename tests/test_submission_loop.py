@@ -403,3 +403,22 @@ def test_validate_groups_merge_findings_by_file(sample_result):
     assert all(f.file is None for f in report.general)
     data = json.loads(json.dumps(report.to_json_dict("vi"), ensure_ascii=False))
     assert data["clean_files"] == report.clean_files
+
+
+def test_merge_shows_ten_names_of_each_gap_and_missing_shows_them_all():
+    from nq57cli.tasks.missing import LeadGap, MissingReport, TaskGap
+
+    communes = [f"UBND xã Số {n}" for n in range(1, 31)]
+    report = MissingReport(expected=communes, not_sent=communes[5:], unexpected=["Sở Ban ngành số 9"],
+                           unreadable_files=[], tasks_not_reported=[TaskGap(task_id=f"NV-{n:04d}", title="x")
+                                                                    for n in range(1, 13)],
+                           lead_silent=[LeadGap(agency=c, tasks=["NV-0001"]) for c in communes[:12]], agencies=[])
+    short = report.summary_lines("vi", limit=10)
+    assert short[1] == "Đơn vị chưa gửi báo cáo: " + "; ".join(communes[5:15]) + \
+        " … và 15 mục khác (nq57 missing in đủ)"
+    assert short[2].endswith("NV-0010 … và 2 mục khác (nq57 missing in đủ)")
+    assert len(short) == 1 + 2 + 10 + 1 + 1 and short[13].startswith("… và 2 cơ quan chủ trì khác")
+    assert short[-1] == "Đơn vị ngoài danh sách: Sở Ban ngành số 9"
+    full = report.summary_lines("vi")
+    assert full[1] == "Đơn vị chưa gửi báo cáo: " + "; ".join(communes[5:]) and len(full) == 1 + 2 + 12 + 1
+    assert report.summary_lines("en", limit=10)[1].endswith("… and 15 more (nq57 missing lists them all)")

@@ -240,13 +240,14 @@ _COLLECTIVE = re.compile(
     r"(?:cac )?thanh vien)")
 _COLLECTIVE_TAIL = re.compile(r"^(?:so|ban|nganh|bo|co quan|don vi|dia phuong|xa|phuong|to chuc|doan the|"
                               r"doanh nghiep)(?: lien quan| tinh| truc thuoc)?$")
+_NUMBERED = re.compile(r"(?:^| )(?:so )?\d+$")  # "Sở Ban ngành số 1", "Ban 2": one agency, numbered
 _SEPARATORS = re.compile(r"(\s*[;\n]\s*|\s*,\s*|\s+và\s+|\s+va\s+)", re.IGNORECASE)
 
 
 def is_collective(name: str) -> bool:
     """ "Các sở, ngành", "UBND các xã, phường", "các cơ quan, đơn vị liên quan": many agencies, none by name."""
     key = header_key(name)
-    if not _COLLECTIVE.match(key):
+    if not _COLLECTIVE.match(key) or _NUMBERED.search(key):
         return False
     words = key.split()
     if words[0] == "cac" or words[:2] == ["ubnd", "cac"] or words[:4] == ["uy", "ban", "nhan", "dan"]:

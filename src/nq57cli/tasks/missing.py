@@ -71,24 +71,36 @@ class MissingReport(Model):
         return (f"{sent}/{c['expected']} đơn vị đã gửi báo cáo; {c['tasks_not_reported']} nhiệm vụ chưa có báo cáo; "
                 f"{c['lead_silent_tasks']} nhiệm vụ cơ quan chủ trì chưa báo cáo.")
 
-    def summary_lines(self, lang: str = "vi") -> list[str]:
-        """The one-line summary, then one line per kind of gap that is not empty."""
+    def summary_lines(self, lang: str = "vi", limit: int | None = None) -> list[str]:
+        """The one-line summary, then one line per kind of gap that is not empty. With `limit`, a list
+        longer than that shows its first `limit` items and how many more (`nq57 missing` shows all)."""
         vi = lang != "en"
+
+        def listed(items: list[str], separator: str) -> str:
+            if limit is None or len(items) <= limit:
+                return separator.join(items)
+            more = len(items) - limit
+            return separator.join(items[:limit]) + (f" … và {more} mục khác (nq57 missing in đủ)" if vi else
+                                                    f" … and {more} more (nq57 missing lists them all)")
+
         lines = [self.summary(lang)]
         if self.not_sent:
-            names = "; ".join(self.not_sent)
-            lines.append(("Đơn vị chưa gửi báo cáo: " if vi else "Agencies that sent nothing: ") + names)
+            lines.append(("Đơn vị chưa gửi báo cáo: " if vi else "Agencies that sent nothing: ") + listed(self.not_sent, "; "))
         if self.unreadable_files:
-            lines.append(("Tệp không đọc được: " if vi else "Unreadable files: ") + "; ".join(self.unreadable_files))
+            lines.append(("Tệp không đọc được: " if vi else "Unreadable files: ") + listed(self.unreadable_files, "; "))
         if self.tasks_not_reported:
-            ids = ", ".join(t.task_id for t in self.tasks_not_reported)
-            lines.append(("Nhiệm vụ chưa có đơn vị nào báo cáo: " if vi else "Tasks without any report: ") + ids)
-        for gap in self.lead_silent:
+            ids = [t.task_id for t in self.tasks_not_reported]
+            lines.append(("Nhiệm vụ chưa có đơn vị nào báo cáo: " if vi else "Tasks without any report: ") + listed(ids, ", "))
+        gaps = self.lead_silent if limit is None else self.lead_silent[:limit]
+        for gap in gaps:
             lead = f"Cơ quan chủ trì {gap.agency} chưa báo cáo: " if vi else f"Lead {gap.agency} did not report on: "
-            lines.append(lead + ", ".join(gap.tasks))
+            lines.append(lead + listed(gap.tasks, ", "))
+        if len(gaps) < len(self.lead_silent):
+            more = len(self.lead_silent) - len(gaps)
+            lines.append(f"… và {more} cơ quan chủ trì khác chưa báo cáo (nq57 missing in đủ)" if vi else
+                         f"… and {more} more lead agencies that did not report (nq57 missing lists them all)")
         if self.unexpected:
-            names = "; ".join(self.unexpected)
-            lines.append(("Đơn vị ngoài danh sách: " if vi else "Not in the expected list: ") + names)
+            lines.append(("Đơn vị ngoài danh sách: " if vi else "Not in the expected list: ") + listed(self.unexpected, "; "))
         return lines
 
     def to_json_dict(self, lang: str = "vi") -> dict[str, Any]:

@@ -17,6 +17,8 @@ from nq57cli.pipeline import (expected_agencies, gather_config_inputs, load_repo
                               parse_agency_options, period_inputs)
 from nq57cli.read.inputs import OutputGuard, require_readable
 
+SHOWN = 10  # names of each list of gaps merge prints (nq57 missing prints them all)
+
 
 @command("merge", english="Read, check and merge the agencies' reports by task ID → merged.xlsx.")
 def merge_command(
@@ -90,7 +92,8 @@ def merge_command(
     else:
         print_summary(result, lang, written)
         if catalog or agencies:  # who has not answered needs a list of who should
-            print_lines(missing_report(result, expected_agencies(result, agencies)).summary_lines(lang), stderr())
+            print_lines(missing_report(result, expected_agencies(result, agencies)).summary_lines(lang, limit=SHOWN),
+                        stderr())
     keep_until_exit(result)
     if result.errors():
         raise typer.Exit(int(ExitCode.FINDINGS))
