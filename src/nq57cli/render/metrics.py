@@ -104,4 +104,43 @@ def paragraph_height(runs: list[Run], inner: float) -> tuple[float, float]:
     line = line_height(runs)
     if not runs:
         return line, line
-    return len(line_starts(runs, inner)) * line, line
+    if sum(len(value) * size for value, size, _ in runs) * 20 <= inner and not any("\n" in v for v, _, _ in runs):
+        return line, line  # no character is wider than an em: one line
+    return line_count(runs, inner) * line, line
+
+
+_WORD_WIDTHS: dict[tuple[float, bool], dict[str, float]] = {}  # per (size, bold): a word's width
+
+
+def line_count(runs: list[Run], inner: float) -> int:
+    """len(line_starts(runs, inner)), without the offsets (every row of a table is measured)."""
+    lines = 1
+    x = pending = 0.0
+    for value, size, bold in runs:
+        widths = _WORD_WIDTHS.get((size, bold))
+        if widths is None:
+            widths = _WORD_WIDTHS[size, bold] = {}
+        space = text_width(" ", size, bold)
+        for n, segment in enumerate(value.split("\n")):
+            if n:
+                lines += 1
+                x = pending = 0.0
+            for m, word in enumerate(segment.split(" ")):
+                if m:
+                    pending += space
+                if not word:
+                    continue
+                width = widths.get(word)
+                if width is None:
+                    width = widths[word] = text_width(word, size, bold)
+                if x > 0 and x + pending + width > inner:
+                    lines += 1
+                    x = 0.0
+                else:
+                    x += pending
+                pending = 0.0
+                while width > inner:
+                    width -= inner
+                    lines += 1
+                x += width
+    return lines
