@@ -54,7 +54,11 @@ def cycle_collection_paused(paused: bool = True) -> Iterator[None]:
     try:
         yield
     finally:
-        if enabled:
+        if paused and enabled:
+            # What was made meanwhile joins the oldest generation (two list splices): re-enabled as it
+            # was, the collector would first go over all of it at once (0.2 s at 5,000 tasks).
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
