@@ -240,6 +240,39 @@ def test_render_phu_luc_03_from_merged(merged_samples, tmp_path):
     assert len(rows) == 38 + 8  # tasks + groups
 
 
+
+def test_render_pauses_the_cycle_collector_and_gives_it_back(merged_samples, tmp_path, monkeypatch):
+    """gc off while a merged.xlsx is rendered, on again after (also after a failure), left as it was
+    when the caller had it off, and on throughout when submissions are merged first."""
+    import gc
+
+    from nq57cli.cli.commands import render as render_module
+
+    seen: list[bool] = []
+    real = render_module.cycle_collection_paused
+
+    def watched(paused: bool = True):
+        seen.append(paused)
+        return real(paused)
+
+    monkeypatch.setattr(render_module, "cycle_collection_paused", watched)
+    assert gc.isenabled()
+    assert run("render", "--form", "phu-luc-03", "-i", str(merged_samples), "-o", str(tmp_path / "a.docx")).exit_code == 0
+    assert run("render", "--form", "no-such-form", "-i", str(merged_samples)).exit_code == 2
+    assert seen == [True, True] and gc.isenabled()
+    with real():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with real(paused=False):
+        assert gc.isenabled()
+    gc.disable()
+    try:
+        with real():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
 def test_render_from_submissions_directly(tmp_path):
     out = tmp_path / "kh.docx"
     result = run("render", "--form", "ke-hoach", "--catalog", str(SAMPLES / "catalog.xlsx"), *map(str, SUBMISSIONS),

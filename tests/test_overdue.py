@@ -20,6 +20,7 @@ from nq57cli.tasks.overdue import (
     classify,
     summary_line,
     terminal_table,
+    uncertain_deadline,
 )
 from nq57cli.write.overduebook import write_overdue_xlsx
 from nq57cli.write.overduejson import to_json_dict
@@ -206,6 +207,22 @@ def test_month_first_deadline_is_flagged_and_never_counted_overdue():
     assert (item.category, item.days_late) == ("completed_late", 111)
     assert item.notes[0].en.endswith('classed "Completed on time". Please check the catalog.')
 
+
+
+@pytest.mark.parametrize("raw", ["10-01-2025", "03/09/2025", "31/12/2025", "12-31-2025", "01/10/2025", "Quý III/2025",
+                                 "trước 05.06.2025, báo cáo 07/08/2025", "10-01-25"])
+@pytest.mark.parametrize("title", ["Báo cáo trước ngày 01/10/2025", "Hoàn thành 09/03/2025 và 01/10/2025",
+                                   "Không nhắc ngày nào", "Lộ trình 6/5/2025; 8/7/2025; 10/1/2025"])
+def test_uncertain_deadline_is_the_full_parse_with_the_title(raw, title):
+    """The deadline is parsed again with the task's title only when it reads both ways: the answer is
+    the one the full parse with the title gives, for every pair."""
+    deadline, _ = parse_deadline(raw)
+    t = task("NV-01", deadline, title=title)
+    _, issues = parse_deadline(raw, context=title)
+    slow = next((date.fromisoformat(p["month_first"]) for code, p in issues
+                 if code == "date.month_first" and p.get("month_first")), None)
+    expected = slow if deadline.kind == "date" and deadline.raw and deadline.due is not None else None
+    assert uncertain_deadline(t) == expected
 
 def test_every_task_falls_in_exactly_one_class():
     tasks = [task(f"NV-{n:02d}", raw, status, order=n)

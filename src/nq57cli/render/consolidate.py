@@ -61,15 +61,17 @@ def status_summary(reports: list[Report], silent: list[str], names_max: int) -> 
 def _clusters(reports: list[Report], similarity: int) -> list[list[Report]]:
     """Reports grouped by text: identical texts (match_key) together, then groups whose texts are at
     least `similarity` % alike (rapidfuzz ratio) joined to the first such group. Largest first."""
-    from rapidfuzz import fuzz, process
-
     exact: dict[str, list[Report]] = {}
     for report in reports:
         exact.setdefault(match_key(report.result), []).append(report)
     heads: list[str] = []
     groups: list[list[Report]] = []
     for key, members in exact.items():
-        found = process.extractOne(key, heads, scorer=fuzz.ratio, score_cutoff=similarity) if heads else None
+        found = None
+        if heads:  # rapidfuzz imported only when there are texts to compare
+            from rapidfuzz import fuzz, process
+
+            found = process.extractOne(key, heads, scorer=fuzz.ratio, score_cutoff=similarity)
         if found is not None:
             groups[found[2]].extend(members)
             continue
@@ -160,8 +162,6 @@ def agency_texts(tasks: Iterable[Task], field: str, similarity: int, names_max: 
     """A BC's section II (field "difficulties") or IV ("proposals"): the texts agencies wrote, grouped
     by agency in natural order; a text several agencies wrote alike is stated once, under the first,
     naming the others. Each entry: {"agency", "items": [{"text", "tasks", "also"}]}."""
-    from rapidfuzz import fuzz, process
-
     seen: dict[str, dict[str, Any]] = {}  # match_key of a text -> its item
     heads: list[str] = []
     items_of: dict[str, list[dict[str, Any]]] = {}
@@ -173,6 +173,8 @@ def agency_texts(tasks: Iterable[Task], field: str, similarity: int, names_max: 
             key = match_key(value)
             item = seen.get(key)
             if item is None and heads and len(heads) < MAX_HEADS:
+                from rapidfuzz import fuzz, process  # only when there are texts to compare
+
                 found = process.extractOne(key, heads, scorer=fuzz.ratio, score_cutoff=similarity)
                 item = seen[found[0]] if found else None
             if item is None:

@@ -5,13 +5,15 @@ trend chart (oldest first, this period last)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nq57cli.domain.format import text
 from nq57cli.domain.models import MergeResult
 from nq57cli.domain.status import DISPLAY_ORDER
 from nq57cli.tasks.overdue import is_overdue
-from nq57cli.tasks.periods import PeriodRecord, compare, record_of
+
+if TYPE_CHECKING:  # imported when there are earlier periods: a render without them need not load it
+    from nq57cli.tasks.periods import PeriodRecord
 
 MAX_PERIODS = 8  # the trend chart's bars: up to 7 earlier periods and this one
 MINUS = "\u2212"  # "−2": the minus sign of printed figures, not a hyphen
@@ -38,6 +40,8 @@ def previous_context(result: MergeResult, previous: list[PeriodRecord] | None, a
     overdue tasks are counted as of each one's last day (the period merge recorded)."""
     if not previous:
         return None
+    from nq57cli.tasks.periods import compare, record_of
+
     current = record_of(result, current_file)
     last = previous[-1]
     now, before = _figures(current, as_of), _figures(last, last.end)

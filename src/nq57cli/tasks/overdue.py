@@ -235,9 +235,18 @@ def uncertain_deadline(task: Task) -> date | None:
     """The other reading of a deadline written like '10-01-2025' when the task's text names it ("trước
     ngày 01/10/2025"); None otherwise: day first is how dates are written (issue 20)."""
     deadline = task.deadline
-    if deadline.kind != "date" or not deadline.raw or deadline.due is None:
+    if deadline.kind != "date" or not deadline.raw or deadline.due is None or not _reads_both_ways(deadline.raw):
         return None
     return _other_reading(deadline.raw, task.title)
+
+
+@lru_cache(maxsize=4096)
+def _reads_both_ways(raw: str) -> bool:
+    """Whether the deadline reads month first too, whatever the task says: the task's text only decides
+    between "date.ambiguous" and "date.month_first" (deadline._pick). Deadlines recur over tasks, titles
+    do not: most tasks are settled here without parsing the deadline again with their title."""
+    _, issues = parse_deadline(raw)
+    return any(code in ("date.ambiguous", "date.month_first") for code, _ in issues)
 
 
 @lru_cache(maxsize=4096)
