@@ -19,6 +19,7 @@ from nq57cli.core.cells import parse_cell_ref
 from nq57cli.core.text import match_key, strip_diacritics
 from nq57cli.domain.agency import agency_key
 from nq57cli.domain.models import Finding, Report
+from nq57cli.errors import UsageError
 from nq57cli.tasks.submissions import Submission
 
 FINAL = 1000  # "final", "bản cuối", "chính thức": after every numbered version
@@ -47,6 +48,14 @@ def _mtime(path: str) -> float:
         return os.stat(path).st_mtime
     except OSError:
         return 0.0
+
+
+def check_use(use: list[str], submissions: list[Path]) -> None:
+    """Every `--use FILE` must name one of the submissions given (a UsageError otherwise)."""
+    for item in use:
+        if not any(is_named(str(path), [item]) for path in submissions):
+            raise UsageError(f"--use {item}: không phải một trong các tệp báo cáo đã cho",
+                             f"--use {item}: not one of the submissions given")
 
 
 def is_named(path: str, use: list[str]) -> bool:
