@@ -166,3 +166,66 @@ def test_an_identical_copy_is_one_sender(tmp_path, catalog):
     back, _ = read_merged(merged)
     assert {i.name: i.role for i in back.inputs}[copy.name] == "copy"
     assert missing_report(back, expected_agencies(back, None)).unexpected == []  # as `nq57 missing -i`
+
+
+def _use_help(command: str) -> str:
+    import typer
+
+    [option] = [p for p in typer.main.get_command(app).commands[command].params if "--use" in p.opts]
+    return option.help
+
+
+def test_render_overdue_and_missing_given_submissions_take_use_as_merge_does(tmp_path, catalog):
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    first = noi_vu(folder / "noivu-a.xlsx", FIRST)
+    noi_vu(folder / "noivu-b.xlsx", CORRECTED)
+    os.utime(first, (OLD_TIME, OLD_TIME))  # only the modification time tells them apart: b is newer
+    os.utime(folder / "noivu-b.xlsx", (NEW_TIME, NEW_TIME))
+    given = ["--catalog", str(catalog), str(folder)]
+
+    def phu_luc(*use: str) -> str:
+        docx = tmp_path / "phu-luc.docx"
+        out = runner.invoke(app, ["render", "--form", "phu-luc-03", *given, *use, "-o", str(docx)])
+        assert out.exit_code == 0, out.output
+        return "\n".join(c.text for t in Document(str(docx)).tables for r in t.rows for c in r.cells)
+
+    assert "nội dung mới NV-02" in phu_luc() and "nội dung cũ NV-02" not in phu_luc()
+    chosen = phu_luc("--use", first.name)
+    assert "nội dung cũ NV-02" in chosen and "nội dung mới NV-02" not in chosen
+
+    def nv02(*use: str) -> dict:
+        out = runner.invoke(app, ["overdue", *given, *use, "--as-of", "15/10/2025", "--json"])
+        assert out.exit_code == 0, out.output
+        return next(item for item in json.loads(out.stdout)["tasks"] if item["task_id"] == "NV-02")
+
+    assert nv02()["status"] == "completed" and nv02()["overdue"] is False
+    assert nv02("--use", str(first))["overdue"] is True  # a path names it too; the first says in progress
+
+    out = runner.invoke(app, ["missing", *given, "--use", first.name, "--json"])
+    assert out.exit_code == 0, out.output
+    noi = next(a for a in json.loads(out.stdout)["agencies"] if a["agency"] == "Sở Nội vụ")
+    assert noi["sent"] and sorted(noi["files"]) == ["noivu-a.xlsx", "noivu-b.xlsx"]
+
+    assert len({_use_help(name) for name in ("merge", "validate", "render", "overdue", "missing")}) == 1
+    import nq57cli  # the library's validate takes it too
+
+    report = nq57cli.validate(folder, catalog=catalog, use=[first.name])
+    assert [f.params["basis"] for f in report.findings if f.code == "agency.resubmitted"] == ["option"]
+
+
+@pytest.mark.parametrize("command", ["render", "overdue", "missing"])
+def test_use_naming_a_file_not_among_the_inputs_is_the_usage_error_of_merge(tmp_path, catalog, command):
+    noi_vu(tmp_path / "noivu-a.xlsx", FIRST)
+    form = ["--form", "phu-luc-03", "-o", str(tmp_path / "x.docx")] if command == "render" else []
+    expected = runner.invoke(app, ["merge", "--catalog", str(catalog), str(tmp_path / "noivu-a.xlsx"),
+                                   "--use", "khong-co.xlsx", "-o", str(tmp_path / "m.xlsx")])
+    out = runner.invoke(app, [command, *form, "--catalog", str(catalog), str(tmp_path / "noivu-a.xlsx"),
+                              "--use", "khong-co.xlsx"])
+    assert expected.exit_code == out.exit_code == 2
+    assert "--use khong-co.xlsx: không phải một trong các tệp báo cáo đã cho" in out.output
+    assert out.output == expected.output
+    merged = tmp_path / "merged.xlsx"  # read back from a merged.xlsx, there is nothing to choose from
+    write_merged(merge([tmp_path / "noivu-a.xlsx"], catalog=catalog), merged)
+    out = runner.invoke(app, [command, *form, "-i", str(merged), "--use", "noivu-a.xlsx"])
+    assert out.exit_code == 2 and "--use noivu-a.xlsx: không phải một trong các tệp báo cáo đã cho" in out.output

@@ -60,12 +60,13 @@ def read_merged(path: str | Path) -> MergeResult:
 
 
 def validate(paths: str | Path | Iterable[str | Path], catalog: str | Path | None = None,
-             agencies: dict[str, str] | None = None) -> ValidationReport:
+             agencies: dict[str, str] | None = None, use: list[str] | None = None) -> ValidationReport:
     """Check submissions as `nq57 validate` does: the findings of merge, grouped by file
-    (``report.files``, ``report.clean_files``, ``report.files_with_problems``)."""
+    (``report.files``, ``report.clean_files``, ``report.files_with_problems``); `use` as in merge()."""
     from nq57cli.tasks.filereport import validate_files
 
-    return validate_files(_paths(paths, catalog), catalog=Path(catalog) if catalog is not None else None, agencies=agencies)
+    return validate_files(_paths(paths, catalog), catalog=Path(catalog) if catalog is not None else None, agencies=agencies,
+                          use=use)
 
 
 def overdue(result: MergeResult, as_of: dt.date | str | None = None, within: int | None = None,

@@ -43,18 +43,23 @@ def load_roster(agencies_file: Path | None) -> Any:
 
 
 def load_result(input_path: Path | None, catalog: Path | None, files: list[str] | None, agency: list[str],
-                paths: list[Path] | None = None, agencies_file: Path | None = None, show: Show = _show_nothing) -> Any:
+                paths: list[Path] | None = None, agencies_file: Path | None = None, show: Show = _show_nothing,
+                use: list[str] | None = None) -> Any:
     """The data a command works on: a merged.xlsx (default ./merged.xlsx) or submissions merged now
-    (`paths`: the files already listed by gather_data_inputs). `show` gets the findings to show first:
-    the errors of a merge, everything read back from a merged.xlsx."""
+    (`paths`: the files already listed by gather_data_inputs; `use`: --use FILE, as merge takes it). `show`
+    gets the findings to show first: the errors of a merge, everything read back from a merged.xlsx."""
+    from nq57cli.tasks.resubmissions import check_use
+
     if files:
         from nq57cli.tasks.merge import merge
 
         paths = paths if paths is not None else expand_inputs(files, exclude=[catalog] if catalog else [])
-        result = merge(paths, catalog=catalog, agencies=parse_agency_options(agency), roster=load_roster(agencies_file))
+        result = merge(paths, catalog=catalog, agencies=parse_agency_options(agency), roster=load_roster(agencies_file),
+                       use=use)
         show(errors(result.findings))
         require_readable(result.inputs, result.findings, "tasks")
         return result
+    check_use(use or [], [])  # a merged.xlsx has no submissions to choose from: --use names none of them
     from nq57cli.write.mergedbook import read_merged
 
     path = input_path or Path("merged.xlsx")

@@ -67,6 +67,7 @@ class Registry:
 
     agencies: list[Agency] = field(default_factory=list)
     _by_key: dict[str, Agency] = field(default_factory=dict, repr=False)
+    _by_initials: dict[str, list[Agency]] = field(default_factory=dict, repr=False)  # "skhcn" → Sở KH&CN
 
     def __post_init__(self) -> None:
         agencies, self.agencies = self.agencies, []
@@ -81,6 +82,8 @@ class Registry:
         self.agencies.append(agency)
         for key in agency.keys():
             self._by_key.setdefault(key, agency)
+        for initials in _written_as_initials(agency):
+            self._by_initials.setdefault(initials, []).append(agency)
         return agency
 
     @property
@@ -106,6 +109,9 @@ class Registry:
         exact = self._by_key.get(key)
         if exact:
             return exact.name, []
+        if " " not in key and key in self._by_initials:  # "SKHCN" for "Sở Khoa học và Công nghệ"
+            fits = [a.name for a in self._by_initials[key]]
+            return (fits[0], []) if len(fits) == 1 else (None, fits)
         from rapidfuzz import fuzz, process
 
         keys = list(self._by_key)
@@ -184,7 +190,11 @@ def catalog_registry(tasks: Iterable[object], listed: list[Agency] | None = None
     for task in tasks:
         cells.append(getattr(task, "lead", None))
         cells.extend(getattr(task, "partners", []))
-    for name in names_in(cells):
+    names = names_in(cells)
+    written_out = Registry([*registry.agencies, *(Agency(name=n) for n in names if " " in agency_key(n))])
+    for name in names:
+        if " " not in agency_key(name) and written_out.resolve(name)[0]:
+            continue  # "SKHCN" in one cell, "Sở Khoa học và Công nghệ" in another: one agency, not two
         registry.add(Agency(name=name, kind=kind_of(name)))
     return registry
 
@@ -252,6 +262,14 @@ def _initials(name: str) -> set[str]:
     if words[-1] == "tinh":
         out.add(letters[:-1])
     return {i for i in out if len(i) >= 3}
+
+
+def _written_as_initials(agency: Agency) -> set[str]:
+    """The initials a roster agency may be written as in a catalog or title ("SKHCN", "VPUBND"); never
+    one of its own words ("UBND" is not "UBND tỉnh")."""
+    words = set(header_key(agency.name).split())
+    spelt_out = agency_key(agency.name)  # "Sở KH&CN" → "so khoa hoc va cong nghe" → "skhcn"
+    return {i for n in (agency.name, agency.short, spelt_out) if n for i in _initials(n)} - words
 
 
 _COMMON = Registry()  # with no roster, the file name is read against the usual names (KNOWN_NAMES, COMMON_NAMES)

@@ -100,7 +100,7 @@ def appendix_context(report: OverdueReport, config: ReportConfig) -> dict[str, A
             number += 1
             rows.append({
                 "is_group": False, "number": number, "id": text(item.task_id), "title": text(item.title),
-                "lead": text(item.lead), "deadline": deadline_text(item.deadline),
+                "lead": text(item.lead_text), "deadline": deadline_text(item.deadline),
                 "status": status_label(item.status, "vi"), "days_late": _days(item), "remarks": text(_remarks(item)),
             })
     if not rows:
@@ -140,7 +140,7 @@ def letter_context(report: OverdueReport, agency: str, config: ReportConfig, rep
     (agency, summary, opening) and `rows` (its overdue tasks, most days late first)."""
     base = _base_context(config)
     key = agency_key(agency)
-    items = [i for i in report.overdue if any(agency_key(lead) == key for lead in i.leads)]
+    items = [i for i in report.overdue if any(agency_key(lead) == key for lead in i.lead_agencies)]
     issuer = base["agency"]["full_name"]
     as_of = format_date(report.as_of)
     values = {"issuer": issuer, "agency": text(agency), "as_of": as_of, "count": len(items),

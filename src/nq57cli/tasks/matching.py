@@ -201,10 +201,10 @@ def match_reports(reports: list[Report], catalog: Catalog, matcher: TextMatcher,
         first_report, scores = sure[0][0], [score for _, score in sure]
         findings.append(Finding(code="task.text_matches", file=first_report.file, sheet=first_report.sheet,
                                 params={"count": len(sure), "low": min(scores), "high": max(scores),
-                                        "rows": _row_ranges([report.row for report, _ in sure])}))
+                                        "rows": row_ranges([report.row for report, _ in sure])}))
 
 
-def _row_ranges(rows: list[int]) -> str:
+def row_ranges(rows: list[int]) -> str:
     """[12, 13, 14, 20] → "12–14, 20"."""
     spans: list[list[int]] = []
     for row in sorted(rows):

@@ -14,9 +14,8 @@ from nq57cli.domain.registry import Agency, Registry, collective_kinds
 from nq57cli.domain.status import combine_status
 from nq57cli.tasks.catalog import load_catalog
 from nq57cli.tasks.matching import TextMatcher
-from nq57cli.tasks.resubmissions import is_named, supersede
+from nq57cli.tasks.resubmissions import check_use, supersede
 from nq57cli.tasks.submissions import LoadJob, Progress, Submission, group_repeats, is_duplicate_file, load_all
-from nq57cli.errors import UsageError
 from nq57cli.core.cells import EXCEL_MAX_TEXT
 
 
@@ -148,10 +147,7 @@ def merge(
     `period`: the reporting period recorded with the result ("Quý III/2025"; domain/period.check_period).
     """
     use = use or []
-    for item in use:
-        if not any(is_named(str(path), [item]) for path in submissions):
-            raise UsageError(f"--use {item}: không phải một trong các tệp báo cáo đã cho",
-                             f"--use {item}: not one of the submissions given")
+    check_use(use, submissions)
     overrides = agencies or {}
     cat = load_catalog(catalog, roster) if catalog else None
     findings: list[Finding] = list(cat.findings) if cat else []

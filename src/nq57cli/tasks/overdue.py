@@ -26,7 +26,8 @@ combined status is not completed; days late = as_of − due. For a task complete
 late = completion date − due. Dates written day-or-month-first ("10-01-2025") are read day first,
 as merge does, and the task carries a note saying how the other reading would class it.
 
-Grouping (`by`): "lead" — each lead agency of the task ("A; B" counts for both), "(chưa xác
+Grouping (`by`): "lead" — each lead agency of the task ("A; B" counts for both), named as the
+agency registry names it ("SKHCN", "Sở KH&CN" are one agency; as written when unresolved), "(chưa xác
 định)" without one; "agency" — the reporting agencies whose own report is not completed (not
 "completed", not "not applicable"), "(chưa có báo cáo)" when nobody reported; "group" — the task
 group, in catalog order.
@@ -44,6 +45,7 @@ from nq57cli.domain.agency import agency_key, split_agencies
 from nq57cli.domain.deadline import format_date, parse_deadline
 from nq57cli.errors import UsageError
 from nq57cli.domain.models import CombinedStatus, Deadline, MergeResult, Model, Status, Task
+from nq57cli.domain.registry import Registry, as_registry
 from nq57cli.domain.status import status_label
 from nq57cli.core.text import natural_key, one_line
 
@@ -133,6 +135,7 @@ class OverdueItem(Model):
     deadline: Deadline
     lead: str | None = None
     leads: list[str] = Field(default_factory=list)
+    lead_agencies: list[str] = Field(default_factory=list)  # the leads as the registry names them (see classify)
     partners: list[str] = Field(default_factory=list)
     status: CombinedStatus
     completed_on: date | None = None
@@ -152,6 +155,11 @@ class OverdueItem(Model):
     def persistent(self) -> bool:
         """Late in two or more periods in a row: "quá hạn kéo dài" (tasks/periods.mark_persistent)."""
         return self.late_periods >= 2
+
+    @property
+    def lead_text(self) -> str | None:
+        """The lead as the groups of `--by lead` name it: as written, unless the registry renamed an agency in it."""
+        return self.lead if self.lead_agencies == self.leads else "; ".join(self.lead_agencies)
 
     @property
     def deadline_text(self) -> str:
@@ -323,8 +331,9 @@ def _notes(task: Task, status: str, pending: list[str], as_of: date) -> list[Not
     return notes
 
 
-def classify_task(task: Task, as_of: date, within: int | None = None, group_title: str | None = None) -> OverdueItem:
-    """One task as of a date (see the module docstring for the rules)."""
+def classify_task(task: Task, as_of: date, within: int | None = None, group_title: str | None = None,
+                  registry: Registry | None = None) -> OverdueItem:
+    """One task as of a date (see the module docstring for the rules); its leads named as `registry` names them."""
     deadline = task.deadline
     status = task.status
     category = categorize(status, deadline, task.completed_on, as_of)
@@ -350,9 +359,13 @@ def classify_task(task: Task, as_of: date, within: int | None = None, group_titl
         )
         for r in task.reports
     ]
+    leads, named = split_agencies(task.lead), dict[str, str]()
+    for name in leads:  # as the groups of --by lead and the letters name them; "SKHCN" and "Sở KH&CN" once
+        snapped = registry.snap(name) if registry else name
+        named.setdefault(agency_key(snapped), snapped)
     return OverdueItem(
         task_id=task.task_id, order=task.order, group=task.group, group_title=group_title, stt=task.stt,
-        title=task.title, deadline=deadline, lead=task.lead, leads=split_agencies(task.lead),
+        title=task.title, deadline=deadline, lead=task.lead, leads=leads, lead_agencies=list(named.values()),
         partners=list(task.partners), status=status, completed_on=task.completed_on, category=category,
         overdue=overdue, days_late=days_late, days_left=days_left, due_soon=due_soon, pending=pending,
         silent=list(task.silent), reports=reports, notes=_notes(task, status, pending, as_of),
@@ -362,7 +375,7 @@ def classify_task(task: Task, as_of: date, within: int | None = None, group_titl
 def _group_keys(item: OverdueItem, by: str) -> list[tuple[str, str]]:
     """(key, title) of the groups an item is listed under."""
     if by == "lead":
-        return [(name, name) for name in item.leads] or [(UNKNOWN_GROUP, UNKNOWN_GROUP)]
+        return [(name, name) for name in item.lead_agencies] or [(UNKNOWN_GROUP, UNKNOWN_GROUP)]
     if by == "agency":
         if item.pending:
             return [(name, name) for name in item.pending]
@@ -385,13 +398,15 @@ def group_items(items: list[OverdueItem], by: str, group_order: dict[str, int] |
     then name; the "(chưa ...)" buckets come last.
     """
     _check_by(by)
-    groups: dict[str, ItemGroup] = {}
+    groups: dict[str, ItemGroup] = {}  # agencies by agency_key: "Sở Nội vụ" and "SỞ NỘI VỤ" are one group
     for item in sorted((i for i in items if i.overdue), key=_late_order):
         for key, title in _group_keys(item, by):
-            groups.setdefault(key, ItemGroup(key=key, title=title)).overdue.append(item.task_id)
+            index = key if by == "group" else agency_key(key)
+            groups.setdefault(index, ItemGroup(key=key, title=title)).overdue.append(item.task_id)
     for item in sorted((i for i in items if i.due_soon), key=_soon_order):
         for key, title in _group_keys(item, by):
-            groups.setdefault(key, ItemGroup(key=key, title=title)).due_soon.append(item.task_id)
+            index = key if by == "group" else agency_key(key)
+            groups.setdefault(index, ItemGroup(key=key, title=title)).due_soon.append(item.task_id)
     late = {i.task_id: i.days_late or 0 for i in items}
     order = group_order or {}
 
@@ -408,14 +423,16 @@ def group_items(items: list[OverdueItem], by: str, group_order: dict[str, int] |
 def classify(result: MergeResult, as_of: date, within: int | None = None, by: str = "lead") -> OverdueReport:
     """Every task of a merge result classed as of `as_of`; `within` N also lists the tasks not
     completed that fall due in [as_of, as_of + N]; the listed tasks are grouped `by` lead agency
-    (default), reporting agency (who said "in progress") or task group."""
+    (default), reporting agency (who said "in progress") or task group. Lead agencies are named through the
+    registry of the merge's expected agencies, as the reporting agencies were when their files were read."""
     if within is not None and within < 0:
         raise UsageError(f"--within phải là số ngày không âm, không phải {within}.",
                          f"--within must be a number of days ≥ 0, not {within}.")
     _check_by(by)
     titles = {g.key: g.title for g in result.groups}
     tasks = sorted(result.tasks, key=lambda t: t.order)
-    items = [classify_task(t, as_of, within, titles.get(t.group or "")) for t in tasks]
+    roster = as_registry(result.expected_agencies)
+    items = [classify_task(t, as_of, within, titles.get(t.group or ""), roster) for t in tasks]
     counts = {c: 0 for c in CATEGORIES}
     for item in items:
         counts[item.category] += 1
@@ -501,7 +518,7 @@ def _row(item: OverdueItem, lang: str) -> list[str]:
         days = days_late_text(item, lang)
     else:
         days = f"còn {item.days_left}" if lang == "vi" else f"{item.days_left} left"
-    return [item.task_id, item.title, item.lead or UNKNOWN_GROUP, item.deadline_text,
+    return [item.task_id, item.title, item.lead_text or UNKNOWN_GROUP, item.deadline_text,
             status_label(item.status, lang), days, ", ".join(item.pending)]
 
 
@@ -527,9 +544,9 @@ def letter_agencies(report: OverdueReport) -> list[str]:
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
     for item in report.overdue:
-        for key in {agency_key(lead): None for lead in item.leads}:
+        for key in {agency_key(lead): None for lead in item.lead_agencies}:
             counts[key] = counts.get(key, 0) + 1
-        for lead in item.leads:
+        for lead in item.lead_agencies:
             names.setdefault(agency_key(lead), lead)
     return sorted((names[k] for k in counts), key=lambda name: (-counts[agency_key(name)], natural_key(name)))
 

@@ -30,7 +30,7 @@ DUE_SOON_COLUMNS = XLSX_COLUMNS[:8] + [("Số ngày còn lại", 10, False)] + X
 
 def _xlsx_row(number: int, item: OverdueItem, days: int | None, lang: str) -> list[Any]:
     return [
-        number, item.group, item.task_id, item.title, item.lead, item.deadline_text or None, item.deadline.due,
+        number, item.group, item.task_id, item.title, item.lead_text, item.deadline_text or None, item.deadline.due,
         status_label(item.status, lang), days, "; ".join(item.pending) or None, "; ".join(item.silent) or None,
         "\n".join(n.message(lang) for n in item.notes) or None,
     ]

@@ -16,6 +16,7 @@ from nq57cli.cli.options import (
     InputOpt,
     JsonOpt,
     LangOpt,
+    UseOpt,
     check_lang,
 )
 from nq57cli.cli.output import findings_printer, print_lines, stdout
@@ -31,6 +32,7 @@ def missing_command(
     catalog: CatalogOpt = None,
     agencies: AgenciesFileOpt = None,
     agency: AgencyOpt = [],  # noqa: B006
+    use: UseOpt = [],  # noqa: B006
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
     debug: DebugOpt = False,
@@ -39,7 +41,8 @@ def missing_command(
     from nq57cli.tasks.missing import missing_report
 
     lang = check_lang(lang)
-    result = load_result(input_path, catalog, files, agency, agencies_file=agencies, show=findings_printer(lang, False))
+    result = load_result(input_path, catalog, files, agency, agencies_file=agencies, show=findings_printer(lang, False),
+                         use=use)
     report = missing_report(result, expected_agencies(result, agencies))
     if json_out:
         typer.echo(json.dumps(report.to_json_dict(lang), ensure_ascii=False, indent=2))

@@ -21,6 +21,7 @@ from nq57cli.cli.options import (
     LangOpt,
     PreviousOpt,
     SetOpt,
+    UseOpt,
     VerboseOpt,
     check_lang,
     check_previous,
@@ -63,6 +64,7 @@ def overdue_command(
     config: ConfigOpt = None,
     set_: SetOpt = [],  # noqa: B006
     agency: AgencyOpt = [],  # noqa: B006
+    use: UseOpt = [],  # noqa: B006
     previous: PreviousOpt = [],  # noqa: B006
     json_out: JsonOpt = False,
     lang: LangOpt = "vi",
@@ -97,7 +99,7 @@ def overdue_command(
         guard.add_folder(settings.template_dir)
         guard.check_file(docx)
         guard.check_folder(letters)
-    result = load_result(input_path, catalog, files, agency, listed, show=findings_printer(lang, verbose))
+    result = load_result(input_path, catalog, files, agency, listed, show=findings_printer(lang, verbose), use=use)
     report = classify(result, day, within=within, by=by)
     if previous:  # tasks late in two or more periods in a row: "quá hạn kéo dài"
         from nq57cli.tasks.periods import mark_persistent

@@ -24,6 +24,7 @@ from nq57cli.cli.options import (
     MilestoneOpt,
     PreviousOpt,
     SetOpt,
+    UseOpt,
     VerboseOpt,
     check_lang,
     check_previous,
@@ -96,6 +97,7 @@ def render_command(
     pdf: Annotated[bool, typer.Option("--pdf", help=h("Ghi thêm bản PDF (cần LibreOffice).",
                                                       "Also write a PDF (needs LibreOffice)."))] = False,
     agency: AgencyOpt = [],  # noqa: B006
+    use: UseOpt = [],  # noqa: B006
     indicators: IndicatorsOpt = None,
     milestone: MilestoneOpt = None,
     previous: PreviousOpt = [],  # noqa: B006
@@ -140,7 +142,7 @@ def render_command(
             data = load_indicator_data(input_path or indicators, catalog, files, agency, milestone, verbose, listed, show=show)
             result = MergeResult(tasks=[], groups=[], findings=[], inputs=[])
         else:
-            result = load_result(input_path, catalog, files, agency, listed, show=show)
+            result = load_result(input_path, catalog, files, agency, listed, show=show, use=use)
             data = load_indicator_data(indicators, None, None, agency, milestone, verbose, show=show) if indicators else None
         earlier = None
         if previous:
