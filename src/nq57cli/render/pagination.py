@@ -197,32 +197,36 @@ def _fill(cell: Any, inner: float, limits: Sequence[float], paragraphs: list[lis
     pieces: list[tuple[list[Any], float]] = []
     current: list[Any] = []
     used = 0.0
-    queue: deque[tuple[Any, list[Run]]] = deque(zip(cell.findall(f"{W}p"), paragraphs))
+    queue: deque[tuple[Any, list[Run], float]] = deque()  # paragraph, its runs, its height
+    for p, runs in zip(cell.findall(f"{W}p"), paragraphs):
+        runs = runs if any(value for value, _, _ in runs) else []
+        queue.append((p, runs, paragraph_height(runs, inner)[0]))
+    queued = sum(height for _, _, height in queue)  # (a cell of a thousand agencies' texts: kept, not summed again)
     while queue:
-        p, runs = queue.popleft()
-        if not any(value for value, _, _ in runs):
-            runs = []
+        p, runs, height = queue.popleft()
+        queued -= height
         limit = limits[min(len(pieces), len(limits) - 1)]
-        starts = line_starts(runs, inner) if runs else [0]
-        line = line_height(runs)
-        height = len(starts) * line
         if used + height <= limit or not runs:
             current.append(p)
             used += height
             continue
-        rest = used + height + sum(paragraph_height(r, inner)[0] for _, r in queue)
-        if rest <= limit + grace:
-            current += [p, *(q for q, _ in queue)]
-            used = rest
+        if used + height + queued <= limit + grace:
+            current += [p, *(q for q, _, _ in queue)]
+            used += height + queued
             break
+        starts = line_starts(runs, inner)
+        line = line_height(runs)
         take = min(int((limit - used) // line), len(starts) - 2)  # two lines at least on either side
         cut = _cut_paragraph(p, starts[take], starts[take - 2]) if take >= 2 else None
         if cut is not None:
             current.append(p)
             used += take * line
-            queue.appendleft((cut[0], _runs_after(runs, cut[1] + 1)))
+            rest = _runs_after(runs, cut[1] + 1)
+            queue.appendleft((cut[0], rest, paragraph_height(rest, inner)[0]))
+            queued += queue[0][2]
         elif current or limit < limits[-1]:  # the next piece has room for it
-            queue.appendleft((p, runs))
+            queue.appendleft((p, runs, height))
+            queued += height
         else:  # taller than a piece and not to be cut: a piece of its own
             current.append(p)
             used += height
