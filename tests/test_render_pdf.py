@@ -179,11 +179,12 @@ def row_tops(page: list) -> list[tuple[float, str]]:
 
 
 def check_rows_on_pages(pages: list, label: str) -> None:
-    """Every page starts with a group row or a task's number (STT); "(tiếp theo)" only atop a page,
-    below a full page; a page left part blank is followed by a row (with its group row) that would not
-    have fit in the blank."""
+    """Every page starts with a group row or a task's number (STT) and none ends with a group row;
+    "(tiếp theo)" only atop a page, below a full page; a page left part blank is followed by a row
+    (with its group row) that would not have fit in the blank."""
     tops = table_tops(pages)
     assert len(tops) == len(pages), label
+    assert [i for i, page in enumerate(pages[:-1]) if row_tops(page)[-1][1] == "Nhóm"] == [], label
     assert all(line[0] == "Nhóm" or (numbers and numbers[0].isdigit()) for _, numbers, line in tops), label
     marks = sum((w[4], after[4]) == ("(tiếp", "theo)") for page in pages for w, after in zip(page, page[1:]))
     continued = [index for index, _, line in tops if line[1:3] == ["(tiếp", "theo)"]]
