@@ -76,10 +76,10 @@ def _place(rows: list[Any], cells: Cells, widths: list[int], page: float, header
             safety = SAFETY * line
             left = page - used - safety
             full = room - safety
-            if left < MIN_LINES * line:
-                used, left = header + before, full - before  # (the group row before moves along)
+            if left < MIN_LINES * line:  # the row opens the next page, the group row before along
+                left = full - before
             last = split_row(row, widths, [left, full], row_cells, grace=safety)
-            used = header + (used + height - page) % room if last is None else header + last
+            used = header + (height if last is None else last)
         before = height if _keeps_with_next(row) else 0.0
 
 
