@@ -133,18 +133,26 @@ def _default_size(document: Any) -> float:
     return int(size.get(VAL)) / 2 if size is not None else DEFAULT_SIZE
 
 
+def _twips(element: Any, name: str, default: int = 0) -> int:
+    """An attribute of a measure in twips (w:pgSz/@w:h...), `default` when absent or not a number."""
+    value = element.get(f"{W}{name}") if element is not None else None
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
 def _section_of(table: Any) -> tuple[int, int]:
-    """(text height, text width) of the pages of the table's section, in twips."""
+    """(text height, text width) of the pages of the table's section, in twips (A4 portrait with
+    Decree 30's margins where the section does not say)."""
     section = next((p.find(f"{PPR}/{SECTPR}") for p in table.itersiblings(f"{W}p")
                     if p.find(f"{PPR}/{SECTPR}") is not None), None)
     if section is None:
         section = table.getparent().find(SECTPR)
     size = section.find(f"{W}pgSz") if section is not None else None
     margin = section.find(f"{W}pgMar") if section is not None else None
-    if size is None or margin is None:
-        return A4[1] - 2 * 1134, A4[0] - 1701 - 1134
-    return (int(size.get(f"{W}h")) - int(margin.get(f"{W}top")) - int(margin.get(f"{W}bottom")),
-            int(size.get(f"{W}w")) - int(margin.get(f"{W}left")) - int(margin.get(f"{W}right")))
+    return (_twips(size, "h", A4[1]) - _twips(margin, "top", 1134) - _twips(margin, "bottom", 1134),
+            _twips(size, "w", A4[0]) - _twips(margin, "left", 1701) - _twips(margin, "right", 1134))
 
 
 def _start_offset(table: Any, page: int, width: int, size: float) -> float:
@@ -153,21 +161,19 @@ def _start_offset(table: Any, page: int, width: int, size: float) -> float:
     total = 0.0
     for sibling in table.itersiblings(preceding=True):
         if sibling.tag == TBL:
-            grid = [int(c.get(f"{W}w")) for c in sibling.findall(f"{W}tblGrid/{W}gridCol")]
+            grid = [_twips(c, "w") for c in sibling.findall(f"{W}tblGrid/{W}gridCol")]
             total += sum(row_height([(c, grid_span(c), *cell_runs(c, size)) for c in r.iterchildren(TC)], grid)
                          for r in sibling.findall(TR))
             continue
-        if sibling.tag != f"{W}p" or sibling.find(f"{PPR}/{SECTPR}") is not None:
+        if sibling.tag != P or sibling.find(f"{PPR}/{SECTPR}") is not None:
             break
         properties = sibling.find(PPR)
         indent = properties.find(f"{W}ind") if properties is not None else None
-        inner = width - sum(int(indent.get(f"{W}{side}", 0)) for side in ("left", "right")) if indent is not None else width
-        runs = cell_runs(sibling, size)[1][0]
         spacing = properties.find(f"{W}spacing") if properties is not None else None
-        extra = 0
-        if spacing is not None:
-            extra = int(spacing.get(f"{W}before", 0)) + int(spacing.get(f"{W}after", 0))
-        total += (paragraph_height(runs, max(inner, 1))[0] if runs else size * 20 * 1.15) + extra
+        inner = width - _twips(indent, "left") - _twips(indent, "right")
+        runs = cell_runs(sibling, size)[1][0]
+        height = paragraph_height(runs, max(inner, 1))[0] if runs else line_height([("", size, False)])
+        total += height + _twips(spacing, "before") + _twips(spacing, "after")
         if any(br.get(f"{W}type") == "page" for br in sibling.iter(BR)) or (
                 properties is not None and properties.find(f"{W}pageBreakBefore") is not None):
             break
