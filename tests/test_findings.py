@@ -79,7 +79,7 @@ def test_the_scan_sees_each_form():
     for code, module in [("task.no_match", "tasks/matching.py"),  # _at(report, "error", "task.no_match", ...)
                          ("status.unknown", "read/rows.py"),  # ctx.add("error", "status.unknown", ...)
                          ("indicator.name_match", "indicators/read.py"),  # ... if weak else "…name_match"
-                         ("file.zip_bomb", "read/reader.py"),  # WorkbookUnreadable("file.zip_bomb", ...)
+                         ("file.zip_bomb", "read/workbook.py"),  # WorkbookUnreadable("file.zip_bomb", ...)
                          ("file.locked", "read/guards.py"),  # return "file.locked", {}
                          ("date.unparsed", "domain/deadline.py"),  # issues: ("date.unparsed", {...})
                          ("date.ambiguous", "domain/deadline.py"),  # code = "…" if … else "date.ambiguous"

@@ -21,7 +21,7 @@ import pytest
 from conftest import HEADER, SAMPLES, write_xlsx
 from nq57cli.read import legacy
 from nq57cli.tasks import submissions as merge_module
-from nq57cli.read import reader
+from nq57cli.read import workbook
 from nq57cli.errors import Nq57Error
 from nq57cli.tasks.merge import merge
 from nq57cli.read.reader import read_table
@@ -262,14 +262,14 @@ def test_file_deleted_mid_run_is_a_finding(tmp_path, monkeypatch, stage):
 
         monkeypatch.setattr(merge_module, "read_table", read)
     else:  # gone after the checks, while the archive is being opened
-        real_check = reader._check_archive
+        real_check = workbook._check_archive
 
         def check(path, *args):
             real_check(path, *args)
             if path == going:
                 going.unlink(missing_ok=True)
 
-        monkeypatch.setattr(reader, "_check_archive", check)
+        monkeypatch.setattr(workbook, "_check_archive", check)
     result = merge([going, staying], workers=1)
     found = [f for f in result.findings if f.file == "di.xlsx"]
     assert found and found[0].severity == "error"
