@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import HEADER, SAMPLES, write_xlsx
-from nq57cli.read import legacy
+from nq57cli.read import encodings
 from nq57cli.tasks import submissions as merge_module
 from nq57cli.read import workbook
 from nq57cli.errors import Nq57Error
@@ -116,9 +116,9 @@ def sources(tmp: Path) -> list[Path]:
 
     wb = Workbook()
     ws = wb.active
-    rows = [["Së Khoa häc vµ C«ng nghÖ"], [], [legacy.encode(h, legacy.TCVN3) for h in HEADER],
-            ["NV-01", 1, legacy.encode("Tiếp tục nâng cao tinh thần trách nhiệm", legacy.TCVN3), "31/12/2025",
-             legacy.encode("Đã hoàn thành", legacy.TCVN3), "xong", None]]
+    rows = [["Së Khoa häc vµ C«ng nghÖ"], [], [encodings.encode(h, encodings.TCVN3) for h in HEADER],
+            ["NV-01", 1, encodings.encode("Tiếp tục nâng cao tinh thần trách nhiệm", encodings.TCVN3), "31/12/2025",
+             encodings.encode("Đã hoàn thành", encodings.TCVN3), "xong", None]]
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
             if value is not None:
