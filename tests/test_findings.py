@@ -236,7 +236,7 @@ def test_one_findings_collection():
      "an appendix is named twice"),
 ])
 def test_configuration_errors_are_said_in_both_languages(tmp_path, toml, vi, en):
-    from nq57cli.domain.config import load_config
+    from nq57cli.domain.configfile import load_config
     from nq57cli.errors import UsageError
 
     path = tmp_path / "nq57.toml"

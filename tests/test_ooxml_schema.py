@@ -30,7 +30,8 @@ from typer.testing import CliRunner
 
 from conftest import SAMPLES
 from nq57cli.cli.app import app
-from nq57cli.domain.config import apply_overrides, load_config
+from nq57cli.domain.configfile import load_config
+from nq57cli.domain.overrides import apply_overrides
 from nq57cli.domain.forms import FORMS, builtin_templates_dir
 
 ROOT = Path(__file__).resolve().parents[1]

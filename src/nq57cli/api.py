@@ -104,7 +104,8 @@ def render(form: str | Form, result: MergeResult, output: str | Path, config: st
     """Render a document form ("bao-cao", "phu-luc-03", … see `nq57 forms`) to a .docx, written
     atomically, and return its path. `config`: an nq57.toml path or a ReportConfig (default: the
     built-in settings); `template`: your own .docx template."""
-    from nq57cli.domain.config import ReportConfig, load_config
+    from nq57cli.domain.config import ReportConfig
+    from nq57cli.domain.configfile import load_config
     from nq57cli.render.document import render_document
 
     settings = config if isinstance(config, ReportConfig) else load_config(Path(config) if config else None)

@@ -154,14 +154,15 @@ def period_inputs(files: list[str] | None, catalog: Path | None, config: Any) ->
 
 def gather_config_inputs(guard: OutputGuard, config: Path | None) -> None:
     """nq57.toml (given or ./nq57.toml) is an input of the commands that read it."""
-    from nq57cli.domain.config import default_config_path
+    from nq57cli.domain.configfile import default_config_path
 
     guard.add_file(config if config is not None else default_config_path())
 
 
 def load_report_config(path: Path | None, sets: list[str]) -> Any:
     """nq57.toml (given, or ./nq57.toml when present, else defaults) with --set KEY=VALUE overrides."""
-    from nq57cli.domain.config import apply_overrides, default_config_path, load_config
+    from nq57cli.domain.configfile import default_config_path, load_config
+    from nq57cli.domain.overrides import apply_overrides
 
     config = load_config(path if path is not None else default_config_path())
     overrides = {}
@@ -244,7 +245,8 @@ def demo_steps(result: Any, out: Path, lang: str, guard: OutputGuard) -> list[Pa
     the sample office of samples/nq57.toml."""
     from datetime import date
 
-    from nq57cli.domain.config import apply_overrides, load_config
+    from nq57cli.domain.configfile import load_config
+    from nq57cli.domain.overrides import apply_overrides
     from nq57cli.render.document import render_document
     from nq57cli.render.overdue import write_letters
     from nq57cli.tasks.overdue import classify
