@@ -142,7 +142,8 @@ def test_nq57_toml_names_catalog_and_submissions_so_merge_alone_works(tmp_path, 
 @pytest.fixture(scope="module")
 def overdue_table():
     from nq57cli.tasks.merge import merge
-    from nq57cli.tasks.overdue import classify, terminal_table
+    from nq57cli.tasks.overduereport import classify
+    from nq57cli.tasks.overduetext import terminal_table
     from datetime import date
 
     result = merge(SUBMISSIONS, catalog=SAMPLES / "catalog.xlsx")

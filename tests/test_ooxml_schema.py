@@ -208,7 +208,7 @@ def documents(tmp_path_factory) -> dict[str, Path]:
     from nq57cli.render.document import render_document
     from nq57cli.render.overdue import write_letters, write_overdue_docx
     from nq57cli.tasks.merge import merge
-    from nq57cli.tasks.overdue import classify
+    from nq57cli.tasks.overduereport import classify
 
     out = tmp_path_factory.mktemp("ooxml")
     demo = CliRunner().invoke(app, ["demo", "-o", str(out / "demo")])

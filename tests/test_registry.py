@@ -365,7 +365,7 @@ def test_no_letter_to_the_issuing_agency(seed_catalog, tmp_path):
     from datetime import date
 
     from nq57cli.render.overdue import write_letters
-    from nq57cli.tasks.overdue import classify
+    from nq57cli.tasks.overduereport import classify
     from nq57cli.write.overduebook import INTERNAL_LIST_FILE, INTERNAL_SHEET
 
     result = merge([], catalog=seed_catalog)

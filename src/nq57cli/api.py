@@ -74,7 +74,7 @@ def overdue(result: MergeResult, as_of: dt.date | str | None = None, within: int
     """Every task classed as of `as_of` (a date, "30/9/2025", or None for today), as `nq57 overdue`
     does; `within` N also lists tasks due in the next N days; late tasks grouped `by` "lead",
     "agency" or "group". ``report.items_frame()`` gives a DataFrame."""
-    from nq57cli.tasks.overdue import classify
+    from nq57cli.tasks.overduereport import classify
 
     if as_of is None:
         day = dt.date.today()

@@ -249,7 +249,7 @@ def demo_steps(result: Any, out: Path, lang: str, guard: OutputGuard) -> list[Pa
     from nq57cli.domain.overrides import apply_overrides
     from nq57cli.render.document import render_document
     from nq57cli.render.overdue import write_letters
-    from nq57cli.tasks.overdue import classify
+    from nq57cli.tasks.overduereport import classify
     from nq57cli.write.overduebook import write_overdue_xlsx
 
     from nq57cli.tasks.periods import compare, mark_persistent, record_of
