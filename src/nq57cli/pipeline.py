@@ -178,7 +178,7 @@ def expected_agencies(result: Any, agencies_file: Path | None) -> list[str] | No
     """Who should have reported: the --agencies list, else None when the catalog names them, else (a
     merged.xlsx read back) the tasks' lead and partner agencies."""
     if agencies_file:
-        from nq57cli.write.agencybook import read_agency_list
+        from nq57cli.write.agencyplan import read_agency_list
 
         return read_agency_list(agencies_file)
     if result.expected_agencies:
