@@ -71,7 +71,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
-    from nq57cli.read.reader import MAX_ROWS
+    from nq57cli.read.workbook import MAX_ROWS
 
     rows = 2_000 if args.quick else MAX_ROWS * 98 // 100  # the header and title lines fill the rest
     with tempfile.TemporaryDirectory(prefix="nq57-memory-") as tmp:

@@ -27,7 +27,8 @@ OFFICE = {
 
 def office_config(overrides: dict[str, str] | None = None) -> Any:
     """A ReportConfig for the tests' office (OFFICE), with `overrides` applied like --set."""
-    from nq57cli.domain.config import ReportConfig, apply_overrides
+    from nq57cli.domain.config import ReportConfig
+    from nq57cli.domain.overrides import apply_overrides
 
     return apply_overrides(ReportConfig(), {**OFFICE, **(overrides or {})})
 

@@ -312,7 +312,7 @@ def test_overdue_json_equals_library_and_exit_codes(merged_samples, tmp_path):
     from datetime import date
 
     from nq57cli.write.mergedbook import read_merged
-    from nq57cli.tasks.overdue import classify
+    from nq57cli.tasks.overduereport import classify
     from nq57cli.write.overduejson import to_json_dict
 
     result = run("overdue", "-i", str(merged_samples), "--as-of", "30/9/2025", "--json")

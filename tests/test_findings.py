@@ -79,7 +79,7 @@ def test_the_scan_sees_each_form():
     for code, module in [("task.no_match", "tasks/matching.py"),  # _at(report, "error", "task.no_match", ...)
                          ("status.unknown", "read/rows.py"),  # ctx.add("error", "status.unknown", ...)
                          ("indicator.name_match", "indicators/read.py"),  # ... if weak else "…name_match"
-                         ("file.zip_bomb", "read/reader.py"),  # WorkbookUnreadable("file.zip_bomb", ...)
+                         ("file.zip_bomb", "read/workbook.py"),  # WorkbookUnreadable("file.zip_bomb", ...)
                          ("file.locked", "read/guards.py"),  # return "file.locked", {}
                          ("date.unparsed", "domain/deadline.py"),  # issues: ("date.unparsed", {...})
                          ("date.ambiguous", "domain/deadline.py"),  # code = "…" if … else "date.ambiguous"
@@ -236,7 +236,7 @@ def test_one_findings_collection():
      "an appendix is named twice"),
 ])
 def test_configuration_errors_are_said_in_both_languages(tmp_path, toml, vi, en):
-    from nq57cli.domain.config import load_config
+    from nq57cli.domain.configfile import load_config
     from nq57cli.errors import UsageError
 
     path = tmp_path / "nq57.toml"

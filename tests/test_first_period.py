@@ -81,7 +81,8 @@ def test_configured_office_prints_no_placeholder(merged, tmp_path, monkeypatch):
 
 
 def test_starter_toml_leaves_every_identity_field_empty(tmp_path):
-    from nq57cli.domain.config import PLACEHOLDERS, load_config, missing_identity
+    from nq57cli.domain.config import PLACEHOLDERS, missing_identity
+    from nq57cli.domain.configfile import load_config
 
     assert run("init", str(tmp_path)).exit_code == 0
     config = load_config(tmp_path / "nq57.toml")
@@ -141,7 +142,8 @@ def test_nq57_toml_names_catalog_and_submissions_so_merge_alone_works(tmp_path, 
 @pytest.fixture(scope="module")
 def overdue_table():
     from nq57cli.tasks.merge import merge
-    from nq57cli.tasks.overdue import classify, terminal_table
+    from nq57cli.tasks.overduereport import classify
+    from nq57cli.tasks.overduetext import terminal_table
     from datetime import date
 
     result = merge(SUBMISSIONS, catalog=SAMPLES / "catalog.xlsx")

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from conftest import HEADER, SAMPLES, write_xlsx
-from nq57cli.read import legacy
+from nq57cli.read import encodings
 from nq57cli.tasks import submissions as merge_module
-from nq57cli.read import reader
+from nq57cli.read import workbook
 from nq57cli.errors import Nq57Error
 from nq57cli.tasks.merge import merge
 from nq57cli.read.reader import read_table
@@ -116,9 +116,9 @@ def sources(tmp: Path) -> list[Path]:
 
     wb = Workbook()
     ws = wb.active
-    rows = [["Së Khoa häc vµ C«ng nghÖ"], [], [legacy.encode(h, legacy.TCVN3) for h in HEADER],
-            ["NV-01", 1, legacy.encode("Tiếp tục nâng cao tinh thần trách nhiệm", legacy.TCVN3), "31/12/2025",
-             legacy.encode("Đã hoàn thành", legacy.TCVN3), "xong", None]]
+    rows = [["Së Khoa häc vµ C«ng nghÖ"], [], [encodings.encode(h, encodings.TCVN3) for h in HEADER],
+            ["NV-01", 1, encodings.encode("Tiếp tục nâng cao tinh thần trách nhiệm", encodings.TCVN3), "31/12/2025",
+             encodings.encode("Đã hoàn thành", encodings.TCVN3), "xong", None]]
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
             if value is not None:
@@ -262,14 +262,14 @@ def test_file_deleted_mid_run_is_a_finding(tmp_path, monkeypatch, stage):
 
         monkeypatch.setattr(merge_module, "read_table", read)
     else:  # gone after the checks, while the archive is being opened
-        real_check = reader._check_archive
+        real_check = workbook._check_archive
 
         def check(path, *args):
             real_check(path, *args)
             if path == going:
                 going.unlink(missing_ok=True)
 
-        monkeypatch.setattr(reader, "_check_archive", check)
+        monkeypatch.setattr(workbook, "_check_archive", check)
     result = merge([going, staying], workers=1)
     found = [f for f in result.findings if f.file == "di.xlsx"]
     assert found and found[0].severity == "error"

@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 from conftest import SAMPLES, sha256, write_xlsx, office_config
 from nq57cli.cli.app import app
-from nq57cli.domain.config import ReportConfig, apply_overrides
+from nq57cli.domain.config import ReportConfig
+from nq57cli.domain.overrides import apply_overrides
 from nq57cli.errors import UnreadableInputError, UsageError
 from nq57cli.domain.forms import FORMS, builtin_templates_dir
 from nq57cli.write.indicatorbook import INDICATORS_SHEET, read_indicator_book, write_indicators

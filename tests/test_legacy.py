@@ -13,8 +13,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from conftest import SAMPLES, write_xlsx
-from nq57cli.read import legacy
-from nq57cli.read.legacy import TCVN3, VNI, decode, detect, encode
+from nq57cli.read import encodings, legacy, legacyfonts
+from nq57cli.read.encodings import TCVN3, VNI, decode, encode
+from nq57cli.read.legacytext import detect
 from nq57cli.tasks.matching import TextMatcher
 from nq57cli.tasks.merge import merge
 from nq57cli.domain.models import Task
@@ -22,7 +23,7 @@ from nq57cli.read.reader import read_table
 from nq57cli.core.text import match_key
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"  # shared/ sits beside the repository (and in CI)
-NON_ASCII = [ch for ch in legacy.VIETNAMESE_LETTERS if not ch.isascii()]
+NON_ASCII = [ch for ch in encodings.VIETNAMESE_LETTERS if not ch.isascii()]
 LOWER = [ch for ch in NON_ASCII if ch.islower()]
 PLAIN_CAPITALS = list("ĂÂÊÔƠƯĐ")  # the only capitals with marks a plain TCVN3 font has
 
@@ -67,7 +68,7 @@ def test_known_phrases(legacy_text: str, encoding: str, unicode: str) -> None:
 def test_tcvn3_capital_fonts_draw_capitals() -> None:
     assert decode("uû ban nh©n d©n tØnh qu¶ng ng·i", TCVN3, capitals=True) == "UỶ BAN NHÂN DÂN TỈNH QUẢNG NGÃI"
     # capitals typed with a plain font: the word's ASCII capitals tell
-    assert legacy.convert("UBND TØNH QU¶NG NG·I", TCVN3) == "UBND TỈNH QUẢNG NGÃI"
+    assert encodings.convert("UBND TØNH QU¶NG NG·I", TCVN3) == "UBND TỈNH QUẢNG NGÃI"
 
 
 def test_tables_are_complete() -> None:
@@ -85,12 +86,12 @@ def test_tables_are_complete() -> None:
 
 
 def test_font_names() -> None:
-    assert legacy.font_encoding(".VnTime") == (TCVN3, False)
-    assert legacy.font_encoding(".VnTimeH") == (TCVN3, True)
-    assert legacy.font_encoding(".VnArial NarrowH") == (TCVN3, True)
-    assert legacy.font_encoding("VNI-Times") == (VNI, False)
+    assert encodings.font_encoding(".VnTime") == (TCVN3, False)
+    assert encodings.font_encoding(".VnTimeH") == (TCVN3, True)
+    assert encodings.font_encoding(".VnArial NarrowH") == (TCVN3, True)
+    assert encodings.font_encoding("VNI-Times") == (VNI, False)
     for name in ("Times New Roman", "Calibri", "Arial", "", None, "Vni"):
-        assert legacy.font_encoding(name) is None
+        assert encodings.font_encoding(name) is None
 
 
 # ---------------------------------------------------------------- round trips
@@ -120,7 +121,7 @@ def test_tcvn3_capitals_round_trip(text: str) -> None:
 @settings(max_examples=200)
 def test_unicode_vietnamese_is_never_taken_for_legacy(text: str) -> None:
     """Text with a Vietnamese letter outside Latin-1 (ư, ạ, đ...) is Unicode: never converted."""
-    if any(ord(ch) > 0xFF and ch in legacy.VIETNAMESE_LETTERS for ch in text):
+    if any(ord(ch) > 0xFF and ch in encodings.VIETNAMESE_LETTERS for ch in text):
         assert detect(text) is None
 
 
@@ -182,7 +183,7 @@ def test_unicode_workbooks_do_not_open_the_font_path(monkeypatch) -> None:
     def fail(*args, **kwargs):
         raise AssertionError("font path entered for a Unicode workbook")
 
-    monkeypatch.setattr(legacy, "_sheet_runs", fail)
+    monkeypatch.setattr(legacyfonts, "_sheet_runs", fail)
     for path in sorted((SAMPLES / "submissions").glob("*.xlsx")):
         assert read_table(path).table is not None
 
@@ -251,10 +252,10 @@ def test_submission_typed_in_a_legacy_encoding_merges(tmp_path, catalog, encodin
     found = [f for f in result.findings if f.code == "text.legacy_encoding"]
     assert len(found) == 1
     assert found[0].severity == ("info" if by_font else "warning")
-    assert found[0].params["encoding"] == legacy.NAMES[encoding] and found[0].params["count"] == 12
+    assert found[0].params["encoding"] == encodings.NAMES[encoding] and found[0].params["count"] == 12
     assert found[0].sheet == "Báo cáo" and found[0].file == "skhcn.xlsx"
     message = found[0].message("vi")
-    assert legacy.NAMES[encoding] in message and "A1" in message and "Unicode" in found[0].message("en")
+    assert encodings.NAMES[encoding] in message and "A1" in message and "Unicode" in found[0].message("en")
     assert ("phông chữ " + font in message) if by_font else "nội dung chữ" in message
     assert result.errors() == []
     assert result.inputs[1].agency == "Sở Khoa học và Công nghệ"
@@ -330,4 +331,4 @@ def test_damaged_styles_fall_back_to_the_text(tmp_path) -> None:
             data = src.read(item.filename)
             dst.writestr(item, data.replace(b"<cellXfs", b"<cellXfs><broken") if item.filename.endswith("styles.xml")
                          else data)
-    assert legacy.font_runs(bad, "Báo cáo") == {}
+    assert legacyfonts.font_runs(bad, "Báo cáo") == {}

@@ -9,7 +9,8 @@ from nq57cli.domain.models import Deadline, Group, InputFile, MergeResult, Repor
 from nq57cli.render.overdue import appendix_context
 from nq57cli.domain.config import ReportConfig
 from nq57cli.tasks.missing import missing_report
-from nq57cli.tasks.overdue import classify, letter_agencies
+from nq57cli.tasks.overdue import letter_agencies
+from nq57cli.tasks.overduereport import classify
 
 COMMUNES = ["UBND Xã 10", "UBND xã 9", "UBND Xã 100", "UBND Xã 2", "UBND Xã 1"]
 NATURAL = ["UBND Xã 1", "UBND Xã 2", "UBND xã 9", "UBND Xã 10", "UBND Xã 100"]

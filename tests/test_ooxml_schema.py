@@ -30,7 +30,8 @@ from typer.testing import CliRunner
 
 from conftest import SAMPLES
 from nq57cli.cli.app import app
-from nq57cli.domain.config import apply_overrides, load_config
+from nq57cli.domain.configfile import load_config
+from nq57cli.domain.overrides import apply_overrides
 from nq57cli.domain.forms import FORMS, builtin_templates_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -207,7 +208,7 @@ def documents(tmp_path_factory) -> dict[str, Path]:
     from nq57cli.render.document import render_document
     from nq57cli.render.overdue import write_letters, write_overdue_docx
     from nq57cli.tasks.merge import merge
-    from nq57cli.tasks.overdue import classify
+    from nq57cli.tasks.overduereport import classify
 
     out = tmp_path_factory.mktemp("ooxml")
     demo = CliRunner().invoke(app, ["demo", "-o", str(out / "demo")])

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from conftest import HEADER, SAMPLES
 from nq57cli.write.jsonout import merge_result_to_dict
 from nq57cli.read import guards
-from nq57cli.read import reader
+from nq57cli.read import workbook
 from nq57cli.cli.app import app
 from nq57cli.read.formats import libreoffice, sniff
 from nq57cli.read.reader import read_table
@@ -160,7 +160,7 @@ def test_an_xlsx_with_utf16_parts_is_read_by_openpyxl_not_taken_for_empty(tmp_pa
 
 
 def test_old_excel_without_libreoffice_names_the_format(monkeypatch, tmp_path):
-    monkeypatch.setattr(reader, "libreoffice", lambda: None)
+    monkeypatch.setattr(workbook, "libreoffice", lambda: None)
     path = tmp_path / "excel4.xls"
     shutil.copyfile(CORPUS / "xlrd-biff4_no_format_no_window2.xls", path)
     outcome = read_table(path)

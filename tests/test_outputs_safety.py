@@ -29,7 +29,7 @@ from nq57cli.tasks.catalog import load_catalog
 from nq57cli.tasks.merge import merge
 from nq57cli.write.mergedbook import write_merged
 from nq57cli.render.overdue import write_letters, write_overdue_docx
-from nq57cli.tasks.overdue import classify
+from nq57cli.tasks.overduereport import classify
 from nq57cli.write.overduebook import write_overdue_xlsx
 from nq57cli.render.document import render_document
 

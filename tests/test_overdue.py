@@ -12,16 +12,9 @@ from conftest import SAMPLES, office_config
 from nq57cli.domain.deadline import parse_date_option, parse_deadline
 from nq57cli.errors import UsageError
 from nq57cli.domain.models import Deadline, Group, MergeResult, Report, Task
-from nq57cli.tasks.overdue import (
-    CATEGORIES,
-    NO_REPORT_GROUP,
-    UNKNOWN_GROUP,
-    categorize,
-    classify,
-    summary_line,
-    terminal_table,
-    uncertain_deadline,
-)
+from nq57cli.tasks.overdue import CATEGORIES, NO_REPORT_GROUP, UNKNOWN_GROUP, categorize, uncertain_deadline
+from nq57cli.tasks.overduereport import classify
+from nq57cli.tasks.overduetext import summary_line, terminal_table
 from nq57cli.write.overduebook import write_overdue_xlsx
 from nq57cli.write.overduejson import to_json_dict
 

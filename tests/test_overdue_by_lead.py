@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 from conftest import OFFICE, submission_rows, write_xlsx
 from nq57cli.cli.app import app
 from nq57cli.tasks.merge import merge
-from nq57cli.tasks.overdue import NO_REPORT_GROUP, classify, letter_agencies
+from nq57cli.tasks.overdue import NO_REPORT_GROUP, letter_agencies
+from nq57cli.tasks.overduereport import classify
 
 runner = CliRunner()
 KHCN, SNV, BQL = "Sở Khoa học và Công nghệ", "Sở Nội vụ", "BQLKKT"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from nq57cli.read import legacy
+from nq57cli.read import encodings, legacy, legacytext
 from nq57cli.read.columns import ALIASES, field_for, is_numbering
 from nq57cli.domain.deadline import find_dates, format_date, parse_date, parse_deadline
 from nq57cli.domain.docref import format_document, parse_document
@@ -22,7 +22,7 @@ from nq57cli.domain.status import OWN_LABELS, STATUS_LABELS, parse_status, statu
 from nq57cli.core.text import clean, header_key, match_key, one_line, one_line_recurring, strip_diacritics
 from nq57cli.read.rows import _normalize_id, normalize_id
 
-VIETNAMESE = legacy.VIETNAMESE_LETTERS
+VIETNAMESE = encodings.VIETNAMESE_LETTERS
 # Text as agencies type it: Vietnamese letters, ASCII, digits, the punctuation and white space of cells.
 CELL_TEXT = st.text(alphabet=st.sampled_from(list(VIETNAMESE) + list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                                                       "0123456789 .,;:-–/()%\"'\n\t\r\u00a0")),
@@ -241,15 +241,15 @@ def test_document_reference_round_trip(number: int, kind: str, issuer: str, d: d
 @given(ANY_TEXT)
 @settings(max_examples=400)
 def test_legacy_functions_never_raise(text: str) -> None:
-    for encoding in (legacy.TCVN3, legacy.VNI):
-        assert isinstance(legacy.decode(text, encoding), str)
-        assert isinstance(legacy.convert(text, encoding), str)
-        assert isinstance(legacy.decode(text, encoding, capitals=True), str)
-    assert legacy.detect(text) in (None, legacy.TCVN3, legacy.VNI)
-    legacy.evidence(text)
-    assert isinstance(legacy.encode(text, legacy.VNI), str)
+    for encoding in (encodings.TCVN3, encodings.VNI):
+        assert isinstance(encodings.decode(text, encoding), str)
+        assert isinstance(encodings.convert(text, encoding), str)
+        assert isinstance(encodings.decode(text, encoding, capitals=True), str)
+    assert legacytext.detect(text) in (None, encodings.TCVN3, encodings.VNI)
+    legacytext.evidence(text)
+    assert isinstance(encodings.encode(text, encodings.VNI), str)
     try:
-        legacy.encode(text, legacy.TCVN3)
+        encodings.encode(text, encodings.TCVN3)
     except ValueError:
         assert any(ch in VIETNAMESE and ch.isupper() for ch in unicodedata.normalize("NFC", text))
 
@@ -266,12 +266,12 @@ def test_convert_rows_never_raises_and_keeps_the_shape(rows: list[list]) -> None
             assert value is rows[r][c] or (isinstance(value, str) and isinstance(rows[r][c], str))
 
 
-@given(st.text(alphabet=st.sampled_from(legacy.VIETNAMESE_LETTERS + " abcdefghiklmnopqrstuvxy"), max_size=40))
+@given(st.text(alphabet=st.sampled_from(encodings.VIETNAMESE_LETTERS + " abcdefghiklmnopqrstuvxy"), max_size=40))
 @settings(max_examples=300)
 def test_decoding_legacy_text_is_idempotent_on_unicode_vietnamese(text: str) -> None:
     """Unicode Vietnamese holding a letter outside Latin-1 is never detected, so never converted twice."""
     if any(ord(ch) > 0xFF for ch in text):
-        assert legacy.detect(text) is None
+        assert legacytext.detect(text) is None
 
 
 # ---------------------------------------------------------------- deadline.parse_date_option

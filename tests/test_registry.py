@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from conftest import HEADER, write_xlsx, office_config
 from nq57cli.domain.agency import agency_key, display_name, is_collective, split_agencies
-from nq57cli.write.agencybook import plan_templates, write_agency_templates
+from nq57cli.write.agencybook import write_agency_templates
+from nq57cli.write.agencyplan import plan_templates
 from nq57cli.cli.app import app
 from nq57cli.tasks.catalog import load_catalog
 from nq57cli.tasks.merge import merge
@@ -365,7 +366,7 @@ def test_no_letter_to_the_issuing_agency(seed_catalog, tmp_path):
     from datetime import date
 
     from nq57cli.render.overdue import write_letters
-    from nq57cli.tasks.overdue import classify
+    from nq57cli.tasks.overduereport import classify
     from nq57cli.write.overduebook import INTERNAL_LIST_FILE, INTERNAL_SHEET
 
     result = merge([], catalog=seed_catalog)

@@ -18,7 +18,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from nq57cli.domain.config import ReportConfig, apply_overrides, load_config, write_starter
+from nq57cli.domain.config import ReportConfig
+from nq57cli.domain.configfile import load_config
+from nq57cli.domain.overrides import apply_overrides
+from nq57cli.domain.starter import write_starter
 from nq57cli.errors import RenderError, UsageError
 from nq57cli.domain.forms import FORMS, builtin_templates_dir, list_forms
 from nq57cli.domain.models import Deadline, DocumentRef, Group, MergeResult, Task

@@ -13,7 +13,9 @@ from docx.oxml.ns import qn
 from pydantic import ValidationError
 from typer.testing import CliRunner
 
-from nq57cli.domain.config import ResultsConfig, apply_overrides, load_config
+from nq57cli.domain.config import ResultsConfig
+from nq57cli.domain.configfile import load_config
+from nq57cli.domain.overrides import apply_overrides
 from nq57cli.errors import UsageError
 from nq57cli.core.text import natural_sorted
 from nq57cli.render.consolidate import agency_texts, consolidate, status_summary

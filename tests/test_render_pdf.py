@@ -24,7 +24,7 @@ from nq57cli.domain.forms import FORMS
 from nq57cli.render.layout import UNBREAKABLE
 from nq57cli.tasks.merge import merge
 from nq57cli.render.overdue import write_letters, write_overdue_docx
-from nq57cli.tasks.overdue import classify
+from nq57cli.tasks.overduereport import classify
 from nq57cli.render.pdf import convert_many, find_soffice
 from nq57cli.render.document import render_document
 

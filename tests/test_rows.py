@@ -202,7 +202,7 @@ def test_unknown_status_keeps_its_report(tmp_path, catalog):
 def test_unknown_status_in_overdue(tmp_path, catalog):
     from datetime import date
 
-    from nq57cli.tasks.overdue import classify
+    from nq57cli.tasks.overduereport import classify
 
     rows = submission_rows(None, [["NV-02", 1, NV02, None, "Xong xuôi rồi đó", "Đã rà soát."]])
     result = merge([write_xlsx(tmp_path / "so-noi-vu.xlsx", rows)], catalog=catalog)

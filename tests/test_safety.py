@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import HEADER, sha256, write_xlsx
-from nq57cli.read import reader
+from nq57cli.read import reader, workbook
 from nq57cli.core.fileio import atomic_write
 from nq57cli.tasks.merge import merge
 
@@ -18,7 +18,7 @@ def _good(tmp_path: Path) -> Path:
 
 
 def test_zip_bomb_is_refused_before_decompressing(tmp_path, monkeypatch):
-    monkeypatch.setattr(reader, "MAX_UNZIPPED_MB", 2)
+    monkeypatch.setattr(workbook, "MAX_UNZIPPED_MB", 2)
     bomb = tmp_path / "bomb.xlsx"
     bomb.write_bytes(_good(tmp_path).read_bytes())
     with zipfile.ZipFile(bomb, "a", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -40,7 +40,7 @@ def test_high_compression_ratio_part_is_refused(tmp_path, monkeypatch):
 
 
 def test_too_many_rows(tmp_path, monkeypatch):
-    monkeypatch.setattr(reader, "MAX_ROWS", 5)
+    monkeypatch.setattr(workbook, "MAX_ROWS", 5)
     rows = [HEADER] + [[f"NV-{i}", i, f"Nhiệm vụ {i}", "2025", "Hoàn thành", "x", None] for i in range(10)]
     outcome = reader.read_table(write_xlsx(tmp_path / "long.xlsx", rows))
     assert outcome.table is None and outcome.findings[0].code == "sheet.too_many_rows"
@@ -48,7 +48,7 @@ def test_too_many_rows(tmp_path, monkeypatch):
 
 
 def test_file_too_large(tmp_path, monkeypatch):
-    monkeypatch.setattr(reader, "MAX_FILE_MB", 0)
+    monkeypatch.setattr(workbook, "MAX_FILE_MB", 0)
     outcome = reader.read_table(_good(tmp_path))
     assert outcome.findings[0].code == "file.too_large"
 

@@ -12,10 +12,8 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import SAMPLES, sha256, write_xlsx
-from nq57cli.write.agencybook import (
-    COLUMNS, DATA_SHEET, GUIDE_SHEET, STATUS_CHOICES, concerned, file_stem, plan_templates, read_agency_list,
-    write_agency_templates,
-)
+from nq57cli.write.agencybook import COLUMNS, DATA_SHEET, GUIDE_SHEET, STATUS_CHOICES, write_agency_templates
+from nq57cli.write.agencyplan import concerned, file_stem, plan_templates, read_agency_list
 from nq57cli.write.annotate import FINDINGS_SHEET, annotate, findings_for
 from nq57cli.read.columns import field_for
 from nq57cli.errors import UnreadableInputError, UsageError

@@ -92,7 +92,7 @@ def test_grouped_findings_list_only_the_cells_still_in_use_and_counts_agree(tmp_
 
 def _legacy_round(folder: Path, task_ids: list[str]) -> list:
     from test_legacy import SUBMISSION, write_legacy_xlsx
-    from nq57cli.read.legacy import VNI
+    from nq57cli.read.encodings import VNI
 
     first = write_legacy_xlsx(folder / "skhcn.xlsx", SUBMISSION, "VNI-Times", VNI)  # rows 5 (NV-01), 6 (NV-03)
     again = write_xlsx(folder / "skhcn-unicode.xlsx", [

@@ -74,7 +74,7 @@ def overdue(result: MergeResult, as_of: dt.date | str | None = None, within: int
     """Every task classed as of `as_of` (a date, "30/9/2025", or None for today), as `nq57 overdue`
     does; `within` N also lists tasks due in the next N days; late tasks grouped `by` "lead",
     "agency" or "group". ``report.items_frame()`` gives a DataFrame."""
-    from nq57cli.tasks.overdue import classify
+    from nq57cli.tasks.overduereport import classify
 
     if as_of is None:
         day = dt.date.today()
@@ -104,7 +104,8 @@ def render(form: str | Form, result: MergeResult, output: str | Path, config: st
     """Render a document form ("bao-cao", "phu-luc-03", … see `nq57 forms`) to a .docx, written
     atomically, and return its path. `config`: an nq57.toml path or a ReportConfig (default: the
     built-in settings); `template`: your own .docx template."""
-    from nq57cli.domain.config import ReportConfig, load_config
+    from nq57cli.domain.config import ReportConfig
+    from nq57cli.domain.configfile import load_config
     from nq57cli.render.document import render_document
 
     settings = config if isinstance(config, ReportConfig) else load_config(Path(config) if config else None)

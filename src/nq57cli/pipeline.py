@@ -154,14 +154,15 @@ def period_inputs(files: list[str] | None, catalog: Path | None, config: Any) ->
 
 def gather_config_inputs(guard: OutputGuard, config: Path | None) -> None:
     """nq57.toml (given or ./nq57.toml) is an input of the commands that read it."""
-    from nq57cli.domain.config import default_config_path
+    from nq57cli.domain.configfile import default_config_path
 
     guard.add_file(config if config is not None else default_config_path())
 
 
 def load_report_config(path: Path | None, sets: list[str]) -> Any:
     """nq57.toml (given, or ./nq57.toml when present, else defaults) with --set KEY=VALUE overrides."""
-    from nq57cli.domain.config import apply_overrides, default_config_path, load_config
+    from nq57cli.domain.configfile import default_config_path, load_config
+    from nq57cli.domain.overrides import apply_overrides
 
     config = load_config(path if path is not None else default_config_path())
     overrides = {}
@@ -177,7 +178,7 @@ def expected_agencies(result: Any, agencies_file: Path | None) -> list[str] | No
     """Who should have reported: the --agencies list, else None when the catalog names them, else (a
     merged.xlsx read back) the tasks' lead and partner agencies."""
     if agencies_file:
-        from nq57cli.write.agencybook import read_agency_list
+        from nq57cli.write.agencyplan import read_agency_list
 
         return read_agency_list(agencies_file)
     if result.expected_agencies:
@@ -244,10 +245,11 @@ def demo_steps(result: Any, out: Path, lang: str, guard: OutputGuard) -> list[Pa
     the sample office of samples/nq57.toml."""
     from datetime import date
 
-    from nq57cli.domain.config import apply_overrides, load_config
+    from nq57cli.domain.configfile import load_config
+    from nq57cli.domain.overrides import apply_overrides
     from nq57cli.render.document import render_document
     from nq57cli.render.overdue import write_letters
-    from nq57cli.tasks.overdue import classify
+    from nq57cli.tasks.overduereport import classify
     from nq57cli.write.overduebook import write_overdue_xlsx
 
     from nq57cli.tasks.periods import compare, mark_persistent, record_of

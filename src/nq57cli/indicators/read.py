@@ -18,7 +18,9 @@ from nq57cli.indicators.models import Indicator, IndicatorValue
 from nq57cli.indicators.values import (format_number, measure_key, parent_code, parse_code, parse_target,
                                        parse_value)
 from nq57cli.read.columns import header_lookup
-from nq57cli.read.reader import RawRow, Schema, SheetTable, read_table, sha256_of
+from nq57cli.read.reader import read_table
+from nq57cli.read.table import RawRow, Schema, SheetTable
+from nq57cli.read.workbook import sha256_of
 from nq57cli.read.rows import RowContext, read_groups_and_rows
 from nq57cli.tasks.catalog import CatalogBase, unreadable_catalog
 from nq57cli.tasks.matching import ID_TITLE_MISMATCH, STRONG_MATCH, WEAK_MATCH

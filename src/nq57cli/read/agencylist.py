@@ -10,7 +10,7 @@ from nq57cli.core.text import header_key, one_line
 from nq57cli.domain.agency import agency_key, is_collective
 from nq57cli.domain.registry import Agency, kind_of
 from nq57cli.errors import UnreadableInputError
-from nq57cli.read.reader import HEADER_SEARCH_ROWS
+from nq57cli.read.header import HEADER_SEARCH_ROWS
 
 _HEADERS = {  # field → the header keys (header_key) that name its column
     "name": {"don vi", "ten don vi", "co quan", "ten co quan", "ten", "name", "agency"},

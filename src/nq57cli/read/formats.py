@@ -206,7 +206,7 @@ def _calamine_value(value: Any) -> Any:
 
 class OpenpyxlWorkbook:
     """An .xlsx/.xlsm that python-calamine rejects (UTF-16 parts, unusual XML), read by openpyxl
-    behind the members of python-calamine's workbook that reader.py uses."""
+    behind the members of python-calamine's workbook that reader.py and workbook.py use."""
 
     def __init__(self, source: Any, max_rows: int) -> None:
         import openpyxl

@@ -16,12 +16,13 @@ from typing import Any
 Problem = tuple[str, dict[str, Any]]  # finding code, its parameters
 
 
-def _limit(name: str, default: int) -> int:
+def env_limit(name: str, default: int) -> int:
+    """A limit from the environment variable `name` (a positive whole number), else `default`."""
     value = os.environ.get(name, "")
     return int(value) if value.isdigit() and int(value) > 0 else default
 
 
-MAX_CELLS = _limit("NQ57_MAX_CELLS", 5_000_000)  # rows × columns of one sheet's grid
+MAX_CELLS = env_limit("NQ57_MAX_CELLS", 5_000_000)  # rows × columns of one sheet's grid
 
 # Without a reference of three letters or five digits, a sheet spans at most ZZ9999 (7 million
 # cells, about 250 MB in the reader): the common case costs one fast search.

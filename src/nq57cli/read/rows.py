@@ -13,7 +13,8 @@ from nq57cli.domain.deadline import day_first_contradicted, find_dates, month_fi
 from nq57cli.domain.docref import parse_document
 from nq57cli.domain.findings import severity_of
 from nq57cli.domain.models import Deadline, Finding, Group, Report, Task, in_sheet
-from nq57cli.read.reader import PLACE_DATE, RawRow, SheetTable
+from nq57cli.read.reader import PLACE_DATE
+from nq57cli.read.table import RawRow, SheetTable
 from nq57cli.domain.status import parse_status
 from nq57cli.core.text import SHORT_TEXT, clean, clean_recurring, header_key, one_line, one_line_recurring
 from nq57cli.core.cells import column_letter

@@ -9,7 +9,9 @@ from nq57cli.core.text import header_key
 from nq57cli.domain.models import Finding, Group, InputFile, Task
 from nq57cli.domain.registry import Agency, Registry, catalog_registry
 from nq57cli.errors import UnreadableInputError
-from nq57cli.read.reader import ReadOutcome, read_table, sha256_of
+from nq57cli.read.reader import read_table
+from nq57cli.read.table import ReadOutcome
+from nq57cli.read.workbook import sha256_of
 from nq57cli.read.rows import parse_catalog
 
 

@@ -1,6 +1,7 @@
 """Which tasks are late as of a date, whose they are, and how the national monitoring system
-classes every task (`nq57 overdue`): the rules and the text for people; the files are written by
-write/overduebook.py (XLSX), write/overduejson.py (JSON) and render/overdue.py (DOCX).
+classes every task (`nq57 overdue`): the classes, the report's models and the rules here; the report is
+made by overduereport.py (classify), told by overduetext.py (summary line, terminal table); the files are
+written by write/overduebook.py (XLSX), write/overduejson.py (JSON) and render/overdue.py (DOCX).
 
 Classes (`category`), decided in this order:
 
@@ -41,13 +42,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from nq57cli.domain.agency import agency_key, split_agencies
+from nq57cli.domain.agency import agency_key
 from nq57cli.domain.deadline import format_date, parse_deadline
-from nq57cli.errors import UsageError
-from nq57cli.domain.models import CombinedStatus, Deadline, MergeResult, Model, Status, Task
-from nq57cli.domain.registry import Registry, as_registry
-from nq57cli.domain.status import status_label
-from nq57cli.core.text import natural_key, one_line
+from nq57cli.domain.models import CombinedStatus, Deadline, Model, Status, Task
+from nq57cli.core.text import natural_key
 
 if TYPE_CHECKING:
     from nq57cli.domain.config import ReportConfig
@@ -198,12 +196,12 @@ class OverdueReport(Model):
     @property
     def overdue(self) -> list[OverdueItem]:
         """The overdue tasks, most days late first, then in task order."""
-        return sorted((i for i in self.items if i.overdue), key=_late_order)
+        return sorted((i for i in self.items if i.overdue), key=late_order)
 
     @property
     def due_soon(self) -> list[OverdueItem]:
         """The tasks falling due within `within` days, soonest first, then in task order."""
-        return sorted((i for i in self.items if i.due_soon), key=_soon_order)
+        return sorted((i for i in self.items if i.due_soon), key=soon_order)
 
     def item(self, task_id: str) -> OverdueItem:
         return next(i for i in self.items if i.task_id == task_id)
@@ -215,19 +213,22 @@ class OverdueReport(Model):
         return items_frame(self)
 
 
-def _late_order(item: OverdueItem) -> tuple[int, int]:
+def late_order(item: OverdueItem) -> tuple[int, int]:
+    """Most days late first, then in task order."""
     return (-(item.days_late or 0), item.order)
 
 
-def _soon_order(item: OverdueItem) -> tuple[int, int]:
+def soon_order(item: OverdueItem) -> tuple[int, int]:
+    """Soonest due first, then in task order."""
     return (item.days_left or 0, item.order)
 
 
 # --------------------------------------------------------------------------------------------
-# Classification
+# The rules: which class, which tasks are overdue
 
 
-def _dated(deadline: Deadline) -> bool:
+def dated_deadline(deadline: Deadline) -> bool:
+    """A deadline with a date (not recurring, conditional or none)."""
     return deadline.due is not None and deadline.kind not in ("recurring", "conditional", "none")
 
 
@@ -235,7 +236,7 @@ def is_overdue(task: Task, as_of: date) -> bool:
     """The one overdue rule, used by `overdue` and by the figures of the rendered report: a dated
     deadline before the as-of date and a combined status that is not completed. A deadline that may
     be read two ways (uncertain_deadline) is never overdue until the catalog is corrected."""
-    return (_dated(task.deadline) and task.status != "completed" and task.deadline.due < as_of  # type: ignore[operator]
+    return (dated_deadline(task.deadline) and task.status != "completed" and task.deadline.due < as_of  # type: ignore[operator]
             and uncertain_deadline(task) is None)
 
 
@@ -271,7 +272,7 @@ def categorize(status: str | None, deadline: Deadline, completed_on: date | None
         return "no_report"
     if deadline.kind in ("recurring", "conditional"):
         return deadline.kind  # type: ignore[return-value]
-    if not _dated(deadline):
+    if not dated_deadline(deadline):
         return "no_deadline"
     due = deadline.due
     assert due is not None
@@ -282,227 +283,14 @@ def categorize(status: str | None, deadline: Deadline, completed_on: date | None
     return "in_progress_late" if status == "in_progress" else "not_started_late"
 
 
-def _pending(task: Task) -> list[str]:
-    """Reporting agencies whose own report is not completed (not-applicable reports excluded)."""
-    names: dict[str, None] = {}
-    for report in task.reports:
-        if report.status not in ("completed", "not_applicable"):
-            names.setdefault(report.agency, None)
-    return list(names)
-
-
 def note(code: str, **params: Any) -> Note:
+    """The note `code` of NOTE_TEXTS, in both languages."""
     vi, en = NOTE_TEXTS[code]
     return Note(code=code, vi=vi.format(**params), en=en.format(**params))
 
 
-def _day_month_note(task: Task, status: str, as_of: date) -> Note | None:
-    """For a deadline written like '10-01-2025' (day and month could be swapped): how the task
-    would be classed under the other reading. The day-first reading stays the one used."""
-    deadline = task.deadline
-    other = uncertain_deadline(task)
-    if other is None:
-        return None
-    category = categorize(status, Deadline(kind="date", due=other), task.completed_on, as_of)
-    late = (as_of - other).days if status != "completed" and other < as_of else 0
-    labels = CATEGORY_LABELS[category]
-    return note("deadline.day_month", raw=one_line(deadline.raw) or deadline.raw,
-                 day_first=format_date(deadline.due), month_first=format_date(other),
-                 alt_vi=f"thuộc loại \"{labels['vi']}\"" + (f", quá hạn {late} ngày" if late else ""),
-                 alt_en=f"classed \"{labels['en']}\"" + (f", {late} days late" if late else ""))
-
-
-def _notes(task: Task, status: str, pending: list[str], as_of: date) -> list[Note]:
-    """What the reader should check: a day/month slip, a lead that finished while partners did not,
-    a completion without a date."""
-    notes: list[Note] = []
-    swapped = _day_month_note(task, status, as_of)
-    if swapped:
-        notes.append(swapped)
-    if status not in ("completed", "no_report") and pending:
-        for lead in split_agencies(task.lead):
-            done = next((r for r in task.reports if r.agency == lead and r.status == "completed"), None)
-            if done:
-                on = format_date(done.completed_on)
-                notes.append(note("lead.completed", agency=lead, on_vi=f" ngày {on}" if on else "",
-                                   on_en=f" on {on}" if on else "", pending=", ".join(pending)))
-    if status == "completed" and task.completed_on is None and _dated(task.deadline):
-        notes.append(note("completed.no_date"))
-    return notes
-
-
-def classify_task(task: Task, as_of: date, within: int | None = None, group_title: str | None = None,
-                  registry: Registry | None = None) -> OverdueItem:
-    """One task as of a date (see the module docstring for the rules); its leads named as `registry` names them."""
-    deadline = task.deadline
-    status = task.status
-    category = categorize(status, deadline, task.completed_on, as_of)
-    due = deadline.due if _dated(deadline) else None
-    completed = status == "completed"
-    unclear = not completed and uncertain_deadline(task) is not None
-    if unclear and category in LATE_CATEGORIES + ("in_progress_on_time", "not_due_yet"):
-        category = "deadline_unclear"
-    overdue = due is not None and due < as_of and not completed and not unclear
-    days_late: int | None = None
-    if overdue and due is not None:
-        days_late = (as_of - due).days
-    elif category == "completed_late" and due is not None and task.completed_on is not None:
-        days_late = (task.completed_on - due).days
-    days_left = (due - as_of).days if due is not None and not completed and not unclear and due >= as_of else None
-    due_soon = within is not None and days_left is not None and days_left <= within
-    pending = _pending(task)
-    reports = [
-        AgencyReport(
-            agency=r.agency, status=r.status, completed_on=r.completed_on,
-            category=None if r.status in (None, "not_applicable") else categorize(r.status, deadline, r.completed_on,
-                                                                                   as_of),
-        )
-        for r in task.reports
-    ]
-    leads, named = split_agencies(task.lead), dict[str, str]()
-    for name in leads:  # as the groups of --by lead and the letters name them; "SKHCN" and "Sở KH&CN" once
-        snapped = registry.snap(name) if registry else name
-        named.setdefault(agency_key(snapped), snapped)
-    return OverdueItem(
-        task_id=task.task_id, order=task.order, group=task.group, group_title=group_title, stt=task.stt,
-        title=task.title, deadline=deadline, lead=task.lead, leads=leads, lead_agencies=list(named.values()),
-        partners=list(task.partners), status=status, completed_on=task.completed_on, category=category,
-        overdue=overdue, days_late=days_late, days_left=days_left, due_soon=due_soon, pending=pending,
-        silent=list(task.silent), reports=reports, notes=_notes(task, status, pending, as_of),
-    )
-
-
-def _group_keys(item: OverdueItem, by: str) -> list[tuple[str, str]]:
-    """(key, title) of the groups an item is listed under."""
-    if by == "lead":
-        return [(name, name) for name in item.lead_agencies] or [(UNKNOWN_GROUP, UNKNOWN_GROUP)]
-    if by == "agency":
-        if item.pending:
-            return [(name, name) for name in item.pending]
-        return [(NO_REPORT_GROUP, NO_REPORT_GROUP)] if item.status == "no_report" else [(UNKNOWN_GROUP, UNKNOWN_GROUP)]
-    if item.group:
-        return [(item.group, item.group_title or item.group)]
-    return [(UNKNOWN_GROUP, UNKNOWN_GROUP)]
-
-
-def _check_by(by: str) -> None:
-    if by not in GROUP_BY:
-        raise UsageError(f"--by phải là lead, agency hoặc group, không phải \"{by}\".",
-                         f"--by must be lead, agency or group, not \"{by}\".")
-
-
-def group_items(items: list[OverdueItem], by: str, group_order: dict[str, int] | None = None) -> list[ItemGroup]:
-    """The overdue and due-soon items under each lead agency, reporting agency or task group.
-
-    Task groups keep their order; agencies come by number of overdue tasks, then most days late,
-    then name; the "(chưa ...)" buckets come last.
-    """
-    _check_by(by)
-    groups: dict[str, ItemGroup] = {}  # agencies by agency_key: "Sở Nội vụ" and "SỞ NỘI VỤ" are one group
-    for item in sorted((i for i in items if i.overdue), key=_late_order):
-        for key, title in _group_keys(item, by):
-            index = key if by == "group" else agency_key(key)
-            groups.setdefault(index, ItemGroup(key=key, title=title)).overdue.append(item.task_id)
-    for item in sorted((i for i in items if i.due_soon), key=_soon_order):
-        for key, title in _group_keys(item, by):
-            index = key if by == "group" else agency_key(key)
-            groups.setdefault(index, ItemGroup(key=key, title=title)).due_soon.append(item.task_id)
-    late = {i.task_id: i.days_late or 0 for i in items}
-    order = group_order or {}
-
-    def rank(group: ItemGroup) -> tuple:
-        bucket = group.key in (UNKNOWN_GROUP, NO_REPORT_GROUP)
-        if by == "group":
-            return (bucket, order.get(group.key, len(order)), natural_key(group.key))
-        most = max((late[t] for t in group.overdue), default=0)
-        return (bucket, -len(group.overdue), -most, -len(group.due_soon), natural_key(group.key))
-
-    return sorted(groups.values(), key=rank)
-
-
-def classify(result: MergeResult, as_of: date, within: int | None = None, by: str = "lead") -> OverdueReport:
-    """Every task of a merge result classed as of `as_of`; `within` N also lists the tasks not
-    completed that fall due in [as_of, as_of + N]; the listed tasks are grouped `by` lead agency
-    (default), reporting agency (who said "in progress") or task group. Lead agencies are named through the
-    registry of the merge's expected agencies, as the reporting agencies were when their files were read."""
-    if within is not None and within < 0:
-        raise UsageError(f"--within phải là số ngày không âm, không phải {within}.",
-                         f"--within must be a number of days ≥ 0, not {within}.")
-    _check_by(by)
-    titles = {g.key: g.title for g in result.groups}
-    tasks = sorted(result.tasks, key=lambda t: t.order)
-    roster = as_registry(result.expected_agencies)
-    items = [classify_task(t, as_of, within, titles.get(t.group or ""), roster) for t in tasks]
-    counts = {c: 0 for c in CATEGORIES}
-    for item in items:
-        counts[item.category] += 1
-    summary = Summary(
-        tasks=len(items), overdue=sum(1 for i in items if i.overdue),
-        due_soon=None if within is None else sum(1 for i in items if i.due_soon), categories=counts,
-    )
-    group_order = {g.key: g.order for g in result.groups}
-    return OverdueReport(as_of=as_of, within=within, by=by, items=items,  # type: ignore[arg-type]
-                         groups=group_items(items, by, group_order), summary=summary)
-
-
 # --------------------------------------------------------------------------------------------
-# Text for people: the one-line summary and the terminal table
-
-
-def summary_line(report: OverdueReport, lang: str = "vi") -> str:
-    """One line: the as-of date, how many tasks are late and how the rest are classed."""
-    s, c = report.summary, report.summary.categories
-    day = format_date(report.as_of)
-    undated = sum(c[k] for k in UNDATED_CATEGORIES)
-    overdue_no_report = sum(1 for i in report.items if i.overdue and i.category == "no_report")
-    persistent = sum(1 for i in report.items if i.persistent)
-    if lang == "en":
-        text = (f"As of {day}: {s.overdue}/{s.tasks} tasks overdue (in progress {c['in_progress_late']}, "
-                f"not started {c['not_started_late']}, no report {overdue_no_report}); "
-                f"completed on time {c['completed_on_time']}, completed late {c['completed_late']}; "
-                f"in progress on time {c['in_progress_on_time']}, not due yet {c['not_due_yet']}; "
-                f"no report in all {c['no_report']}; no dated deadline {undated} (never overdue)")
-        if c["deadline_unclear"]:
-            text += f"; {c['deadline_unclear']} with a deadline to check (day/month, never overdue)"
-        if persistent:
-            text += f"; {persistent} persistently late (two or more periods in a row)"
-        if s.due_soon is not None:
-            text += f"; {s.due_soon} falling due within {report.within} days"
-        return text + "."
-    text = (f"Tính đến ngày {day}: {s.overdue}/{s.tasks} nhiệm vụ quá hạn (đang thực hiện {c['in_progress_late']}, "
-            f"chưa thực hiện {c['not_started_late']}, chưa có báo cáo {overdue_no_report}); "
-            f"hoàn thành đúng hạn {c['completed_on_time']}, hoàn thành quá hạn {c['completed_late']}; "
-            f"đang thực hiện trong hạn {c['in_progress_on_time']}, chưa đến hạn {c['not_due_yet']}; "
-            f"tổng số chưa có báo cáo {c['no_report']}; không có thời hạn cụ thể {undated} (không tính quá hạn)")
-    if c["deadline_unclear"]:
-        text += f"; {c['deadline_unclear']} nhiệm vụ có thời hạn cần xác minh (ngày/tháng, không tính quá hạn)"
-    if persistent:
-        text += f"; {persistent} nhiệm vụ quá hạn kéo dài (từ hai kỳ liên tiếp trở lên)"
-    if s.due_soon is not None:
-        text += f"; {s.due_soon} nhiệm vụ đến hạn trong {report.within} ngày tới"
-    return text + "."
-
-
-TABLE_COLUMNS: dict[str, list[str]] = {
-    "vi": ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình trạng", "Quá hạn (ngày)", "Đơn vị chưa hoàn thành"],
-    "en": ["ID", "Task", "Lead agency", "Deadline", "Status", "Days late", "Not completed by"],
-}
-
-
-class TableSection(Model):
-    """One group of the terminal table: its title and its rows of text cells."""
-
-    key: str
-    title: str
-    rows: list[list[str]]
-
-
-class TerminalTable(Model):
-    """What the CLI prints: column headers, one section per group, and the summary line."""
-
-    columns: list[str]
-    sections: list[TableSection]
-    summary: str
+# Days late as printed; who gets a reminder letter
 
 
 def days_late_text(item: OverdueItem, lang: str = "vi") -> str:
@@ -511,31 +299,6 @@ def days_late_text(item: OverdueItem, lang: str = "vi") -> str:
     if item.persistent:
         days += f" ({item.late_periods} periods in a row)" if lang == "en" else f" ({item.late_periods} kỳ liên tiếp)"
     return days
-
-
-def _row(item: OverdueItem, lang: str) -> list[str]:
-    if item.overdue:
-        days = days_late_text(item, lang)
-    else:
-        days = f"còn {item.days_left}" if lang == "vi" else f"{item.days_left} left"
-    return [item.task_id, item.title, item.lead_text or UNKNOWN_GROUP, item.deadline_text,
-            status_label(item.status, lang), days, ", ".join(item.pending)]
-
-
-def terminal_table(report: OverdueReport, lang: str = "vi") -> TerminalTable:
-    """Rows ready for a rich table: per group, overdue tasks (most days late first, then task
-    order) then the tasks falling due soon; with the summary line."""
-    by_id = {i.task_id: i for i in report.items}
-    sections = [
-        TableSection(key=g.key, title=g.title, rows=[_row(by_id[t], lang) for t in g.overdue + g.due_soon])
-        for g in report.groups
-    ]
-    return TerminalTable(columns=TABLE_COLUMNS["en" if lang == "en" else "vi"], sections=sections,
-                         summary=summary_line(report, lang))
-
-
-# --------------------------------------------------------------------------------------------
-# Who gets a reminder letter
 
 
 def letter_agencies(report: OverdueReport) -> list[str]:
@@ -564,3 +327,4 @@ def is_issuer(agency: str, config: ReportConfig) -> bool:
     issuer = Registry([Agency(name=display_name(own.name), short=own.code or None, aliases=tuple(names))])
     found, _ = issuer.resolve(agency)
     return found is not None
+

@@ -11,7 +11,9 @@ from nq57cli.domain.findings import REPEATS
 from nq57cli.domain.models import Finding, Group, InputFile, Report, pack_models, unpack_models
 from nq57cli.domain.registry import Registry, Sender, as_registry, identify_sender, kind_of
 from nq57cli.read.prefilled import unchanged_prefills
-from nq57cli.read.reader import TASKS, Schema, SheetTable, read_table, sha256_of
+from nq57cli.read.reader import read_table
+from nq57cli.read.table import TASKS, Schema, SheetTable
+from nq57cli.read.workbook import sha256_of
 from nq57cli.read.rows import document_date, parse_reports
 from nq57cli.tasks.catalog import Catalog, looks_like_catalog
 from nq57cli.tasks.matching import TextMatcher, flag_duplicates, match_reports

@@ -4,30 +4,26 @@ An agency that fills in its template sends back a file that `merge` reads withou
 the header row uses the reader's own aliases, the title block names the agency the way
 agency.agency_from_title() reads it, the catalog columns are locked and the input columns
 offer only values the validator accepts. Sheet protection has no password (it guards against
-slips, not against people).
+slips, not against people). Who gets which tasks: agencyplan.py; last period's answers: agencyprefill.py.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nq57cli.domain.agency import agency_key, display_name, split_agencies
+from nq57cli.domain.agency import agency_key, split_agencies
 from nq57cli.domain.deadline import format_date
-from nq57cli.errors import UsageError
 from nq57cli.core.fileio import atomic_write
 from nq57cli.read.inputs import PRODUCER, OutputGuard, marker
 from nq57cli.read.prefilled import PREFILL_MARK, PREVIOUS_SHEET
-from nq57cli.domain.models import Group, Task
-from nq57cli.domain.registry import Registry
-from nq57cli.read.agencylist import read_agencies
+from nq57cli.domain.models import Group
 from nq57cli.core.stable import save_reproducibly
 from nq57cli.domain.status import OWN_LABELS, STATUS_LABELS
-from nq57cli.core.text import one_line, strip_diacritics
+from nq57cli.write.agencyplan import TemplatePlan, plan_templates
+from nq57cli.write.agencyprefill import PREFILLED, Prefill, mark_prefilled, prefill_for
+from nq57cli.write.sheetcells import FONT_SIZE, font, row_height, text_cell, wrapped_lines
 
 if TYPE_CHECKING:
     from nq57cli.tasks.catalog import Catalog
@@ -36,10 +32,6 @@ if TYPE_CHECKING:
 GUIDE_SHEET = "Hướng dẫn"
 DATA_SHEET = "Báo cáo"
 REPORT_TITLE = "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO NGHỊ QUYẾT SỐ 57-NQ/TW"
-FONT_NAME = "Times New Roman"
-FONT_SIZE = 12
-LINE_HEIGHT = 15.75  # points per line of 12 pt text
-MAX_ROW_HEIGHT = 409  # Excel's limit
 
 # (field, header, width, agency input?) — headers are aliases columns.py maps to the field.
 COLUMNS: list[tuple[str, str, float, bool]] = [
@@ -68,71 +60,6 @@ DATE_RANGE = (date(2000, 1, 1), date(2100, 12, 31))  # what the completion-date 
 HEADER_FILL = "DDEBF7"
 GROUP_FILL = "F2F2F2"
 INPUT_FILL = "FFFDE7"  # the cells the agency fills in
-
-
-@dataclass
-class TemplatePlan:
-    """What one agency's template will hold: its tasks, and whether the catalog names the agency."""
-
-    agency: str
-    file_name: str
-    tasks: list[Task]
-    named: bool  # False: the catalog names other agencies but not this one, so every task is listed
-
-
-def concerned(task: Task, registry: Registry | None = None) -> list[str]:
-    """The agencies a task is assigned to: lead(s) first, then partners (collective phrases such as
-    "Các sở, ngành" stand for the roster's members of that kind)."""
-    return (registry or Registry()).expected_for(task.lead, task.partners)
-
-
-def file_stem(agency: str) -> str:
-    """ASCII file name for an agency: "Sở Khoa học và Công nghệ" → "so-khoa-hoc-va-cong-nghe".
-
-    Read back by agency.agency_from_filename(), the stem matches the agency again.
-    """
-    ascii_name = strip_diacritics(one_line(agency) or "").lower()
-    stem = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")[:80].strip("-")
-    return stem or "don-vi"
-
-
-def plan_templates(catalog: Catalog, agencies: list[str] | None = None) -> list[TemplatePlan]:
-    """One plan per agency (the catalog's lead and partner agencies when none are given).
-
-    Names are snapped to the catalog's spelling; duplicates are dropped; file names are unique.
-    """
-    registry = catalog.registry
-    known = registry.names
-    if agencies is None:
-        if not known:
-            raise UsageError(
-                "Danh mục không ghi cơ quan chủ trì, phối hợp; hãy nêu đơn vị (--agency) hoặc danh sách đơn vị "
-                "(--agencies).",
-                "The catalog names no lead or partner agency; give the agencies (--agency or --agencies).",
-            )
-        agencies = known
-    names: dict[str, str] = {}
-    for name in agencies:
-        text = one_line(name)
-        if not text:
-            continue
-        snapped = registry.snap(display_name(text))
-        names.setdefault(agency_key(snapped), snapped)
-    if not names:
-        raise UsageError("Chưa có đơn vị nào để lập biểu mẫu.", "No agency to write a template for.")
-    plans: list[TemplatePlan] = []
-    used: set[str] = set()
-    for agency in names.values():
-        tasks = [t for t in catalog.tasks if agency in concerned(t, registry)] if known else []
-        named = bool(tasks) or not known
-        stem = base = file_stem(agency)
-        number = 2
-        while stem in used:
-            stem, number = f"{base}-{number}", number + 1
-        used.add(stem)
-        plans.append(TemplatePlan(agency=agency, file_name=f"{stem}.xlsx", tasks=tasks or list(catalog.tasks),
-                                  named=named))
-    return plans
 
 
 def write_agency_templates(
@@ -164,40 +91,11 @@ def write_agency_templates(
     written = []
     for plan in plans:
         path = folder / plan.file_name
-        prefill = _prefill(plan, previous) if previous is not None else None
+        prefill = prefill_for(plan, previous) if previous is not None else None
         written.append(atomic_write(path, lambda tmp: save_reproducibly(
             _build(catalog, plan, period, return_by, prefill), tmp)))
     return written
 
-
-def _font(bold: bool = False, italic: bool = False, size: int = FONT_SIZE) -> Any:
-    from openpyxl.styles import Font
-
-    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic)
-
-
-def wrapped_lines(text: str, width: float) -> int:
-    """How many lines wrapped text takes in a column of this width (an estimate: Excel does not say)."""
-    per_line = max(1, int(width * 1.15))
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
-
-
-def row_height(lines: int) -> float:
-    """Row height in points for that many lines of 12 pt text (rows are sized here: Excel does not on open)."""
-    return min(MAX_ROW_HEIGHT, round(max(1, lines) * LINE_HEIGHT + 4, 2))
-
-
-def text_cell(ws: Any, row: int, col: int, value: Any) -> Any:
-    """Write a value; text stays text even when it starts with "=" (catalog or agency text, never a formula)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    cell = ws.cell(row, col)
-    if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.data_type = "s"
-    else:
-        cell.value = value
-    return cell
 
 
 def _build(catalog: Catalog, plan: TemplatePlan, period: str | None, return_by: date | None,
@@ -270,7 +168,7 @@ def _write_guide(ws: Any, plan: TemplatePlan, period: str | None, return_by: dat
     wrap = Alignment(wrap_text=True, vertical="top")
     for row, (text, bold) in enumerate(guide_lines(plan, period, return_by), start=1):
         cell = text_cell(ws, row, 1, text or None)
-        cell.font = _font(bold=bold, size=13 if row == 1 else FONT_SIZE)
+        cell.font = font(bold=bold, size=13 if row == 1 else FONT_SIZE)
         cell.alignment = wrap
         ws.row_dimensions[row].height = row_height(wrapped_lines(text, width)) if text else None
     ws.page_setup.orientation = "portrait"
@@ -316,7 +214,7 @@ def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | Non
     row = 1
     for text, bold, italic in _title_lines(plan, period, return_by, prefill):
         cell = text_cell(ws, row, 1, text)
-        cell.font = _font(bold=bold, italic=italic, size=13 if text == REPORT_TITLE else FONT_SIZE)
+        cell.font = font(bold=bold, italic=italic, size=13 if text == REPORT_TITLE else FONT_SIZE)
         cell.alignment = Alignment(horizontal="left" if row == 1 else "center", vertical="center", wrap_text=True)
         ws.merge_cells(f"A{row}:{last}{row}")
         row += 1
@@ -326,7 +224,7 @@ def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | Non
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for index, (_, header, _, _) in enumerate(COLUMNS, start=1):
         cell = text_cell(ws, header_row, index, header)
-        cell.font = _font(bold=True)
+        cell.font = font(bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
@@ -344,7 +242,7 @@ def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | Non
         if task.group and task.group != current and task.group in groups:
             text = groups[task.group].title
             cell = text_cell(ws, row, 1, text)
-            cell.font = _font(bold=True)
+            cell.font = font(bold=True)
             cell.fill = PatternFill("solid", fgColor=GROUP_FILL)
             cell.alignment = wrap
             for col in range(1, ncols + 1):
@@ -365,7 +263,7 @@ def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | Non
             prefill.rows[row] = task.task_id
         for name, _, width, is_input in COLUMNS:
             cell = text_cell(ws, row, col_of[name], values.get(name))
-            cell.font = _font(bold=name == "task_id")
+            cell.font = font(bold=name == "task_id")
             cell.border = border
             cell.alignment = centre if name in ("task_id", "stt", "deadline", "completed_on") else wrap
             if is_input:
@@ -401,7 +299,7 @@ def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | Non
         ws.add_data_validation(status)
         ws.add_data_validation(done)
         if prefill is not None:
-            _mark_prefilled(ws, prefill, letter, ranges)
+            mark_prefilled(ws, prefill, letter, ranges)
         completed = STATUS_LABELS["completed"]["vi"]
         warn = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
         for name in ("result", "completed_on"):
@@ -425,58 +323,6 @@ def _write_data(ws: Any, catalog: Catalog, plan: TemplatePlan, period: str | Non
     ws.protection.sheet = True
     ws.protection.formatRows = False  # allowed: the agency may make a row taller for a long result
     ws.protection.formatColumns = False
-
-
-PREFILLED_FILL = "DCE6F1"  # pale blue: last period's answer, until the agency edits the cell
-PREFILLED = ("status", "result", "completed_on")  # the fields pre-filled from the last period
-
-
-@dataclass
-class Prefill:
-    """One agency's answers of the last period (`label`), by task, and the form rows they fill."""
-
-    label: str
-    answers: dict[str, dict[str, Any]]  # task ID → {"status": label, "result": text, "completed_on": date}
-    rows: dict[int, str]  # filled in while the form is written: form row → task ID
-
-
-def _prefill(plan: TemplatePlan, previous: PeriodRecord) -> Prefill:
-    """The agency's own last answers (its name compared as agency_key does); not its texts about other
-    agencies' tasks. nq57's own labels ("no report", "unclear") are not answers: left blank."""
-    mine = agency_key(plan.agency)
-    answers: dict[str, dict[str, Any]] = {}
-    for task_id, reports in previous.reports.items():
-        for agency, status, result, completed_on in reports:
-            if agency_key(agency) != mine:
-                continue
-            filled = {"status": STATUS_LABELS[status]["vi"] if status and status not in OWN_LABELS else None,
-                      "result": result, "completed_on": completed_on if status == "completed" else None}
-            if any(filled.values()):
-                answers[task_id] = filled
-    return Prefill(label=previous.period or previous.file, answers=answers, rows={})
-
-
-def _mark_prefilled(ws: Any, prefill: Prefill, letter: dict[str, str], ranges: list[tuple[int, int]]) -> None:
-    """A note on each pre-filled cell, and a pale fill that lasts while the cell still holds what was
-    pre-filled (a conditional format comparing it with the hidden sheet, same cell)."""
-    from openpyxl.comments import Comment
-    from openpyxl.formatting.rule import FormulaRule
-    from openpyxl.styles import PatternFill
-
-    note = f"Nội dung báo cáo kỳ trước ({prefill.label}), điền sẵn: hãy cập nhật cho kỳ này."
-    for row in prefill.rows:
-        for name in PREFILLED:
-            cell = ws[f"{letter[name]}{row}"]
-            if cell.value not in (None, ""):
-                cell.comment = Comment(note, PRODUCER, width=260, height=70)
-    pale = PatternFill("solid", fgColor=PREFILLED_FILL, bgColor=PREFILLED_FILL)
-    for name in PREFILLED:
-        column = letter[name]
-        for start, stop in ranges:
-            ws.conditional_formatting.add(
-                f"{column}{start}:{column}{stop}",
-                FormulaRule(formula=[f"AND({column}{start}<>\"\",{column}{start}='{PREVIOUS_SHEET}'!{column}{start})"],
-                            fill=pale))
 
 
 def write_prefilled(workbook: Any, prefill: Prefill) -> None:
@@ -511,7 +357,3 @@ def _serial(day: date) -> int:
     return (day - date(1899, 12, 30)).days
 
 
-def read_agency_list(path: Path) -> list[str]:
-    """Agency names from an agency list workbook (agencylist.read_agencies: name, short name, aliases,
-    kind, e-mail); order kept, repeats and section headings skipped."""
-    return [agency.name for agency in read_agencies(path)]

@@ -14,7 +14,7 @@ import warnings
 from pathlib import Path
 from typing import Any, TypedDict
 
-from nq57cli.write.agencybook import row_height, text_cell, wrapped_lines
+from nq57cli.write.sheetcells import row_height, text_cell, wrapped_lines
 from nq57cli.core.cells import parse_cell_ref
 from nq57cli.core.fileio import atomic_write
 from nq57cli.read.inputs import PRODUCER, OutputGuard, marker

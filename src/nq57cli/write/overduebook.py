@@ -10,7 +10,8 @@ from nq57cli.core.fileio import atomic_write
 from nq57cli.domain.deadline import format_date
 from nq57cli.domain.status import status_label
 from nq57cli.read.inputs import marker
-from nq57cli.tasks.overdue import CATEGORY_LABELS, OverdueItem, OverdueReport, is_issuer, summary_line
+from nq57cli.tasks.overdue import CATEGORY_LABELS, OverdueItem, OverdueReport, is_issuer
+from nq57cli.tasks.overduetext import summary_line
 
 if TYPE_CHECKING:
     from nq57cli.domain.config import ReportConfig

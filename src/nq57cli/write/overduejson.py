@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from nq57cli.domain.status import status_label
-from nq57cli.tasks.overdue import CATEGORY_LABELS, OverdueItem, OverdueReport, summary_line
+from nq57cli.tasks.overdue import CATEGORY_LABELS, OverdueItem, OverdueReport
+from nq57cli.tasks.overduetext import summary_line
 from nq57cli.write.jsonout import deadline_to_dict, iso_date
 
 

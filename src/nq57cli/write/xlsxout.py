@@ -6,64 +6,31 @@ number or link, whatever it starts with) and every cell carries its column's sty
 into XML and deflated in chunks of CHUNK_ROWS ("pieces" that concatenate into one zip entry, as pigz
 does), on worker processes for large workbooks. At national scale (60,000 report rows) this is
 several times faster than a general-purpose writer (figures in the README's benchmark table); the
-format is the subset nq57 needs.
+format is the subset nq57 needs. The cells' XML: sheetxml.py; the zip container: zipparts.py.
 """
 
 from __future__ import annotations
 
-import re
-import struct
 from contextlib import suppress
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from nq57cli.core.cells import EXCEL_MAX_TEXT, column_letter
-from nq57cli.core.stable import FIXED_TIME, ZIP_TIME
-
-# ISA-L's deflate (isal, a declared dependency): on sheet XML 4-5 times as fast as zlib level 3, and
-# smaller than zlib level 1. It also provides crc32_combine, which Python's zlib module does not expose.
-from isal import isal_zlib
-
-COMPRESS_LEVEL = 1
+from nq57cli.core.cells import column_letter
+from nq57cli.core.stable import FIXED_TIME
+from nq57cli.write.sheetxml import DEFAULT, HEADER, TITLE, TOP, WRAP, rows_xml, xml_text
+from nq57cli.write.zipparts import Piece, deflate_piece, part_crc, write_zip
 
 Column = tuple[str, int, bool]  # header, width, wrapped
 
 CHUNK_ROWS = 1000  # rows turned into XML and deflated as one piece
 PARALLEL_ROWS = 5_000  # rows (all sheets) from which pieces are made on worker processes
 
-# Style indexes into styles.xml's cellXfs (see _STYLES).
-DEFAULT, HEADER, TITLE, WRAP, TOP, DATE = range(6)
-
-_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
-_EPOCH = date(1899, 12, 30).toordinal()
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-
-
-def _escape_special(match: re.Match) -> str:
-    found = match.group(0)
-    if found == "&":
-        return "&amp;"
-    if found == "<":
-        return "&lt;"
-    if found == ">":
-        return "&gt;"
-    if found.startswith("_x"):  # text that looks like Excel's own escape stays literal
-        return "_x005F" + found
-    code = ord(found)
-    if code >= 0xD800:
-        return "\ufffd"  # a lone surrogate, U+FFFE, U+FFFF: not characters, cannot be stored in XML
-    return f"_x{code:04X}_"  # control characters, as Excel writes them
-
-
-def xml_text(text: str) -> str:
-    """Text for an XML text node, in Excel's conventions."""
-    return _SPECIAL.sub(_escape_special, text) if _SPECIAL.search(text) else text
 
 
 def _attr(text: str) -> str:
@@ -77,6 +44,7 @@ def _width(width: float) -> float:
     if width < 1:
         return int(width * 12 + 0.5) / 256 * 256 / 12
     return int((int(width * 7 + 0.5) + 5) / 7 * 256) / 256
+
 
 
 @dataclass
@@ -125,7 +93,7 @@ class _Sheet:
             rows = [self.row_of(item) for item in rows]
         if self.memo is None:  # made in each process that makes chunks of this sheet
             self.memo = [{} for _ in col_style]
-        return _rows_xml(rows, self.top + 2 + start, letters, col_style, self.memo)
+        return rows_xml(rows, self.top + 2 + start, letters, col_style, self.memo)
 
     def head_and_tail(self, selected: bool) -> tuple[bytes, bytes]:
         """The worksheet XML before and after its data rows."""
@@ -159,154 +127,6 @@ class _Sheet:
                 "</worksheet>")
         return "".join(head).encode("utf-8", "surrogatepass"), tail.encode()
 
-
-def _rows_xml(rows: Sequence[Sequence[Any]], first: int, letters: list[str], col_style: list[int],
-             memo: list[dict[Any, str]] | None = None) -> bytes:
-    """sheetData rows from `first` (1-based), as UTF-8 (`memo`: per column, cells already made, kept
-    from chunk to chunk of one sheet).
-
-    Characters XML cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF) are rare, and
-    testing each string for them costs more than making the XML; so the whole chunk is tested once,
-    and only a chunk that has one is made again with every string escaped (and nothing remembered).
-    """
-    xml = _rows_markup(rows, first, letters, col_style, memo if memo is not None else [{} for _ in col_style])
-    try:
-        data = xml.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate
-        data = b""
-    if not data or "\ufffe" in xml or "\uffff" in xml or data.translate(None, _XML_SAFE_BYTES):
-        data = _rows_markup(rows, first, letters, col_style, None).encode("utf-8")
-    return data
-
-
-_XML_SAFE_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0D))
-_EDGE = " \n\t\r"  # leading or trailing: the text needs xml:space="preserve"
-MEMO_TEXT = 100  # characters: shorter texts (statuses, names, IDs, cell addresses) recur down a column
-MEMO_CELLS = 20_000  # distinct cells remembered per column
-
-
-def _rows_markup(rows: Sequence[Sequence[Any]], first: int, letters: list[str], col_style: list[int],
-                 memo: list[dict[Any, str]] | None) -> str:
-    """The hot loop of every nq57 workbook.
-
-    A cell carries its address (r="F14") only after an empty cell: readers count the others from the
-    row's start (ECMA-376 makes the attribute optional). So a cell's XML does not depend on its row,
-    and a short text, a float or a date is made into XML once per column (`memo`), however often it
-    recurs.
-    Cheap `in` tests send the rare odd string to _odd_text_cell. memo=None: the careful pass (every
-    string escaped in full, nothing remembered).
-    """
-    careful = memo is None
-    text_open = [f'<c s="{style}" t="inlineStr"><is><t>' for style in col_style]
-    out: list[str] = []
-    append = out.append
-    for number, values in enumerate(rows, start=first):
-        append(f'<row r="{number}">')
-        gap = False  # an empty cell went before: the next one says where it is
-        for c, value in enumerate(values):
-            if value is None or value == "":
-                gap = True
-                continue
-            kind = value.__class__
-            if not gap and memo is not None and ((kind is str and len(value) <= MEMO_TEXT) or kind is float
-                                                 or kind is date):  # (never equal to one another)
-                known = memo[c].get(value)
-                if known is None:
-                    known = _cell(value, "", col_style[c], text_open[c], careful)
-                    if len(memo[c]) < MEMO_CELLS:
-                        memo[c][value] = known
-                append(known)
-                continue
-            cell = _cell(value, f' r="{letters[c]}{number}"' if gap else "", col_style[c], text_open[c], careful)
-            if cell:
-                append(cell)
-            gap = not cell  # (an object with no text makes no cell)
-        append("</row>")
-    return "".join(out)
-
-
-def _cell(value: Any, ref: str, style: int, text_open: str, careful: bool) -> str:
-    """One cell's XML; `ref`: "" or ' r="F14"'."""
-    if value.__class__ is str:
-        if careful or "&" in value or "<" in value or ">" in value or "_" in value or "\r" in value \
-                or value[0] in _EDGE or value[-1] in _EDGE or len(value) > EXCEL_MAX_TEXT:
-            return _odd_text_cell(value, ref, style, careful)
-        return f"<c{ref}{text_open[2:]}{value}</t></is></c>" if ref else f"{text_open}{value}</t></is></c>"
-    return _other_cell(value, ref, style)
-
-
-def _odd_text_cell(value: str, ref: str, style: int, careful: bool = True) -> str:
-    text = value[:EXCEL_MAX_TEXT]
-    if careful or "_x" in text:
-        text = _SPECIAL.sub(_escape_special, text)
-    else:  # no control character in the chunk (else it is made again, carefully): & < > are all there is
-        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return f'<c{ref} s="{style}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
-
-
-def _other_cell(value: Any, ref: str, style: int) -> str:
-    if value is True or value is False:
-        return f'<c{ref} s="{style}" t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, (date, datetime)):
-        return f'<c{ref} s="{DATE}"><v>{value.toordinal() - _EPOCH}</v></c>'
-    if isinstance(value, (int, float)) and value == value and value not in (float("inf"), float("-inf")):
-        return f'<c{ref} s="{style}"><v>{value!r}</v></c>'
-    text = str(value)
-    return _odd_text_cell(text, ref, style) if text else ""  # NaN, inf, other objects: as text
-
-
-# --- Pieces: deflated chunks that concatenate into one part (as pigz does) -----------------------
-
-Piece = tuple[bytes, int, int]  # raw deflate data ending on a full flush, CRC-32 and length of the input
-_FINAL_BLOCK = b"\x03\x00"  # an empty final deflate block: closes a run of fully flushed pieces
-
-
-def deflate_piece(data: bytes) -> Piece:
-    """Deflate `data` on its own, ending on a byte boundary, so that pieces can follow each other."""
-    compressor = isal_zlib.compressobj(COMPRESS_LEVEL, isal_zlib.DEFLATED, -15)
-    return compressor.compress(data) + compressor.flush(isal_zlib.Z_FULL_FLUSH), isal_zlib.crc32(data), len(data)
-
-
-# --- The zip container ----------------------------------------------------------------------
-
-_DOS_DATE = ((ZIP_TIME[0] - 1980) << 9) | (ZIP_TIME[1] << 5) | ZIP_TIME[2]
-_DOS_TIME = (ZIP_TIME[3] << 11) | (ZIP_TIME[4] << 5) | (ZIP_TIME[5] // 2)
-_MADE_BY = (3 << 8) | 20  # Unix, zip 2.0
-_ZIP32_LIMIT = 0xFFFFFFFF
-
-
-def part_crc(pieces: list[Piece]) -> tuple[int, int]:
-    """CRC-32 and size of the part made of `pieces`."""
-    crc, size = 0, 0
-    for _, piece_crc, length in pieces:
-        crc, size = isal_zlib.crc32_combine(crc, piece_crc, length), size + length
-    return crc, size
-
-
-def write_zip(handle: Any, entries: list[tuple[str, list[Piece]]]) -> None:
-    """A zip archive of deflated entries, each given as pieces; fixed times, so equal inputs give equal bytes."""
-    directory = []
-    for name, pieces in entries:
-        crc, size = part_crc(pieces)
-        compressed = sum(len(data) for data, _, _ in pieces) + len(_FINAL_BLOCK)
-        offset = handle.tell()
-        if max(size, compressed, offset) >= _ZIP32_LIMIT:
-            raise ValueError(f"{name}: part too large for a workbook ({size} bytes)")
-        encoded = name.encode("ascii")
-        handle.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, _DOS_TIME, _DOS_DATE, crc, compressed, size,
-                                 len(encoded), 0) + encoded)
-        for data, _, _ in pieces:
-            handle.write(data)
-        handle.write(_FINAL_BLOCK)
-        directory.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", _MADE_BY, 20, 0, 8, _DOS_TIME, _DOS_DATE, crc,
-                                     compressed, size, len(encoded), 0, 0, 0, 0, 0o600 << 16, offset) + encoded)
-    start = handle.tell()
-    for record in directory:
-        handle.write(record)
-    end = handle.tell()
-    if end >= _ZIP32_LIMIT:
-        raise ValueError("workbook too large")
-    handle.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(directory), len(directory), end - start, start, 0))
 
 
 # --- Turning rows into pieces, on worker processes when there are many ----------------------------
@@ -517,3 +337,4 @@ def open_own_workbook(path: Path, sheet: str, what_vi: str, what_en: str, hint_v
             f"{path} is not an nq57 {what_en} (no \"{sheet}\" sheet){hint_en}",
         )
     return workbook
+

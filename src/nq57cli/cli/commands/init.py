@@ -41,7 +41,8 @@ def init_command(
     """Tạo nq57.toml có chú thích (và thư mục submissions/) cho một kỳ báo cáo mới; không ghi đè tệp có sẵn.
 
     Cơ quan ban hành và người ký không bao giờ được tự điền: ghi ở đây (--agency, --signer, --position) hoặc trong nq57.toml."""
-    from nq57cli.domain.config import CONFIG_NAME, write_starter
+    from nq57cli.domain.config import CONFIG_NAME
+    from nq57cli.domain.starter import write_starter
 
     lang = check_lang(lang)
     starter = write_starter(folder, agency=agency, signer=signer, position=position,

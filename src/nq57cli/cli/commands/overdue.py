@@ -76,7 +76,8 @@ def overdue_command(
 
     from nq57cli.domain.deadline import parse_date_option
     from nq57cli.render.overdue import write_letters, write_overdue_docx
-    from nq57cli.tasks.overdue import classify, terminal_table
+    from nq57cli.tasks.overduereport import classify
+    from nq57cli.tasks.overduetext import terminal_table
     from nq57cli.write.overduebook import write_overdue_xlsx
     from nq57cli.write.overduejson import to_json_dict
 

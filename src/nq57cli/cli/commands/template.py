@@ -45,7 +45,8 @@ def template_command(
     """Tạo sẵn tệp Excel báo cáo cho từng đơn vị (đã điền nhiệm vụ, khóa cột, danh sách tình trạng)."""
     from nq57cli.domain.deadline import parse_date_option
     from nq57cli.tasks.catalog import load_catalog
-    from nq57cli.write.agencybook import plan_templates, read_agency_list, write_agency_templates
+    from nq57cli.write.agencybook import write_agency_templates
+    from nq57cli.write.agencyplan import plan_templates, read_agency_list
 
     lang = check_lang(lang)
     guard = OutputGuard(force=force)
