@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from conftest import ROOT, SAMPLES, submission_rows, write_xlsx
@@ -387,3 +388,103 @@ def test_xlsm_merge_and_annotate_print_no_zipfile_noise(tmp_path):
     assert "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
     copy = tmp_path / "ann" / "cong-an-tinh.xlsm"
     assert "xl/vbaProject.bin" in zipfile.ZipFile(copy).namelist()  # the macros are kept
+
+
+
+# ---------------------------------------------------------------- Ctrl-C outside the command body
+# Where Ctrl-C lands: (class of the click typer runs on, method raising it, the name it raises at). The
+# root's own option, a command's option, the root context closing after the command, the shell-completion
+# check that typer runs outside its handlers. typer 0.28 ended the first three with exit 130 and no
+# message; typer on click (< 0.23) with click's "Aborted!" and exit 1.
+INTERRUPTIONS = {
+    "root option": ("Parameter", "handle_parse_result", "version"),
+    "command option": ("Parameter", "handle_parse_result", "json_out"),
+    "root context closing": ("Context", "__exit__", None),
+    "completion check": ("TyperGroup", "_main_shell_completion", None),
+}
+INTERRUPT_AT = """
+import typer.core
+from nq57cli.cli.lang import click
+OWNERS = {"Parameter": click.core.Parameter, "Context": click.core.Context, "TyperGroup": typer.core.TyperGroup}
+def interrupt_at(owner, method, name):
+    cls = OWNERS[owner]
+    real = getattr(cls, method)
+    def patched(self, *args, **kwargs):
+        if name == getattr(self, "name", None) or (name is None and getattr(self, "parent", None) is None):
+            raise KeyboardInterrupt
+        return real(self, *args, **kwargs)
+    setattr(cls, method, patched)
+"""
+
+
+@pytest.mark.parametrize("place", INTERRUPTIONS)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_ctrl_c_while_click_parses_ends_like_any_interruption(monkeypatch, place, lang):
+    from nq57cli.cli.texts import text
+
+    monkeypatch.delenv(clilang.ENV_VAR, raising=False)
+    owner, method, name = INTERRUPTIONS[place]
+    scope: dict = {}
+    exec(INTERRUPT_AT, scope)  # the same patch as in the process of the next test
+    cls = scope["OWNERS"][owner]
+    monkeypatch.setattr(cls, method, cls.__dict__[method])  # put back after the test
+    scope["interrupt_at"](owner, method, name)
+    done = run("forms", "--json", *(["--lang", "en"] if lang == "en" else []))
+    assert done.exit_code == 130, done.output
+    assert done.stderr == text("interrupted", lang) + "\n"  # the one line: no "Aborted!", no traceback
+
+
+@pytest.mark.parametrize("place", INTERRUPTIONS)
+def test_ctrl_c_while_click_parses_in_a_real_process(place):
+    from nq57cli.cli.texts import text
+
+    env = {k: v for k, v in os.environ.items() if k != clilang.ENV_VAR} | {"PYTHONPATH": str(ROOT / "src")}
+    script = INTERRUPT_AT + f"interrupt_at(*{INTERRUPTIONS[place]!r})\nfrom nq57cli.cli.app import main\nmain()\n"
+    for args, lang in ((["forms", "--json"], "vi"), (["--lang", "en", "forms", "--json"], "en")):
+        done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env)
+        assert done.returncode == 130, done.stderr
+        assert done.stderr == text("interrupted", lang) + "\n"
+
+
+def test_click_abort_from_ctrl_c_is_the_interruption_and_any_other_abort_is_click_s(capsys):
+    """typer on click (< 0.23) turns Ctrl-C while parsing into click's Abort: it ends as Ctrl-C does."""
+    from nq57cli.cli.texts import text
+    from nq57cli.cli.translate import aborted
+
+    try:
+        raise typer.Abort() from KeyboardInterrupt()
+    except typer.Abort as exc:
+        with pytest.raises(SystemExit) as done:
+            aborted(exc, "en")
+    assert done.value.code == 130 and capsys.readouterr().err == text("interrupted", "en") + "\n"
+    with pytest.raises(SystemExit) as done:
+        aborted(typer.Abort(), "en")
+    assert done.value.code == 1 and capsys.readouterr().err == "Aborted!\n"
+
+
+def test_ctrl_c_while_the_last_output_drains_ends_like_any_interruption(monkeypatch, capsys):
+    import gc
+    import io
+
+    import nq57cli.cli.app as app_module
+    from nq57cli.cli.texts import text
+
+    class SlowReader(io.StringIO):
+        def flush(self) -> None:
+            if sys._getframe(1).f_code is app_module.main.__code__:  # main()'s last flush, not the command's
+                raise KeyboardInterrupt
+
+    def exit_now(code: int) -> None:
+        raise SystemExit(code)
+
+    thresholds = gc.get_threshold()
+    monkeypatch.setattr(app_module, "_exit_without_freeing", False)
+    monkeypatch.setattr(sys, "argv", ["nq57", "forms", "--lang", "en"])
+    monkeypatch.setattr(sys, "stdout", SlowReader())
+    monkeypatch.setattr(os, "_exit", exit_now)
+    try:
+        with pytest.raises(SystemExit) as done:
+            app_module.main()
+    finally:
+        gc.set_threshold(*thresholds)
+    assert done.value.code == 130 and capsys.readouterr().err == text("interrupted", "en") + "\n"

@@ -171,6 +171,36 @@ def test_no_report_is_never_counted_completed():
     assert "chưa có báo cáo 1" in summary_line(report_) and "no report 1" in summary_line(report_, "en")
 
 
+def test_summary_line_says_the_same_in_both_languages():
+    """The two languages are data (SUMMARY_TEXTS): each gives every count, and a clause appears in both or neither."""
+    from string import Formatter
+
+    from nq57cli.tasks.overduetext import SUMMARY_TEXTS
+
+    for vi, en in SUMMARY_TEXTS.values():
+        assert {f for _, f, _, _ in Formatter().parse(vi) if f} == {f for _, f, _, _ in Formatter().parse(en) if f}
+    tasks = [task("NV-01", dated(date(2025, 8, 31)), "no_report"), task("NV-02", "Thường xuyên"),
+             task("NV-03", dated(DUE), "completed", completed_on=DUE),
+             task("NV-04", "10-01-2025", title="Xây dựng lộ trình; báo cáo trước ngày 01/10/2025"),
+             task("NV-05", dated(date(2025, 6, 30)), "waiting"), task("NV-06", dated(date(2025, 10, 10)))]
+    report_ = classify(result(*tasks), DUE, within=0)
+    report_.item("NV-05").late_periods = 2
+    assert summary_line(report_) == (
+        "Tính đến ngày 30/09/2025: 2/6 nhiệm vụ quá hạn (đang thực hiện 0, chưa thực hiện 1, chưa có báo cáo 1); "
+        "hoàn thành đúng hạn 1, hoàn thành quá hạn 0; đang thực hiện trong hạn 1, chưa đến hạn 0; "
+        "tổng số chưa có báo cáo 1; không có thời hạn cụ thể 1 (không tính quá hạn); "
+        "1 nhiệm vụ có thời hạn cần xác minh (ngày/tháng, không tính quá hạn); "
+        "1 nhiệm vụ quá hạn kéo dài (từ hai kỳ liên tiếp trở lên); 0 nhiệm vụ đến hạn trong 0 ngày tới.")
+    assert summary_line(report_, "en") == (
+        "As of 30/09/2025: 2/6 tasks overdue (in progress 0, not started 1, no report 1); "
+        "completed on time 1, completed late 0; in progress on time 1, not due yet 0; "
+        "no report in all 1; no dated deadline 1 (never overdue); "
+        "1 with a deadline to check (day/month, never overdue); "
+        "1 persistently late (two or more periods in a row); 0 falling due within 0 days.")
+    plain = classify(result(tasks[2]), AFTER)  # no clause: nothing unclear, nobody persistently late, no --within
+    assert summary_line(plain, "en").endswith("no dated deadline 0 (never overdue).")
+
+
 def test_agency_reports_are_classed_too():
     t = task("NV-08", dated(date(2025, 8, 31)), "in_progress", lead=CA,
              reports=[report(CA, "completed", date(2025, 9, 10)), report(SKHCN, "in_progress"),

@@ -69,7 +69,8 @@ def test_diff_finds_every_kind_of_change(periods):
     data = diff_to_dict(diff)
     assert data["previous"]["period"] == "Quý II/2025" and data["current"]["end"] == "2025-09-30"
     assert data["counts"] == dict.fromkeys(KINDS, 1)
-    changes = {kind: [(c["task_id"], c["before"], c["after"]) for c in items] for kind, items in data["changes"].items()}
+    changes = {kind: [(c["task_id"], c["before"], c["after"]) for c in items] for kind, items in data["changes"].items()
+               if kind != "copied"}
     assert changes["completed"] == [("NQ57-01", "in_progress", "completed")]
     assert changes["regression"] == [("NQ57-02", "completed", "in_progress")]
     assert changes["status"] == [("NQ57-13", "waiting", "not_started")]
@@ -81,7 +82,7 @@ def test_diff_finds_every_kind_of_change(periods):
     assert silent["agency"] == SILENT and silent["count"] == sum(
         1 for t in read_merged(previous)[0].tasks for r in t.reports if r.agency == SILENT)
     copied = data["changes"]["copied"][0]
-    assert (copied["task_id"], copied["agency"]) == COPIED and copied["before"] == copied["after"]
+    assert (copied["task_id"], copied["agency"]) == COPIED and copied["text"]
     codes = {(f["code"], f["severity"]) for f in data["findings"]}
     assert codes == {("period.regression", "warning"), ("period.agency_silent", "warning"),
                      ("period.copied_result", "info")}
@@ -103,6 +104,25 @@ def test_diff_cli_json_is_the_library_result_and_xlsx_has_a_sheet_per_kind(perio
     assert [c.value for c in book[KIND_LABELS["regression"][0]][2]][:1] == ["NQ57-02"]  # header, row
     english = runner.invoke(app, ["diff", str(previous), str(current), "--lang", "en"])
     assert english.exit_code == 0 and "Completed, now not" in english.stdout and "completed last period" in english.stderr
+
+
+def test_diff_json_writes_a_copied_text_once_as_the_xlsx_shows_it(periods, tmp_path):
+    previous, current = periods
+    out = tmp_path / "changes.xlsx"
+    done = runner.invoke(app, ["diff", str(previous), str(current), "--json", "-o", str(out)])
+    assert done.exit_code == 0
+    data = json.loads(done.stdout)
+    [copied] = data["changes"]["copied"]
+    assert list(copied) == ["kind", "task_id", "title", "lead", "agency", "text", "count"]
+    text = next(r.result for t in read_merged(current)[0].tasks if t.task_id == COPIED[0]
+                for r in t.reports if r.agency == COPIED[1])
+    assert copied["text"] == text and len(text) > 20
+    assert done.stdout.count(json.dumps(text, ensure_ascii=False)) == 1  # once in the whole document
+    for kind in KINDS:  # every other kind keeps before/after
+        assert all(list(c) == ["kind", "task_id", "title", "lead", "agency", "before", "after", "count"]
+                   for c in data["changes"][kind] if kind != "copied")
+    rows = list(openpyxl.load_workbook(out)[KIND_LABELS["copied"][0]].iter_rows(min_row=2, values_only=True))
+    assert rows == [(copied["task_id"], copied["title"], copied["agency"], copied["text"])]
 
 
 def test_older_merged_without_period_reads_and_says_how_to_record_it(periods, tmp_path):

@@ -29,11 +29,21 @@ class _Command(TyperCommand):
         return clilang.localized_help_option(super().get_help_option(ctx))
 
 
+class _RootContext(clilang.Context):
+    """The root's context: Ctrl-C while it closes, after the command, ends like Ctrl-C in the command."""
+
+    def __exit__(self, *exc_info: Any) -> Any:
+        try:
+            return super().__exit__(*exc_info)
+        except KeyboardInterrupt as exc:
+            command_failed(exc, clilang.language(), False, False)
+
+
 class _App(TyperGroup):
     """The nq57 group: chooses the language before click parses anything, and shows click's own
     usage errors in it (with a JSON document on stdout when --json was given)."""
 
-    context_class = clilang.Context
+    context_class = _RootContext
 
     def get_help_option(self, ctx: Any) -> Any:
         return clilang.localized_help_option(super().get_help_option(ctx))
@@ -50,13 +60,28 @@ class _App(TyperGroup):
             if not standalone_mode:
                 raise
             usage_failed(exc, args, lang)
-        except typer.Abort:
+        except (typer.Abort, KeyboardInterrupt) as exc:  # Ctrl-C that click caught, or where it does not
             if not standalone_mode:
                 raise
-            aborted()
+            aborted(exc, lang)
         if not standalone_mode:
             return done
         sys.exit(done if isinstance(done, int) else 0)
+
+    # Ctrl-C while click parses the command line (the root's options here, the command's in invoke) ends
+    # like Ctrl-C in a command (translate.command_failed), not as typer ends it (exit 130 without a word;
+    # on click, "Aborted!" and exit 1).
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt as exc:
+            command_failed(exc, clilang.language(), False, False)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            command_failed(exc, clilang.language(), False, False)
 
 
 app = typer.Typer(
@@ -139,11 +164,8 @@ def main() -> None:
     try:
         try:
             app(prog_name="nq57", standalone_mode=True)
-        except KeyboardInterrupt:  # outside a command (while parsing or importing)
-            argv = sys.argv[1:]
-            english = any(a == "--lang=en" for a in argv) or any(
-                a == "--lang" and b == "en" for a, b in zip(argv, argv[1:]))
-            interrupted("en" if english else "vi")
+        except KeyboardInterrupt:  # outside click and the commands (choosing the language)
+            interrupted(clilang.choose_language(sys.argv[1:]))
             raise SystemExit(130) from None
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
@@ -156,4 +178,7 @@ def main() -> None:
             stream.flush()
         except (BrokenPipeError, OSError):  # `nq57 ... | head`: the reader has gone, nothing to report
             pass
+        except KeyboardInterrupt:  # while the last output drains (a slow reader): cut short like any Ctrl-C
+            interrupted(clilang.choose_language(sys.argv[1:]))
+            code = 130
     os._exit(code)

@@ -49,7 +49,12 @@ def usage_failed(exc: Any, args: list[str], lang: str) -> NoReturn:
     sys.exit(exc.exit_code)
 
 
-def aborted() -> NoReturn:
+def aborted(exc: BaseException, lang: str) -> NoReturn:
+    """click's Abort: Ctrl-C that click caught ends as every interruption does (130); any other (end of
+    input at a prompt) with click's "Aborted!" (1)."""
+    if isinstance(exc, KeyboardInterrupt) or isinstance(exc.__cause__, KeyboardInterrupt):
+        interrupted(lang)
+        sys.exit(130)
     click.echo(clilang.text("Aborted!"), err=True)
     sys.exit(1)
 

@@ -9,38 +9,42 @@ from nq57cli.domain.status import status_label
 from nq57cli.tasks.overdue import UNDATED_CATEGORIES, UNKNOWN_GROUP, OverdueItem, OverdueReport, days_late_text
 
 
+# The summary line: the sentence, then each clause whose count is given (None: left out), as (vi, en).
+SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
+    "sentence": (
+        "Tính đến ngày {day}: {overdue}/{tasks} nhiệm vụ quá hạn (đang thực hiện {in_progress_late}, "
+        "chưa thực hiện {not_started_late}, chưa có báo cáo {overdue_no_report}); "
+        "hoàn thành đúng hạn {completed_on_time}, hoàn thành quá hạn {completed_late}; "
+        "đang thực hiện trong hạn {in_progress_on_time}, chưa đến hạn {not_due_yet}; "
+        "tổng số chưa có báo cáo {no_report}; không có thời hạn cụ thể {undated} (không tính quá hạn)",
+        "As of {day}: {overdue}/{tasks} tasks overdue (in progress {in_progress_late}, "
+        "not started {not_started_late}, no report {overdue_no_report}); "
+        "completed on time {completed_on_time}, completed late {completed_late}; "
+        "in progress on time {in_progress_on_time}, not due yet {not_due_yet}; "
+        "no report in all {no_report}; no dated deadline {undated} (never overdue)",
+    ),
+    "deadline_unclear": ("{count} nhiệm vụ có thời hạn cần xác minh (ngày/tháng, không tính quá hạn)",
+                         "{count} with a deadline to check (day/month, never overdue)"),
+    "persistent": ("{count} nhiệm vụ quá hạn kéo dài (từ hai kỳ liên tiếp trở lên)",
+                   "{count} persistently late (two or more periods in a row)"),
+    "due_soon": ("{count} nhiệm vụ đến hạn trong {within} ngày tới", "{count} falling due within {within} days"),
+}
+
+
 def summary_line(report: OverdueReport, lang: str = "vi") -> str:
     """One line: the as-of date, how many tasks are late and how the rest are classed."""
     s, c = report.summary, report.summary.categories
-    day = format_date(report.as_of)
-    undated = sum(c[k] for k in UNDATED_CATEGORIES)
-    overdue_no_report = sum(1 for i in report.items if i.overdue and i.category == "no_report")
-    persistent = sum(1 for i in report.items if i.persistent)
-    if lang == "en":
-        text = (f"As of {day}: {s.overdue}/{s.tasks} tasks overdue (in progress {c['in_progress_late']}, "
-                f"not started {c['not_started_late']}, no report {overdue_no_report}); "
-                f"completed on time {c['completed_on_time']}, completed late {c['completed_late']}; "
-                f"in progress on time {c['in_progress_on_time']}, not due yet {c['not_due_yet']}; "
-                f"no report in all {c['no_report']}; no dated deadline {undated} (never overdue)")
-        if c["deadline_unclear"]:
-            text += f"; {c['deadline_unclear']} with a deadline to check (day/month, never overdue)"
-        if persistent:
-            text += f"; {persistent} persistently late (two or more periods in a row)"
-        if s.due_soon is not None:
-            text += f"; {s.due_soon} falling due within {report.within} days"
-        return text + "."
-    text = (f"Tính đến ngày {day}: {s.overdue}/{s.tasks} nhiệm vụ quá hạn (đang thực hiện {c['in_progress_late']}, "
-            f"chưa thực hiện {c['not_started_late']}, chưa có báo cáo {overdue_no_report}); "
-            f"hoàn thành đúng hạn {c['completed_on_time']}, hoàn thành quá hạn {c['completed_late']}; "
-            f"đang thực hiện trong hạn {c['in_progress_on_time']}, chưa đến hạn {c['not_due_yet']}; "
-            f"tổng số chưa có báo cáo {c['no_report']}; không có thời hạn cụ thể {undated} (không tính quá hạn)")
-    if c["deadline_unclear"]:
-        text += f"; {c['deadline_unclear']} nhiệm vụ có thời hạn cần xác minh (ngày/tháng, không tính quá hạn)"
-    if persistent:
-        text += f"; {persistent} nhiệm vụ quá hạn kéo dài (từ hai kỳ liên tiếp trở lên)"
-    if s.due_soon is not None:
-        text += f"; {s.due_soon} nhiệm vụ đến hạn trong {report.within} ngày tới"
-    return text + "."
+    index = 1 if lang == "en" else 0
+    values = {**c, "day": format_date(report.as_of), "overdue": s.overdue, "tasks": s.tasks,
+              "undated": sum(c[k] for k in UNDATED_CATEGORIES),
+              "overdue_no_report": sum(1 for i in report.items if i.overdue and i.category == "no_report")}
+    clauses = {"deadline_unclear": c["deadline_unclear"] or None,
+               "persistent": sum(1 for i in report.items if i.persistent) or None,
+               "due_soon": s.due_soon}  # said even when none fall due: the reader asked with --within
+    parts = [SUMMARY_TEXTS["sentence"][index].format(**values)]
+    parts += [SUMMARY_TEXTS[key][index].format(count=count, within=report.within)
+              for key, count in clauses.items() if count is not None]
+    return "; ".join(parts) + "."
 
 
 TABLE_COLUMNS: dict[str, list[str]] = {
