@@ -209,3 +209,48 @@ def test_short_rules_are_a_third_to_a_half_of_their_text(tmp_path):
     length = int(cell._tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) - 216 - 2 * int(ind.get(qn("w:left")))
     width = text_width(name.text, 13, True)
     assert width / 3 <= length <= width / 2 + 1
+
+
+def busy_task() -> Task:
+    """A lead and 60 communes still working on a task, all writing the same sentence."""
+    reports = [report(LEAD, "in_progress", "Sở đã ban hành kế hoạch số 12/KH-SKHCN.")]
+    reports += [report(f"UBND xã Số {n}", "in_progress", COMMON) for n in range(1, 61)]
+    return Task(task_id="NQ57-01", order=1, group="g1", title="Nhiệm vụ chung của các xã", lead=LEAD,
+                deadline=Deadline(kind="date", due=date(2025, 12, 31), raw="31/12/2025"), reports=reports,
+                status="in_progress")
+
+
+def result_text(document: Document) -> str:
+    return " ".join(p.text for row in document.tables[0].rows[2:] for cell in row.cells for p in cell.paragraphs)
+
+
+def test_phu_luc_ii_scales_its_summary_to_its_narrower_column(tmp_path):
+    """Phụ lục II's text column is two thirds of Phụ lục 03's: it names fewer agencies and quotes less,
+    and still counts every one."""
+    assert FORMS["phu-luc-02"].results_share == 0.6 and FORMS["phu-luc-03"].results_share == 1
+    scaled = ResultsConfig().scaled(0.6)
+    assert (scaled.names_max, scaled.quote_chars, scaled.lead_chars, scaled.excerpt_chars) == (24, 720, 900, 180)
+    assert ResultsConfig(names_max=1, excerpt_chars=50).scaled(0.1).names_max == 1  # never under the minimums
+    result = one_task(busy_task())
+    wide = result_text(Document(str(render_document(result, "phu-luc-03", office_config(), tmp_path / "a.docx"))))
+    narrow = result_text(Document(str(render_document(result, "phu-luc-02", office_config(), tmp_path / "b.docx"))))
+    assert "61/61 đơn vị đang thực hiện" in wide and "61/61 đơn vị đang thực hiện" in narrow
+    # the status summary names 40 of 61, then 24; the sentence the communes share names 40 of 60, then 24
+    assert "và 21 đơn vị khác" in wide and "và 20 đơn vị khác" in wide
+    assert "và 37 đơn vị khác" in narrow and "và 36 đơn vị khác" in narrow
+
+
+def test_an_appendix_of_a_report_sums_up_results_as_its_own_form_does(tmp_path):
+    """bao-cao with phu-luc-chi-tiet appended quotes every agency in full, as the form alone does; with
+    phu-luc-03 it prints the summary."""
+    result = one_task(province_task())
+    full = Document(str(render_document(result, "bao-cao", office_config({"report.appendices": "phu-luc-chi-tiet"}),
+                                        tmp_path / "a.docx")))
+    short = Document(str(render_document(result, "bao-cao", office_config({"report.appendices": "phu-luc-03"}),
+                                         tmp_path / "b.docx")))
+
+    def quoted(document: Document) -> int:
+        table = next(t for t in document.tables if t.rows[0].cells[0].text == "STT" and len(t.columns) >= 5)
+        return sum(1 for row in table.rows[2:] for p in row.cells[4].paragraphs if p.text)
+
+    assert quoted(full) == 130 and quoted(short) < 10

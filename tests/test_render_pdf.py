@@ -215,7 +215,7 @@ def test_rows_that_fit_on_a_page_are_whole_and_every_page_says_which_task_it_con
 @pytest.mark.slow
 def test_phu_luc_03_at_province_scale_fits(tmp_path):
     """130 agencies x 60 tasks: at most 3 landscape pages a task on average and 6 for any task,
-    every agency quoted or counted (one render and one conversion: about half a minute); the
+    every agency quoted or counted, Phụ lục I and II within 3 pages a task too (about a minute); the
     reminder letters (19) each on one page, none followed by a blank one (one was: its signature
     block ended at the foot of page 1 and the empty paragraph after it made page 2)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -226,7 +226,10 @@ def test_phu_luc_03_at_province_scale_fits(tmp_path):
     docx = render_document(result, "phu-luc-03", sample_config("state"), tmp_path / "pl03.docx")
     letters = [p for p in write_letters(classify(result, date(2025, 12, 31)), tmp_path / "letters",
                                         sample_config("state")) if p.suffix == ".docx"]
-    [pdf, *letter_pdfs] = convert_many([docx, *letters], tmp_path / "out")
+    first, second = (render_document(result, name, sample_config("state"), tmp_path / f"{name}.docx")
+                     for name in ("phu-luc-01", "phu-luc-02"))
+    [pdf, pdf_i, pdf_ii, *letter_pdfs] = convert_many([docx, first, second, *letters], tmp_path / "out")
+    assert len(pdf_pages(pdf_i)) <= 3 * 60 and len(pdf_pages(pdf_ii)) <= 3 * 60  # Phụ lục I and II too
     assert len(letter_pdfs) == 19
     assert [len(pdf_pages(p)) for p in letter_pdfs] == [1] * 19
     pages = pdf_pages(pdf)

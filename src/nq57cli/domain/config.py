@@ -219,6 +219,16 @@ class ResultsConfig(Section):
     lead_chars: int = Field(default=1500, ge=100)  # the lead's text past this is cut ("…"), except in "full"
     excerpt_chars: int = Field(default=300, ge=50)  # a partner's or a shared text past this is cut
 
+    def scaled(self, share: float) -> ResultsConfig:
+        """These budgets for a result column `share` as wide as Phụ lục 03's (characters quoted, names
+        listed), so a narrower column holds about as many pages of text; the mode and thresholds stay."""
+        if share == 1:
+            return self
+        return self.model_copy(update={
+            "quote_chars": int(self.quote_chars * share), "names_max": max(1, int(self.names_max * share)),
+            "lead_chars": max(100, int(self.lead_chars * share)), "excerpt_chars": max(50, int(self.excerpt_chars * share)),
+        })
+
 
 class ReportConfig(BaseModel):
     """Everything `nq57 render` needs besides the data: read from nq57.toml, overridable by --set."""

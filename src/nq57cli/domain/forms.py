@@ -31,6 +31,7 @@ class Form:
     appendix_name: str = ""
     data: Literal["tasks", "indicators"] = "tasks"
     results_mode: str | None = None  # forces [results] mode (consolidate.py); None: nq57.toml's
+    results_share: float = 1.0  # its result column's width against Phụ lục 03's: [results] budgets scaled by it
 
 
 FORMS: dict[str, Form] = {
@@ -82,6 +83,8 @@ FORMS: dict[str, Form] = {
             appendix_title="PHỤ LỤC II",
             appendix_name="TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ THEO CÁC THÔNG BÁO KẾT LUẬN CỦA BAN CHỈ ĐẠO "
             "TRUNG ƯƠNG, TỔ GIÚP VIỆC BAN CHỈ ĐẠO",
+            results_share=0.6,  # ten columns: 8 cm of text against Phụ lục 03's 11.9 cm; at 130 agencies x 60
+            # tasks 178 pages (2.97 a task; 3.8 unscaled, 3.1 at 0.65), Phụ lục 03 169
         ),
         Form(
             name="bao-cao",

@@ -272,11 +272,12 @@ def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
     tasks: list[dict[str, Any]] = []
     group_stats: list[dict[str, Any]] = []
     pairs = _grouped(result)
+    budgets = config.results.scaled(form.results_share)
     for index, (group, members) in enumerate(pairs, start=1):
         task_dicts: list[dict[str, Any]] = []
         for in_group, task in enumerate(members, start=1):
             task_dicts.append(_task_context(task, len(tasks) + len(task_dicts) + 1, in_group, as_of,
-                                            config.results, form.results_mode))
+                                            budgets, form.results_mode))
         tasks.extend(task_dicts)
         if group is None:
             rows.extend(task_dicts)

@@ -93,6 +93,16 @@ def highlight_placeholders(document: Any) -> None:
                 run.getparent().remove(run)
 
 
+def _results_of(appendix: Form, report: Form, context: dict[str, Any], result: MergeResult, config: ReportConfig,
+                as_of: dt.date | None) -> dict[str, Any]:
+    """The task tables (groups, tasks, rows) an appendix of a report prints: the report's own, unless the
+    appendix sums up results its own way (phu-luc-chi-tiet's full texts, Phụ lục II's narrower column)."""
+    if (appendix.results_mode, appendix.results_share) == (report.results_mode, report.results_share):
+        return {}
+    own = build_context(result, config, appendix, as_of=as_of)
+    return {key: own[key] for key in ("groups", "tasks", "rows")}
+
+
 def render_document(result: MergeResult, form: Form | str, config: ReportConfig, output: Path,
                     template: Path | None = None, as_of: dt.date | None = None,
                     indicators: IndicatorResult | None = None, previous: list[PeriodRecord] | None = None) -> Path:
@@ -116,8 +126,9 @@ def render_document(result: MergeResult, form: Form | str, config: ReportConfig,
     (_, main), *appendix_templates = templates_used(form, config, template)
     document = render_laid_out(main, context)
     if form.kind == "report":
-        for appendix, (_, appendix_template) in zip(context["appendices"], appendix_templates, strict=True):
-            part = render_laid_out(appendix_template, {**context, "appendix": appendix})
+        for appendix, (name, appendix_template) in zip(context["appendices"], appendix_templates, strict=True):
+            part = render_laid_out(appendix_template, {**context, **_results_of(FORMS[name], form, context, result,
+                                                                                 config, as_of), "appendix": appendix})
             append_document(document, part)
     if missing_identity(config):
         highlight_placeholders(document)
