@@ -635,3 +635,15 @@ def test_templates_are_built_by_the_generator(tmp_path):
     spec.loader.exec_module(module)
     for built in module.build_all(tmp_path):
         assert built.read_bytes() == (TEMPLATES / built.name).read_bytes(), f"rebuild {built.name}"
+
+
+def test_counts_in_the_summary_line_are_written_with_thousands_separators():
+    """1,200 tasks: "1.200/1.200" in Vietnamese, "1,200/1,200" in English (as the documents write numbers)."""
+    from nq57cli.domain.models import Deadline, MergeResult, Task
+    from nq57cli.tasks.overduereport import classify
+
+    tasks = [Task(task_id=f"NV-{n:04d}", order=n, title=f"Nhiệm vụ {n}", lead="Sở Nội vụ", status="in_progress",
+                  deadline=Deadline(kind="date", due=date(2025, 6, 30), raw="30/06/2025")) for n in range(1, 1201)]
+    report_ = classify(MergeResult(tasks=tasks, groups=[], findings=[], inputs=[]), date(2025, 12, 31))
+    assert "Tính đến ngày 31/12/2025: 1.200/1.200 nhiệm vụ quá hạn (đang thực hiện 1.200," in summary_line(report_)
+    assert "As of 31/12/2025: 1,200/1,200 tasks overdue (in progress 1,200," in summary_line(report_, "en")

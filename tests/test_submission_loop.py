@@ -420,3 +420,13 @@ def test_merge_shows_ten_names_of_each_gap_and_missing_shows_them_all():
     full = report.summary_lines("vi")
     assert full[1] == "Đơn vị chưa gửi báo cáo: " + "; ".join(communes[5:]) and len(full) == 1 + 2 + 12 + 1
     assert report.summary_lines("en", limit=10)[1].endswith("… and 15 more (nq57 missing lists them all)")
+
+
+def test_missing_summary_writes_counts_with_thousands_separators():
+    from nq57cli.tasks.missing import MissingReport
+
+    names = [f"UBND xã Số {n}" for n in range(1, 1201)]
+    report = MissingReport(expected=names, not_sent=names[:5], unexpected=[], unreadable_files=[],
+                           tasks_not_reported=[], lead_silent=[], agencies=[])
+    assert report.summary("vi").startswith("1.195/1.200 đơn vị đã gửi báo cáo;")
+    assert report.summary("en").startswith("1,195/1,200 expected agencies sent a file;")

@@ -51,6 +51,11 @@ def number(value: object) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def count_text(value: int, lang: str = "vi") -> str:
+    """A count in running text: '1.234' in Vietnamese, '1,234' in English."""
+    return f"{value:,}" if lang == "en" else number(value)
+
+
 def percent(count: int, total: int) -> str:
     """'26,32%' (decimal comma, at most two decimals); '0%' when total is 0."""
     if not total:

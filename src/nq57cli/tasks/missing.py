@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import Field
 
 from nq57cli.domain.agency import agency_key, is_collective, split_agencies
+from nq57cli.domain.format import count_text
 from nq57cli.core.text import natural_key, natural_sorted
 from nq57cli.domain.models import MergeResult, Model
 from nq57cli.domain.registry import as_registry
@@ -63,8 +64,9 @@ class MissingReport(Model):
 
     def summary(self, lang: str = "vi") -> str:
         """One line: how many agencies and tasks are missing."""
-        c = self.counts()
-        sent = c["expected"] - c["not_sent"]
+        counts = self.counts()
+        c = {key: count_text(value, lang) for key, value in counts.items()}
+        sent = count_text(counts["expected"] - counts["not_sent"], lang)
         if lang == "en":
             return (f"{sent}/{c['expected']} expected agencies sent a file; {c['tasks_not_reported']} tasks "
                     f"without any report; {c['lead_silent_tasks']} tasks not reported by their lead agency.")

@@ -4,6 +4,7 @@ prints, in Vietnamese or English."""
 from __future__ import annotations
 
 from nq57cli.domain.deadline import format_date
+from nq57cli.domain.format import count_text
 from nq57cli.domain.models import Model
 from nq57cli.domain.status import status_label
 from nq57cli.tasks.overdue import UNDATED_CATEGORIES, UNKNOWN_GROUP, OverdueItem, OverdueReport, days_late_text
@@ -41,8 +42,9 @@ def summary_line(report: OverdueReport, lang: str = "vi") -> str:
     clauses = {"deadline_unclear": c["deadline_unclear"] or None,
                "persistent": sum(1 for i in report.items if i.persistent) or None,
                "due_soon": s.due_soon}  # said even when none fall due: the reader asked with --within
-    parts = [SUMMARY_TEXTS["sentence"][index].format(**values)]
-    parts += [SUMMARY_TEXTS[key][index].format(count=count, within=report.within)
+    counts = {key: count_text(value, lang) if isinstance(value, int) else value for key, value in values.items()}
+    parts = [SUMMARY_TEXTS["sentence"][index].format(**counts)]
+    parts += [SUMMARY_TEXTS[key][index].format(count=count_text(count, lang), within=report.within)
               for key, count in clauses.items() if count is not None]
     return "; ".join(parts) + "."
 
