@@ -120,3 +120,44 @@ def test_a_paragraph_of_line_breaks_is_cut_at_a_break():
     for piece in pieces[1:]:  # each piece starts on a line the source started (no line cut in two)
         first = piece.cells[2].paragraphs[0].text
         assert first.startswith(WORDS[0]), first[:40]
+
+
+# Any table: rows of 1 to 3 paragraphs of 0 to 400 words, some with line breaks; after laying out, every
+# word is still there in order, a row estimated to fit on a page is never cut, and no piece is taller
+# than a page.
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+ROW = st.lists(st.tuples(st.integers(0, 400), st.booleans()), min_size=1, max_size=3)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ROW, min_size=1, max_size=6))
+def test_any_table_keeps_its_words_and_its_rows_within_a_page(rows):
+    doc = Document()
+    table = doc.add_table(rows=1 + len(rows), cols=3)
+    for cell, text in zip(table.rows[0].cells, ("STT", "Nhiệm vụ", "Kết quả thực hiện")):
+        cell.text = text
+    flag(table.rows[0], "tblHeader")
+    for number, (row, paragraphs) in enumerate(zip(table.rows[1:], rows), start=1):
+        row.cells[0].text, row.cells[1].text = str(number), f"Nhiệm vụ {number}"
+        results = row.cells[2]
+        for index, (count, breaks) in enumerate(paragraphs):
+            run = (results.paragraphs[0] if index == 0 else results.add_paragraph()).add_run()
+            for n in range(count):
+                if breaks and n and n % 9 == 0:
+                    run.add_break()
+                run.add_text(f"{WORDS[n % len(WORDS)]}{n} ")
+        flag(row, "cantSplit")
+    before = {r.cells[0].text: words(r.cells[2:]) for r in table.rows[1:]}
+    header, *estimated = heights(table)
+    fit_tables(doc)
+    after: dict[str, list[str]] = {}
+    for row in table.rows[1:]:
+        after.setdefault(row.cells[0].text, []).extend(words(row.cells[2:]))
+    assert after == before
+    for number, height in enumerate(estimated, start=1):
+        pieces = [r for r in table.rows[1:] if r.cells[0].text == str(number)]
+        if height <= PAGE - header:
+            assert len(pieces) == 1
+    assert all(size <= PAGE - header for size in heights(table)[1:])
