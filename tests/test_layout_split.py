@@ -7,6 +7,8 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nq57cli.render.layout import read_cells
 from nq57cli.render.metrics import line_height
@@ -125,9 +127,6 @@ def test_a_paragraph_of_line_breaks_is_cut_at_a_break():
 # Any table: rows of 1 to 3 paragraphs of 0 to 400 words, some with line breaks; after laying out, every
 # word is still there in order, a row estimated to fit on a page is never cut, and no piece is taller
 # than a page.
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
 ROW = st.lists(st.tuples(st.integers(0, 400), st.booleans()), min_size=1, max_size=3)
 
 
