@@ -60,6 +60,10 @@ def line_height(runs: list[Run]) -> float:
     return max((size for _, size, _ in runs), default=DEFAULT_SIZE) * 20 * LINE_HEIGHT
 
 
+_WORD_WIDTHS: dict[tuple[float, bool], dict[str, float]] = {}  # per (size, bold): a word's width
+WORDS_KEPT = 100_000  # words a size keeps the width of (a long-lived process renders many documents)
+
+
 def line_starts(runs: list[Run], inner: float) -> list[int]:
     """Where each line of a paragraph `inner` twips wide starts: character offsets into the runs'
     joined text (a line break, "\n", counts as one character). Lines break at spaces, greedily, and
@@ -69,6 +73,9 @@ def line_starts(runs: list[Run], inner: float) -> list[int]:
     pending = 0.0  # spaces after its last word: they count only when another word follows on the line
     offset = 0  # of the next character
     for value, size, bold in runs:
+        widths = _WORD_WIDTHS.get((size, bold))
+        if widths is None:
+            widths = _WORD_WIDTHS[size, bold] = {}
         space = text_width(" ", size, bold)
         segments = value.split("\n")
         last = len(segments) - 1
@@ -82,7 +89,11 @@ def line_starts(runs: list[Run], inner: float) -> list[int]:
                     offset += 1
                 if not word:
                     continue
-                width = text_width(word, size, bold)
+                width = widths.get(word)
+                if width is None:
+                    if len(widths) >= WORDS_KEPT:
+                        widths.clear()
+                    width = widths[word] = text_width(word, size, bold)
                 if x > 0 and x + pending + width > inner:
                     starts.append(offset)
                     x = 0.0
@@ -106,41 +117,6 @@ def paragraph_height(runs: list[Run], inner: float) -> tuple[float, float]:
         return line, line
     if sum(len(value) * size for value, size, _ in runs) * 20 <= inner and not any("\n" in v for v, _, _ in runs):
         return line, line  # no character is wider than an em: one line
-    return line_count(runs, inner) * line, line
+    return len(line_starts(runs, inner)) * line, line
 
 
-_WORD_WIDTHS: dict[tuple[float, bool], dict[str, float]] = {}  # per (size, bold): a word's width
-
-
-def line_count(runs: list[Run], inner: float) -> int:
-    """len(line_starts(runs, inner)), without the offsets (every row of a table is measured)."""
-    lines = 1
-    x = pending = 0.0
-    for value, size, bold in runs:
-        widths = _WORD_WIDTHS.get((size, bold))
-        if widths is None:
-            widths = _WORD_WIDTHS[size, bold] = {}
-        space = text_width(" ", size, bold)
-        for n, segment in enumerate(value.split("\n")):
-            if n:
-                lines += 1
-                x = pending = 0.0
-            for m, word in enumerate(segment.split(" ")):
-                if m:
-                    pending += space
-                if not word:
-                    continue
-                width = widths.get(word)
-                if width is None:
-                    width = widths[word] = text_width(word, size, bold)
-                if x > 0 and x + pending + width > inner:
-                    lines += 1
-                    x = 0.0
-                else:
-                    x += pending
-                pending = 0.0
-                while width > inner:
-                    width -= inner
-                    lines += 1
-                x += width
-    return lines
