@@ -95,20 +95,19 @@ def grid_span(cell: Any) -> int:
     return int(span.get(VAL)) if span is not None else 1
 
 
-# A table's cells, read once: per row, each cell's (element, grid span, runs without and with breaks).
-Cells = dict[Any, list[tuple[Any, int, list[list[Run]], list[list[Run]]]]]
+# A row's cells as read: each cell's (element, grid span, runs without and with breaks).
+RowCells = list[tuple[Any, int, list[list[Run]], list[list[Run]]]]
+Cells = dict[Any, RowCells]  # a table's rows to their cells, read once
+
+
+def row_cells(row: Any, size: float = DEFAULT_SIZE) -> RowCells:
+    """A row's cells as read: element, grid span, runs (cell_runs, `size` for runs that give none)."""
+    return [(cell, grid_span(cell), *cell_runs(cell, size)) for cell in row.iterchildren(TC)]
 
 
 def read_cells(table: Any) -> Cells:
     """Every row of a table (a nested table's too, as the measures always counted them) to its cells."""
-    out: Cells = {}
-    for row in table.iter(TR):
-        cells = []
-        for cell in row.iterchildren(TC):
-            plain, broken = cell_runs(cell)
-            cells.append((cell, grid_span(cell), plain, broken))
-        out[row] = cells
-    return out
+    return {row: row_cells(row) for row in table.iter(TR)}
 
 
 def _measure(cells: Cells, columns: int) -> tuple[list[float], list[float], list[float]]:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from nq57cli.render.layout import (BR, CELL_MARGINS, P, PPR, SECTPR, TBL, TC, TR, TRPR, VAL, W, XML_SPACE, Cells,
-                                   cell_runs, find_child, fit_widths, grid_span, is_header, text_of)
+                                   RowCells, cell_runs, find_child, fit_widths, is_header, row_cells, text_of)
 from nq57cli.render.metrics import DEFAULT_SIZE, ROW_RULE, Run, line_height, line_starts, paragraph_height
 
 SAFETY = 1.5  # lines of a page a piece leaves free, for estimates that fall a little short
@@ -29,7 +29,6 @@ BORDERS = 20  # twips of a cell's width its left and right borders take (the est
 # lines with them counted: 10 of 10 single-row pages of the samples' Phụ lục 03, 117 of 117 at 130 agencies
 # within a line, 9 in 10 exact; without them 1 in 10 is a line short)
 A4 = (11906, 16838)
-RowCells = list[tuple[Any, int, list[list[Run]], list[list[Run]]]]
 
 
 def fit_tables(document: Any) -> None:
@@ -111,16 +110,17 @@ def row_height(row: RowCells, widths: list[int]) -> float:
 
 
 def _rough_height(row: RowCells, widths: list[int]) -> float:
-    """A quick, high estimate of a row's height from its text's length (about 1.14 times the real one)."""
+    """A quick estimate of a row's height from its text's length, high rather than low (a line more
+    than its length fills per paragraph, every character half an em)."""
     tallest = 0.0
     index = 0
     for _, span, _, paragraphs in row:
         inner = _inner(widths, index, span)
         height = 0.0
         for runs in paragraphs:
-            size = max((s for _, s, _ in runs), default=DEFAULT_SIZE)
-            chars = sum(len(value) for value, _, _ in runs)
-            height += (1 + chars * 0.5 * size * 20 / inner + sum(v.count("\n") for v, _, _ in runs)) * size * 23
+            length = sum(len(value) * size for value, size, _ in runs) * 10  # twips, at half an em a character
+            breaks = sum(value.count("\n") for value, _, _ in runs)
+            height += (1 + length / inner + breaks) * line_height(runs)
         tallest = max(tallest, height)
         index += span
     return tallest
@@ -145,8 +145,8 @@ def _twips(element: Any, name: str, default: int = 0) -> int:
 def _section_of(table: Any) -> tuple[int, int]:
     """(text height, text width) of the pages of the table's section, in twips (A4 portrait with
     Decree 30's margins where the section does not say)."""
-    section = next((p.find(f"{PPR}/{SECTPR}") for p in table.itersiblings(f"{W}p")
-                    if p.find(f"{PPR}/{SECTPR}") is not None), None)
+    marks = (p.find(f"{PPR}/{SECTPR}") for p in table.itersiblings(P))  # the paragraph ending the section
+    section = next((mark for mark in marks if mark is not None), None)
     if section is None:
         section = table.getparent().find(SECTPR)
     size = section.find(f"{W}pgSz") if section is not None else None
@@ -162,8 +162,7 @@ def _start_offset(table: Any, page: int, width: int, size: float) -> float:
     for sibling in table.itersiblings(preceding=True):
         if sibling.tag == TBL:
             grid = [_twips(c, "w") for c in sibling.findall(f"{W}tblGrid/{W}gridCol")]
-            total += sum(row_height([(c, grid_span(c), *cell_runs(c, size)) for c in r.iterchildren(TC)], grid)
-                         for r in sibling.findall(TR))
+            total += sum(row_height(row_cells(r, size), grid) for r in sibling.findall(TR))
             continue
         if sibling.tag != P or sibling.find(f"{PPR}/{SECTPR}") is not None:
             break
@@ -251,7 +250,7 @@ def split_row(row: Any, widths: list[int], limits: Sequence[float], cells: RowCe
     "(tiếp theo)" in the second, atop its text when it is long. Returns the last piece's height, None
     when the row is not cut (it fits in the first limit). `cells`: the row's cells as
     layout.read_cells gives them, read again when not given; `grace`: as _fill's."""
-    read = [(cell, grid_span(cell), *cell_runs(cell)) for cell in row.iterchildren(TC)] if cells is None else cells
+    read = row_cells(row) if cells is None else cells
     elements = [cell for cell, _, _, _ in read]
     heights = cell_heights(read, widths)
     marked = min(1, len(elements) - 1)  # the column that says "(tiếp theo)"
