@@ -254,19 +254,10 @@ def _signer(config: ReportConfig) -> dict[str, Any]:
     }
 
 
-def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
-                  as_of: dt.date | None = None, indicators: IndicatorResult | None = None,
-                  previous: list[PeriodRecord] | None = None) -> dict[str, Any]:
-    """Every variable a template can use (documented in templates/README.md), as plain data.
-
-    `as_of` is the day overdue tasks are counted at; by default the document date, and no
-    overdue count at all when neither is given (outputs never depend on the machine's clock).
-    `indicators` (from `nq57 indicators`) fills the `indicators` variable, None without it.
-    `previous`: earlier periods, oldest first (render/previous.py), for the `previous` variable.
-    """
-    form = get_form(form)
-    as_of = as_of or config.document.date
-    doc = _document(config, form)
+def _task_tables(result: MergeResult, config: ReportConfig, form: Form, as_of: dt.date | None
+                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """(groups, rows, tasks, group statistics) of the task tables, each task's results summed up as
+    `form` sums them (its [results] mode and share)."""
     groups: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
     tasks: list[dict[str, Any]] = []
@@ -308,6 +299,30 @@ def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
             **{k: v for k, v in counts.items() if k != "by_status_counts"},
             "by_status": counts["by_status_counts"],
         })
+    return groups, rows, tasks, group_stats
+
+
+def task_tables(result: MergeResult, config: ReportConfig, form: Form, as_of: dt.date | None = None) -> dict[str, Any]:
+    """The `groups`, `tasks` and `rows` variables alone, for `form` (an appendix printed inside a report
+    sums up results its own way); `as_of` as build_context's."""
+    groups, rows, tasks, _ = _task_tables(result, config, form, as_of or config.document.date)
+    return {"groups": groups, "tasks": tasks, "rows": rows}
+
+
+def build_context(result: MergeResult, config: ReportConfig, form: Form | str,
+                  as_of: dt.date | None = None, indicators: IndicatorResult | None = None,
+                  previous: list[PeriodRecord] | None = None) -> dict[str, Any]:
+    """Every variable a template can use (documented in templates/README.md), as plain data.
+
+    `as_of` is the day overdue tasks are counted at; by default the document date, and no
+    overdue count at all when neither is given (outputs never depend on the machine's clock).
+    `indicators` (from `nq57 indicators`) fills the `indicators` variable, None without it.
+    `previous`: earlier periods, oldest first (render/previous.py), for the `previous` variable.
+    """
+    form = get_form(form)
+    as_of = as_of or config.document.date
+    doc = _document(config, form)
+    groups, rows, tasks, group_stats = _task_tables(result, config, form, as_of)
     totals = _counts(sorted(result.tasks, key=lambda t: t.order), as_of)
     present = [s for s in STATUS_ORDER if totals["by_status_counts"][s]]
     by_status = [

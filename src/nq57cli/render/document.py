@@ -15,7 +15,7 @@ from nq57cli.domain.deadline import format_date
 from nq57cli.domain.models import Finding, MergeResult
 from nq57cli.errors import UsageError
 from nq57cli.render.compose import append_document, docx_bytes, fix_properties
-from nq57cli.render.context import MARK_END, MARK_START, build_context, unmarked
+from nq57cli.render.context import MARK_END, MARK_START, build_context, task_tables, unmarked
 from nq57cli.render.engine import render_laid_out
 from nq57cli.domain.forms import FORMS, Form, get_form, template_path
 
@@ -93,14 +93,13 @@ def highlight_placeholders(document: Any) -> None:
                 run.getparent().remove(run)
 
 
-def _results_of(appendix: Form, report: Form, context: dict[str, Any], result: MergeResult, config: ReportConfig,
+def _results_of(appendix: Form, report: Form, result: MergeResult, config: ReportConfig,
                 as_of: dt.date | None) -> dict[str, Any]:
     """The task tables (groups, tasks, rows) an appendix of a report prints: the report's own, unless the
     appendix sums up results its own way (phu-luc-chi-tiet's full texts, Phụ lục II's narrower column)."""
     if (appendix.results_mode, appendix.results_share) == (report.results_mode, report.results_share):
         return {}
-    own = build_context(result, config, appendix, as_of=as_of)
-    return {key: own[key] for key in ("groups", "tasks", "rows")}
+    return task_tables(result, config, appendix, as_of)
 
 
 def render_document(result: MergeResult, form: Form | str, config: ReportConfig, output: Path,
@@ -127,8 +126,8 @@ def render_document(result: MergeResult, form: Form | str, config: ReportConfig,
     document = render_laid_out(main, context)
     if form.kind == "report":
         for appendix, (name, appendix_template) in zip(context["appendices"], appendix_templates, strict=True):
-            part = render_laid_out(appendix_template, {**context, **_results_of(FORMS[name], form, context, result,
-                                                                                 config, as_of), "appendix": appendix})
+            part = render_laid_out(appendix_template, {**context, **_results_of(FORMS[name], form, result, config, as_of),
+                                                      "appendix": appendix})
             append_document(document, part)
     if missing_identity(config):
         highlight_placeholders(document)
